@@ -1,0 +1,22 @@
+using ClickHouse.Driver;
+
+namespace DataPlatform.Analytics.Sql;
+
+/// <summary>Ad-hoc SQL over the ledger for analysts; queries run in the ledger database by default.</summary>
+public sealed class SqlConsole(ClickHouseClient client)
+{
+    public async Task<QueryResult> QueryAsync(string sql, CancellationToken ct)
+    {
+        using var reader = await client.ExecuteReaderAsync(sql, null, null, ct);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row);
+        }
+        return new QueryResult(columns, types, rows);
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using DataPlatform.Cli.Standalone;
+using DataPlatform.Ingest.Simulation;
+
+namespace DataPlatform.Cli.Commands;
+
+/// <summary><c>dataplatform standalone</c>: the whole platform in one process on embedded engines.</summary>
+public static class StandaloneCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "State directory", DefaultValueFactory = _ => StandaloneOptions.DefaultDataDirectory };
+        var simulate = new Option<string?>("--simulate")
+        {
+            Description = "Drive simulated gate traffic; optionally name a profile (steel, chemicals, port, manufacturer)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var port = new Option<int>("--clickhouse-port") { Description = "ClickHouse HTTP port", DefaultValueFactory = _ => 8123 };
+        var ingest = new Option<string>("--ingest-urls") { Description = "Ingest listener", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var command = new Command("standalone", "Run every role in one process on embedded Kafka and ClickHouse") { data, simulate, port, ingest };
+        command.SetAction(async (parse, ct) =>
+        {
+            var profile = parse.GetResult(simulate) is null ? null : SimulationProfile.Find(parse.GetValue(simulate));
+            if (parse.GetResult(simulate) is not null && profile is null)
+            {
+                await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(simulate)}'");
+                return 2;
+            }
+            var options = new StandaloneOptions
+            {
+                DataDirectory = Path.GetFullPath(parse.GetValue(data)!),
+                ClickHousePort = parse.GetValue(port),
+                IngestUrls = parse.GetValue(ingest)!,
+            };
+            await using var platform = await StandalonePlatform.StartAsync(options,
+                new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+            Console.WriteLine($"ClickHouse  {platform.ClickHouseEndpoint}");
+            Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
+            Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");
+            Console.WriteLine($"Data        {options.DataDirectory}");
+            Console.WriteLine("试试: dataplatform sql \"SELECT gate_id, count() FROM passages GROUP BY gate_id\"   (Ctrl-C 停止)");
+            if (profile is not null)
+            {
+                Console.WriteLine($"模拟场景: {profile.Name} — {profile.Description}");
+                using var http = new HttpClient();
+                var report = await new GateTrafficSimulator(http, platform.IngestEndpoint).RunAsync(
+                    profile, Environment.TickCount, count: null, profile.EventsPerSecond, concurrency: 16, null, ct);
+                Console.WriteLine(SimulateCommand.Describe(report));
+            }
+            else
+            {
+                await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None);
+            }
+            Console.Error.WriteLine("正在停止 …");
+            return 0;
+        });
+        return command;
+    }
+}

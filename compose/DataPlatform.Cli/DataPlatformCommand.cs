@@ -1,0 +1,20 @@
+using System.CommandLine;
+using DataPlatform.Cli.Commands;
+using DataPlatform.Cli.Hosting;
+
+namespace DataPlatform.Cli;
+
+/// <summary>The <c>dataplatform</c> command tree.</summary>
+public static class DataPlatformCommand
+{
+    public static RootCommand Create() => new("HJ 1321-2023 环保门禁电子台账数据平台 (environmental gate e-ledger data platform)")
+    {
+        StandaloneCommand.Create(),
+        RoleCommand.Create("ingest", "Run the ingest role: device listeners → Kafka", PlatformRole.Ingest),
+        RoleCommand.Create("processing", "Run the processing role: Kafka → ClickHouse ledger", PlatformRole.Processing),
+        RoleCommand.Create("analytics", "Run the analytics role", PlatformRole.Analytics),
+        SqlCommand.Create(),
+        SimulateCommand.Create(),
+        HealthCommand.Create(),
+    };
+}

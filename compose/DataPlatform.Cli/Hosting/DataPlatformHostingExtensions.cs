@@ -1,0 +1,34 @@
+using DataPlatform.Analytics;
+using DataPlatform.Ingest;
+using DataPlatform.Processing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace DataPlatform.Cli.Hosting;
+
+/// <summary>The one wiring point: configuration sources, then each requested stage's <c>Add&lt;Stage&gt;</c>.</summary>
+public static class DataPlatformHostingExtensions
+{
+    /// <summary>A host builder reading <c>appsettings.json</c> next to the executable, then environment variables
+    /// (<c>Kafka__BootstrapServers</c> or <c>DATAPLATFORM_Kafka__BootstrapServers</c>), then <paramref name="overrides"/>.</summary>
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables("DATAPLATFORM_");
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddDataPlatform(this IHostApplicationBuilder builder, PlatformRole roles)
+    {
+        // Processing first: its schema migrations must finish before anything reads or writes the ledger.
+        if (roles.HasFlag(PlatformRole.Processing)) builder.AddProcessing();
+        if (roles.HasFlag(PlatformRole.Ingest)) builder.AddIngest();
+        if (roles.HasFlag(PlatformRole.Analytics)) builder.AddAnalytics();
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using DataPlatform.Cli;
+
+return await DataPlatformCommand.Create().Parse(args).InvokeAsync();

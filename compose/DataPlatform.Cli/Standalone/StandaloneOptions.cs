@@ -1,0 +1,23 @@
+namespace DataPlatform.Cli.Standalone;
+
+/// <summary>How <c>dataplatform standalone</c> lays out its single process.</summary>
+public sealed class StandaloneOptions
+{
+    /// <summary>State directory: chDB data, the ingest journal, <c>kafka.bootstrap</c>.</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>Port of the ClickHouse HTTP endpoint on 127.0.0.1; 0 picks a free one (tests).</summary>
+    public int ClickHousePort { get; set; } = 8123;
+
+    /// <summary>Addresses of the device-facing ingest listener; port 0 picks a free one.</summary>
+    public string IngestUrls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Partitions of the raw topic in the embedded broker.</summary>
+    public int RawPartitions { get; set; } = 12;
+
+    /// <summary>Extra configuration for the stages, e.g. <c>Processing:MaxBatchDelayMs</c>.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public static string DefaultDataDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "dataplatform");
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using DataPlatform.Engines.ClickHouse.Engine;
+using DataPlatform.Engines.ClickHouse.Native;
+using DataPlatform.Engines.ClickHouse.Sql;
+using Microsoft.AspNetCore.Http;
+
+namespace DataPlatform.Engines.ClickHouse.Http;
+
+/// <summary>Serves ClickHouse's HTTP interface: request in, engine call, ClickHouse-shaped response out.</summary>
+internal sealed class ClickHouseHttpHandler
+{
+    private const string Ok = "Ok.\n";
+    private readonly QueryRunner runner;
+    private readonly ChdbEngine engine;
+
+    public ClickHouseHttpHandler(QueryRunner runner, ChdbEngine engine)
+    {
+        this.runner = runner;
+        this.engine = engine;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        if (path is "/ping" or "/replicas_status")
+        {
+            await WriteTextAsync(context.Response, 200, Ok, "text/plain; charset=UTF-8").ConfigureAwait(false);
+            return;
+        }
+
+        if (path is not ("/" or "/query" or ""))
+        {
+            await WriteErrorAsync(context, ErrorMapping.Format(ErrorMapping.BadArguments, $"There is no handle {path}"), queryId: null, status: 404).ConfigureAwait(false);
+            return;
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        var parameters = RequestParameters.Classify(CollectParameters(request, form));
+        var queryId = parameters.QueryId ?? Guid.NewGuid().ToString();
+        var hasBody = form is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
+        if (parameters.Query is null && !hasBody)
+        {
+            // A bare GET / is ClickHouse's liveness answer.
+            await WriteTextAsync(context.Response, 200, Ok, "text/html; charset=UTF-8").ConfigureAwait(false);
+            return;
+        }
+
+        if (parameters.NativeDecompress)
+        {
+            await WriteErrorAsync(context, ErrorMapping.Format(ErrorMapping.NotImplemented, "decompress=1 (ClickHouse native compression) is not supported here; use Content-Encoding"), queryId).ConfigureAwait(false);
+            return;
+        }
+
+        byte[] text;
+        try
+        {
+            text = await ReadTextAsync(request, parameters.Query, hasBody, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidDataException or IOException)
+        {
+            await WriteErrorAsync(context, ErrorMapping.Format(ErrorMapping.BadArguments, $"Cannot read the request body: {exception.Message}"), queryId).ConfigureAwait(false);
+            return;
+        }
+
+        var defaultFormat = parameters.DefaultFormat ?? HeaderOrNull(request, "X-ClickHouse-Format") ?? "TabSeparated";
+        var engineRequest = new EngineRequest(
+            text,
+            defaultFormat,
+            parameters.Database ?? HeaderOrNull(request, "X-ClickHouse-Database"),
+            // ClickHouse treats GET as read-only so that links and crawlers cannot modify data.
+            parameters.ReadOnly > 0 ? parameters.ReadOnly : HttpMethods.IsGet(request.Method) ? 2 : 0,
+            parameters.Settings,
+            parameters.QueryParameters);
+
+        using var outcome = await runner.RunAsync(engineRequest, context.RequestAborted).ConfigureAwait(false);
+        if (outcome.Error is not null || outcome.Result is null)
+        {
+            await WriteErrorAsync(context, outcome.Error ?? "chDB returned no result", queryId).ConfigureAwait(false);
+            return;
+        }
+
+        var format = InsertSplit.TryParse(text) is null ? OutputFormat.FindExplicit(text) ?? defaultFormat : defaultFormat;
+        await WriteResultAsync(context, outcome.Result, format, queryId, parameters.EnableHttpCompression).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> CollectParameters(HttpRequest request, IFormCollection? form)
+    {
+        foreach (var (name, values) in request.Query)
+        {
+            yield return new(name, values.LastOrDefault() ?? string.Empty);
+        }
+
+        // The driver can send the query and its parameters as multipart form fields instead of the URL.
+        if (form is not null)
+        {
+            foreach (var (name, values) in form)
+            {
+                yield return new(name, values.LastOrDefault() ?? string.Empty);
+            }
+        }
+    }
+
+    private static string? HeaderOrNull(HttpRequest request, string name)
+    {
+        var value = request.Headers[name].LastOrDefault();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static async Task<byte[]> ReadTextAsync(HttpRequest request, string? queryParameter, bool hasBody, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        if (!string.IsNullOrEmpty(queryParameter))
+        {
+            buffer.Write(Encoding.UTF8.GetBytes(queryParameter));
+            // ClickHouse joins the URL's query and the body with a line feed, so an INSERT's
+            // "FORMAT x" in the URL is followed by its data in the body.
+            if (hasBody)
+            {
+                buffer.WriteByte((byte)'\n');
+            }
+        }
+
+        if (hasBody)
+        {
+            await using var body = ContentCoding.Decode(request.Body, request.Headers.ContentEncoding.ToString());
+            await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private void AddCommonHeaders(HttpResponse response, string queryId)
+    {
+        response.Headers["X-ClickHouse-Query-Id"] = queryId;
+        response.Headers["X-ClickHouse-Timezone"] = engine.ServerTimezone;
+        response.Headers["X-ClickHouse-Server-Display-Name"] = Environment.MachineName;
+    }
+
+    private async Task WriteResultAsync(HttpContext context, ChdbResult result, string format, string queryId, bool compressionAllowed)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        AddCommonHeaders(response, queryId);
+        response.Headers["X-ClickHouse-Format"] = format;
+        response.Headers["X-ClickHouse-Summary"] = Summary(result);
+        response.ContentType = FormatContentType.For(format);
+
+        var coding = compressionAllowed ? ContentCoding.ChooseResponseCoding(context.Request.Headers.AcceptEncoding.ToString()) : null;
+        if (coding is null)
+        {
+            response.ContentLength = result.Length;
+            await CopyResultAsync(result, response.Body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        response.Headers.ContentEncoding = coding;
+        var encoder = ContentCoding.Encode(response.Body, coding);
+        await using (encoder.ConfigureAwait(false))
+        {
+            await CopyResultAsync(result, encoder, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyResultAsync(ChdbResult result, Stream destination, CancellationToken cancellationToken)
+    {
+        using var source = result.OpenRead();
+        await source.CopyToAsync(destination, 1 << 20, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Summary(ChdbResult result)
+    {
+        static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+        var elapsedNs = (ulong)(result.Elapsed.Ticks * 100);
+        return "{" +
+            $"\"read_rows\":\"{Number(result.RowsRead)}\",\"read_bytes\":\"{Number(result.BytesRead)}\"," +
+            $"\"written_rows\":\"{Number(result.RowsWritten)}\",\"written_bytes\":\"{Number(result.BytesWritten)}\"," +
+            $"\"total_rows_to_read\":\"{Number(result.RowsRead)}\",\"result_rows\":\"{Number(result.RowsRead)}\"," +
+            $"\"result_bytes\":\"{Number((ulong)result.Length)}\",\"elapsed_ns\":\"{Number(elapsedNs)}\"" +
+            "}";
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, string error, string? queryId, int? status = null)
+    {
+        var code = ErrorMapping.ExtractCode(error);
+        var response = context.Response;
+        if (queryId is not null)
+        {
+            AddCommonHeaders(response, queryId);
+        }
+
+        response.Headers["X-ClickHouse-Exception-Code"] = code.ToString(CultureInfo.InvariantCulture);
+        await WriteTextAsync(response, status ?? ErrorMapping.HttpStatus(code), ErrorMapping.Body(error, engine.ServerVersion), "text/plain; charset=UTF-8").ConfigureAwait(false);
+    }
+
+    private static async Task WriteTextAsync(HttpResponse response, int status, string text, string contentType)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes).ConfigureAwait(false);
+    }
+}

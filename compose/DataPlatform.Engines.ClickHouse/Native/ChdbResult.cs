@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+
+namespace DataPlatform.Engines.ClickHouse.Native;
+
+/// <summary>
+/// A query's outcome, still living in chDB's memory so large results reach the socket without an
+/// extra managed copy. Must be disposed; the buffer is invalid afterwards.
+/// </summary>
+internal sealed unsafe class ChdbResult : IDisposable
+{
+    private readonly ChdbNative native;
+    private nint handle;
+
+    public ChdbResult(ChdbNative native, nint handle)
+    {
+        this.native = native;
+        this.handle = handle;
+        Error = handle == 0 ? "Code: 1001. DB::Exception: chDB returned no result" : ReadError();
+        // Statistics of a failed query are not initialised by chDB.
+        if (handle != 0 && Error is null)
+        {
+            Elapsed = TimeSpan.FromSeconds(native.ResultElapsed(handle));
+            RowsRead = native.ResultRowsRead(handle);
+            BytesRead = native.ResultBytesRead(handle);
+            RowsWritten = native.ResultRowsWritten(handle);
+            BytesWritten = native.ResultBytesWritten(handle);
+            Length = checked((long)native.ResultLength(handle));
+        }
+    }
+
+    /// <summary>chDB's error text (<c>Code: N. DB::Exception: ...</c>), or null when the query succeeded.</summary>
+    public string? Error { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public ulong RowsRead { get; }
+
+    public ulong BytesRead { get; }
+
+    public ulong RowsWritten { get; }
+
+    public ulong BytesWritten { get; }
+
+    public long Length { get; }
+
+    /// <summary>Reads the output in chunks small enough for a span (results can exceed 2 GiB).</summary>
+    public ReadOnlySpan<byte> Chunk(long offset, int maxLength)
+    {
+        ObjectDisposedException.ThrowIf(handle == 0, this);
+        var length = (int)Math.Min(maxLength, Length - offset);
+        if (length <= 0)
+        {
+            return [];
+        }
+
+        return new ReadOnlySpan<byte>((byte*)native.ResultBuffer(handle) + offset, length);
+    }
+
+    /// <summary>A stream over the output in place; valid only until this result is disposed.</summary>
+    public Stream OpenRead()
+    {
+        ObjectDisposedException.ThrowIf(handle == 0, this);
+        return Length == 0 ? Stream.Null : new UnmanagedMemoryStream((byte*)native.ResultBuffer(handle), Length);
+    }
+
+    public byte[] ToArray()
+    {
+        var copy = new byte[Length];
+        for (long offset = 0; offset < Length; offset += int.MaxValue / 2)
+        {
+            Chunk(offset, int.MaxValue / 2).CopyTo(copy.AsSpan((int)offset));
+        }
+
+        return copy;
+    }
+
+    private string? ReadError()
+    {
+        var error = native.ResultError(handle);
+        return error == 0 ? null : Marshal.PtrToStringUTF8(error);
+    }
+
+    public void Dispose()
+    {
+        var toDestroy = Interlocked.Exchange(ref handle, 0);
+        if (toDestroy != 0)
+        {
+            native.Destroy(toDestroy);
+        }
+    }
+}

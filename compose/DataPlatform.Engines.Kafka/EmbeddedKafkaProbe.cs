@@ -1,0 +1,180 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Diagnostics;
+using Confluent.Kafka;
+
+namespace DataPlatform.Engines.Kafka;
+
+/// <summary>Throughput of one <see cref="EmbeddedKafkaProbe"/> run.</summary>
+/// <param name="Messages">Messages produced in each phase.</param>
+/// <param name="Partitions">Partitions of the probe topics.</param>
+/// <param name="PayloadBytes">Value size of every message (no key).</param>
+/// <param name="ProduceMessagesPerSecond">Idempotent produce, until every delivery report arrived.</param>
+/// <param name="ConsumeMessagesPerSecond">Consumer group throughput, first to last message.</param>
+/// <param name="GroupJoin">Subscribe until the consumer owned every partition.</param>
+/// <param name="Consumed">Distinct messages consumed; less than <paramref name="Messages"/> means loss.</param>
+/// <param name="DeliveryFailures">Delivery reports with an error, over both phases.</param>
+public sealed record EmbeddedKafkaProbeResult(
+    int Messages,
+    int Partitions,
+    int PayloadBytes,
+    double ProduceMessagesPerSecond,
+    double ConsumeMessagesPerSecond,
+    TimeSpan GroupJoin,
+    long Consumed,
+    long DeliveryFailures);
+
+/// <summary>
+/// Measures the embedded cluster on this machine, for the benchmark project: not a test, it asserts nothing.
+/// </summary>
+/// <remarks>
+/// Two phases on a fresh cluster. Produce: an idempotent producer writes every message with nobody
+/// reading. Consume: a consumer group reads while a second producer writes, because a mock partition
+/// keeps only 5 MiB (1 M messages of 200 bytes on 16 partitions is ~13 MiB each); that producer
+/// pauses whenever the consumer lags too far behind, so nothing is dropped and the consumer is the
+/// bottleneck being measured.
+/// </remarks>
+public static class EmbeddedKafkaProbe
+{
+    private const long MaxLagBytesPerPartition = 2L * 1024 * 1024;
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs both phases with <paramref name="messages"/> messages each.</summary>
+    public static Task<EmbeddedKafkaProbeResult> MeasureAsync(
+        int messages, int partitions = 16, int payloadBytes = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(messages, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(payloadBytes, sizeof(int));
+        return Task.Run(() => Measure(messages, partitions, payloadBytes, cancellationToken), cancellationToken);
+    }
+
+    private static EmbeddedKafkaProbeResult Measure(int messages, int partitions, int payloadBytes, CancellationToken ct)
+    {
+        using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions
+        {
+            Topics = { ["probe-produce"] = partitions, ["probe-consume"] = partitions },
+        });
+        long failures = 0;
+        void CountFailure() => Interlocked.Increment(ref failures);
+
+        var produceTime = Stopwatch.StartNew();
+        ProduceAll(kafka, "probe-produce", messages, payloadBytes, _ => true, CountFailure, ct);
+        produceTime.Stop();
+
+        var consumed = new BitArray(messages);
+        long distinct = 0;
+        var config = kafka.CreateConsumerConfig("probe");
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.EnableAutoCommit = false;
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
+        var joinTime = Stopwatch.StartNew();
+        consumer.Subscribe("probe-consume");
+        while (consumer.Assignment.Count < partitions)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (joinTime.Elapsed > Idle)
+            {
+                throw new TimeoutException($"Probe consumer got {consumer.Assignment.Count} of {partitions} partitions.");
+            }
+            consumer.Consume(TimeSpan.FromMilliseconds(100));
+        }
+        joinTime.Stop();
+
+        var maxLag = Math.Max(1L, MaxLagBytesPerPartition * partitions / payloadBytes);
+        var feeder = Task.Run(
+            () => ProduceAll(kafka, "probe-consume", messages, payloadBytes,
+                produced => produced - Volatile.Read(ref distinct) < maxLag, CountFailure, ct),
+            ct);
+
+        var first = TimeSpan.Zero;
+        var last = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        var lastProgress = clock.Elapsed;
+        while (Volatile.Read(ref distinct) < messages && clock.Elapsed - lastProgress < Idle && !feeder.IsFaulted)
+        {
+            ct.ThrowIfCancellationRequested();
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (result?.Message?.Value is not { Length: >= sizeof(int) } value)
+            {
+                continue;
+            }
+            var index = BinaryPrimitives.ReadInt32LittleEndian(value);
+            if (index >= 0 && index < messages && !consumed[index])
+            {
+                consumed[index] = true;
+                Interlocked.Increment(ref distinct);
+            }
+            lastProgress = last = clock.Elapsed;
+            if (first == TimeSpan.Zero)
+            {
+                first = last;
+            }
+        }
+        feeder.GetAwaiter().GetResult();
+        consumer.Close();
+
+        return new EmbeddedKafkaProbeResult(
+            messages,
+            partitions,
+            payloadBytes,
+            messages / produceTime.Elapsed.TotalSeconds,
+            distinct / Math.Max((last - first).TotalSeconds, 1e-6),
+            joinTime.Elapsed,
+            distinct,
+            Interlocked.Read(ref failures));
+    }
+
+    private static IProducer<Null, byte[]> BuildProducer(EmbeddedKafka kafka)
+    {
+        var config = kafka.CreateProducerConfig();
+        config.EnableIdempotence = true;
+        config.QueueBufferingMaxMessages = 500_000;
+        // Only the outcome is needed; copying keys and values back into each report costs throughput.
+        config.DeliveryReportFields = "status";
+        return new ProducerBuilder<Null, byte[]>(config).Build();
+    }
+
+    private static void ProduceAll(
+        EmbeddedKafka kafka, string topic, int messages, int payloadBytes, Func<long, bool> mayProduce, Action onFailure, CancellationToken ct)
+    {
+        using var producer = BuildProducer(kafka);
+        Action<DeliveryReport<Null, byte[]>> report = r =>
+        {
+            if (r.Error.IsError)
+            {
+                onFailure();
+            }
+        };
+        var payload = new byte[payloadBytes];
+        Random.Shared.NextBytes(payload);
+        var message = new Message<Null, byte[]> { Value = payload };
+        for (var i = 0; i < messages; i++)
+        {
+            // librdkafka copies the value during Produce, so the buffer can be rewritten for the next one.
+            BinaryPrimitives.WriteInt32LittleEndian(payload, i);
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!mayProduce(i))
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(1));
+                    continue;
+                }
+                try
+                {
+                    producer.Produce(topic, message, report);
+                    break;
+                }
+                catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+        while (producer.Flush(TimeSpan.FromSeconds(1)) > 0)
+        {
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Ingest.Http;
+
+/// <summary>
+/// The device-facing HTTP listener. It is its own small Kestrel app inside whatever host composes the ingest
+/// role, so <c>AddIngest</c> works on a plain generic host and in the standalone process alike.
+/// </summary>
+public sealed class IngestHttpServer(
+    GateEventEndpoint endpoint,
+    IOptions<IngestOptions> options,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The addresses actually bound (useful when configured with port 0).</summary>
+    public IReadOnlyList<string> Urls => _app?.Urls.ToList() ?? [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(o.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        _app = builder.Build();
+        _app.MapPost(GateEventEndpoint.Path, (Delegate)((HttpContext context) => endpoint.HandleAsync(context, o.MaxEventBytes)));
+        _app.MapGet("/healthz", () => Results.Text("ok"));
+        await _app.StartAsync(cancellationToken);
+        loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null) await _app.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}

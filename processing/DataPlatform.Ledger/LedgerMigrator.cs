@@ -1,0 +1,41 @@
+using ClickHouse.Driver;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Ledger;
+
+/// <summary>Brings the ledger schema to the newest version. Idempotent: every step is recorded once applied,
+/// and every statement is written to be re-runnable should a crash come between a step and its record.</summary>
+public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<LedgerMigrator> logger)
+{
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        using var client = new ClickHouseClient(o.ConnectionString(withDatabase: false));
+        var db = $"`{o.Database}`";
+        await client.ExecuteNonQueryAsync($"CREATE DATABASE IF NOT EXISTS {db}", null, null, ct);
+        await client.ExecuteNonQueryAsync(
+            $"""
+            CREATE TABLE IF NOT EXISTS {db}.schema_migrations
+            (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
+            ENGINE = ReplacingMergeTree ORDER BY version
+            """, null, null, ct);
+
+        var applied = new HashSet<int>();
+        using (var reader = await client.ExecuteReaderAsync($"SELECT version FROM {db}.schema_migrations", null, null, ct))
+            while (reader.Read()) applied.Add(Convert.ToInt32(reader.GetValue(0)));
+
+        var done = new List<Migration>();
+        foreach (var migration in Migration.Embedded.Where(m => !applied.Contains(m.Version)))
+        {
+            foreach (var statement in migration.Statements(o.Database))
+                await client.ExecuteNonQueryAsync(statement, null, null, ct);
+            var parameters = ClickHouseParameters.Of(("v", migration.Version), ("n", migration.Name));
+            await client.ExecuteNonQueryAsync(
+                $"INSERT INTO {db}.schema_migrations (version, name) VALUES ({{v:UInt32}}, {{n:String}})", parameters, null, ct);
+            logger.LogInformation("Ledger migration {Version} {Name} applied", migration.Version, migration.Name);
+            done.Add(migration);
+        }
+        return done;
+    }
+}

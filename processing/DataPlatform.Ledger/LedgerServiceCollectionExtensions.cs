@@ -1,0 +1,18 @@
+using ClickHouse.Driver;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Ledger;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>Binds <see cref="ClickHouseOptions"/> and registers one shared, thread-safe ClickHouse client.</summary>
+    public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration("ClickHouse");
+        builder.Services.AddSingleton(sp => new ClickHouseClient(sp.GetRequiredService<IOptions<ClickHouseOptions>>().Value.ConnectionString()));
+        builder.Services.AddSingleton<LedgerMigrator>();
+        return builder;
+    }
+}

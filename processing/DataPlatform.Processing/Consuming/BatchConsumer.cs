@@ -1,0 +1,114 @@
+using Confluent.Kafka;
+using DataPlatform.Streams;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Consuming;
+
+/// <summary>
+/// Consumes one topic in batches and hands each batch to <see cref="HandleAsync"/>; offsets are committed only
+/// after the handler returned, i.e. after ClickHouse acknowledged the insert. A failing batch is retried
+/// as a whole, in order, until it succeeds or the service stops — nothing is skipped.
+/// </summary>
+public abstract class BatchConsumer(
+    string topic,
+    IOptions<KafkaOptions> kafka,
+    IOptions<ProcessingOptions> options,
+    ILogger logger) : BackgroundService
+{
+    private long _handled;
+
+    /// <summary>Messages handled and committed since start.</summary>
+    public long Handled => Interlocked.Read(ref _handled);
+
+    protected abstract Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks; keep it off the thread pool.
+        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        using var consumer = new ConsumerBuilder<string, byte[]>(
+                kafka.Value.Consumer(o.GroupId, $"{o.GroupId}-{topic}-{Environment.ProcessId}"))
+            .SetErrorHandler((_, e) => logger.LogWarning("Kafka consumer error on {Topic}: {Reason}", topic, e.Reason))
+            .Build();
+        consumer.Subscribe(topic);
+        var batch = new List<ConsumeResult<string, byte[]>>(o.MaxBatchSize);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                Fill(consumer, batch, o, ct);
+                if (batch.Count == 0) continue;
+                await HandleWithRetryAsync(batch, o, ct);
+                Commit(consumer, batch);
+                Interlocked.Add(ref _handled, batch.Count);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the unfinished batch stays uncommitted and is consumed again by the next owner.
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private static void Fill(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch,
+        ProcessingOptions o, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(o.MaxBatchDelayMs);
+        while (batch.Count < o.MaxBatchSize)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) break;
+            var result = consumer.Consume(batch.Count == 0 ? TimeSpan.FromMilliseconds(Math.Min(250, o.MaxBatchDelayMs)) : left);
+            ct.ThrowIfCancellationRequested();
+            if (result is null) { if (batch.Count == 0) return; break; }
+            if (result.IsPartitionEOF || result.Message is null) continue;
+            batch.Add(result);
+        }
+    }
+
+    private async Task HandleWithRetryAsync(List<ConsumeResult<string, byte[]>> batch, ProcessingOptions o, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await HandleAsync(batch, ct);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Writing a batch of {Count} from {Topic} failed (attempt {Attempt}); retrying",
+                    batch.Count, topic, attempt);
+                await Task.Delay(o.RetryDelayMs, ct);
+            }
+        }
+    }
+
+    private void Commit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch)
+    {
+        var offsets = batch
+            .GroupBy(r => r.TopicPartition)
+            .Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1))
+            .ToList();
+        try
+        {
+            consumer.Commit(offsets);
+        }
+        catch (KafkaException ex)
+        {
+            // A rebalance took the partitions away: the rows are stored, the next owner re-reads them and the
+            // writer's id check turns that into a no-op.
+            logger.LogWarning("Commit on {Topic} failed: {Reason}", topic, ex.Error.Reason);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Confluent.Kafka;
+using DataPlatform.Gate;
+using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.Rejections;
+using DataPlatform.Streams;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Passages;
+
+/// <summary>Raw gate events → passage rows in the ledger. A message that no longer parses (schema drift, a
+/// producer bypassing ingest) is dead-lettered with the reason instead of blocking its partition.</summary>
+public sealed class GateRawConsumer(
+    PassageWriter writer,
+    DeadLetterProducer deadLetters,
+    TimeProvider time,
+    IOptions<KafkaOptions> kafka,
+    IOptions<ProcessingOptions> options,
+    ILogger<GateRawConsumer> logger) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
+{
+    protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
+    {
+        var rows = new List<PassageRow>(batch.Count);
+        foreach (var message in batch)
+        {
+            var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow());
+            if (parsed.Event is { } gateEvent)
+            {
+                rows.Add(PassageProjection.ToRow(gateEvent));
+                continue;
+            }
+            var rejection = parsed.Rejection!;
+            await deadLetters.SendAsync(new DeadLetter(
+                DeadLetterIds.For(message.TopicPartitionOffset), time.GetUtcNow(), "processing", message.Topic,
+                rejection.Code, rejection.Reason, message.Message.Value), ct);
+        }
+        var inserted = await writer.WriteAsync(rows, ct);
+        if (inserted < rows.Count)
+            logger.LogDebug("{Skipped} passages were already in the ledger (re-pushed by a device or redelivered)", rows.Count - inserted);
+    }
+}

@@ -1,0 +1,29 @@
+using DataPlatform.Ledger;
+using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Rejections;
+using DataPlatform.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DataPlatform.Processing;
+
+public static class ProcessingServiceCollectionExtensions
+{
+    /// <summary>The processing role: migrates the ledger schema, then turns raw gate events into ledger rows
+    /// and dead letters into the rejection table.</summary>
+    public static IHostApplicationBuilder AddProcessing(this IHostApplicationBuilder builder)
+    {
+        builder.AddStreams();
+        builder.AddLedger();
+        builder.Services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PassageWriter>();
+        builder.Services.AddHostedService<LedgerMigrationService>();
+        builder.Services.AddSingleton<GateRawConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GateRawConsumer>());
+        builder.Services.AddSingleton<RejectedPayloadConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RejectedPayloadConsumer>());
+        return builder;
+    }
+}
