@@ -56,6 +56,11 @@ public sealed class EmbeddedClickHouse : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // ClickHouse accepts URIs up to http_max_uri_size (1 MiB); clients put query parameters there
+            // (param_ids=[...] with thousands of ids), so Kestrel's 8 KiB request line would refuse them.
+            kestrel.Limits.MaxRequestLineSize = 1 << 20;
+            kestrel.Limits.MaxRequestHeadersTotalSize = (1 << 20) + (64 << 10);
+            kestrel.Limits.MaxRequestBufferSize = 2 << 20;
             kestrel.AddServerHeader = false;
             if (options.Host == "localhost")
             {

@@ -29,14 +29,15 @@ public sealed record EmbeddedKafkaProbeResult(
 /// </summary>
 /// <remarks>
 /// Two phases on a fresh cluster. Produce: an idempotent producer writes every message with nobody
-/// reading. Consume: a consumer group reads while a second producer writes, because a mock partition
-/// keeps only 5 MiB (1 M messages of 200 bytes on 16 partitions is ~13 MiB each); that producer
-/// pauses whenever the consumer lags too far behind, so nothing is dropped and the consumer is the
-/// bottleneck being measured.
+/// reading. Consume: a consumer group reads while a second idempotent producer writes, because a mock
+/// partition keeps only 5 MiB (1 M messages of 200 bytes on 16 partitions is ~13 MiB each). That
+/// producer writes round-robin and holds back whenever any partition's backlog nears the limit, so
+/// nothing is dropped and the consumer is what is measured.
 /// </remarks>
 public static class EmbeddedKafkaProbe
 {
-    private const long MaxLagBytesPerPartition = 2L * 1024 * 1024;
+    // Well under the mock's 5 MiB per partition: the consumer does not drain partitions evenly.
+    private const long MaxBacklogBytesPerPartition = 2L * 1024 * 1024;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs both phases with <paramref name="messages"/> messages each.</summary>
@@ -59,60 +60,60 @@ public static class EmbeddedKafkaProbe
         void CountFailure() => Interlocked.Increment(ref failures);
 
         var produceTime = Stopwatch.StartNew();
-        ProduceAll(kafka, "probe-produce", messages, payloadBytes, _ => true, CountFailure, ct);
+        ProduceAll(kafka, "probe-produce", messages, payloadBytes, roundRobin: 0, _ => true, CountFailure, ct);
         produceTime.Stop();
 
-        var consumed = new BitArray(messages);
-        long distinct = 0;
-        var config = kafka.CreateConsumerConfig("probe");
-        config.AutoOffsetReset = AutoOffsetReset.Earliest;
-        config.EnableAutoCommit = false;
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
-        var joinTime = Stopwatch.StartNew();
-        consumer.Subscribe("probe-consume");
-        while (consumer.Assignment.Count < partitions)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (joinTime.Elapsed > Idle)
-            {
-                throw new TimeoutException($"Probe consumer got {consumer.Assignment.Count} of {partitions} partitions.");
-            }
-            consumer.Consume(TimeSpan.FromMilliseconds(100));
-        }
-        joinTime.Stop();
-
-        var maxLag = Math.Max(1L, MaxLagBytesPerPartition * partitions / payloadBytes);
+        using var consumer = JoinedConsumer(kafka, "probe-consume", partitions, ct, out var groupJoin);
+        var perPartition = new long[partitions];
+        var maxBacklog = Math.Max(1L, MaxBacklogBytesPerPartition / payloadBytes);
+        using var stopFeeder = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var feeder = Task.Run(
-            () => ProduceAll(kafka, "probe-consume", messages, payloadBytes,
-                produced => produced - Volatile.Read(ref distinct) < maxLag, CountFailure, ct),
-            ct);
+            () => ProduceAll(kafka, "probe-consume", messages, payloadBytes, partitions,
+                i => i / partitions - Volatile.Read(ref perPartition[i % partitions]) < maxBacklog, CountFailure, stopFeeder.Token),
+            stopFeeder.Token);
 
+        var seen = new BitArray(messages);
+        long distinct = 0;
         var first = TimeSpan.Zero;
         var last = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        var lastProgress = clock.Elapsed;
-        while (Volatile.Read(ref distinct) < messages && clock.Elapsed - lastProgress < Idle && !feeder.IsFaulted)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
-            if (result?.Message?.Value is not { Length: >= sizeof(int) } value)
+            while (distinct < messages && clock.Elapsed - last < Idle && !feeder.IsFaulted)
             {
-                continue;
-            }
-            var index = BinaryPrimitives.ReadInt32LittleEndian(value);
-            if (index >= 0 && index < messages && !consumed[index])
-            {
-                consumed[index] = true;
-                Interlocked.Increment(ref distinct);
-            }
-            lastProgress = last = clock.Elapsed;
-            if (first == TimeSpan.Zero)
-            {
-                first = last;
+                ct.ThrowIfCancellationRequested();
+                var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                if (result?.Message?.Value is not { Length: >= sizeof(int) } value)
+                {
+                    continue;
+                }
+                Interlocked.Increment(ref perPartition[result.Partition.Value]);
+                var index = BinaryPrimitives.ReadInt32LittleEndian(value);
+                if (index >= 0 && index < messages && !seen[index])
+                {
+                    seen[index] = true;
+                    distinct++;
+                }
+                last = clock.Elapsed;
+                if (first == TimeSpan.Zero)
+                {
+                    first = last;
+                }
             }
         }
-        feeder.GetAwaiter().GetResult();
-        consumer.Close();
+        finally
+        {
+            // A stalled consumer would otherwise leave the feeder waiting on its backlog limit forever.
+            stopFeeder.Cancel();
+            try
+            {
+                feeder.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+            consumer.Close();
+        }
 
         return new EmbeddedKafkaProbeResult(
             messages,
@@ -120,25 +121,48 @@ public static class EmbeddedKafkaProbe
             payloadBytes,
             messages / produceTime.Elapsed.TotalSeconds,
             distinct / Math.Max((last - first).TotalSeconds, 1e-6),
-            joinTime.Elapsed,
+            groupJoin,
             distinct,
             Interlocked.Read(ref failures));
     }
 
-    private static IProducer<Null, byte[]> BuildProducer(EmbeddedKafka kafka)
+    private static IConsumer<Ignore, byte[]> JoinedConsumer(
+        EmbeddedKafka kafka, string topic, int partitions, CancellationToken ct, out TimeSpan joinTime)
+    {
+        var config = kafka.CreateConsumerConfig("probe");
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.EnableAutoCommit = false;
+        var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
+        var clock = Stopwatch.StartNew();
+        consumer.Subscribe(topic);
+        // Joining before anything is produced keeps the group join out of the consume figure.
+        while (consumer.Assignment.Count < partitions)
+        {
+            if (ct.IsCancellationRequested || clock.Elapsed > Idle)
+            {
+                var owned = consumer.Assignment.Count;
+                consumer.Dispose();
+                ct.ThrowIfCancellationRequested();
+                throw new TimeoutException($"Probe consumer got {owned} of {partitions} partitions.");
+            }
+            consumer.Consume(TimeSpan.FromMilliseconds(100));
+        }
+        joinTime = clock.Elapsed;
+        return consumer;
+    }
+
+    /// <param name="roundRobin">0: librdkafka's partitioner; otherwise message i goes to partition i % roundRobin.</param>
+    /// <param name="mayProduce">Asked before message i; false waits.</param>
+    private static void ProduceAll(
+        EmbeddedKafka kafka, string topic, int messages, int payloadBytes, int roundRobin,
+        Func<int, bool> mayProduce, Action onFailure, CancellationToken ct)
     {
         var config = kafka.CreateProducerConfig();
         config.EnableIdempotence = true;
         config.QueueBufferingMaxMessages = 500_000;
         // Only the outcome is needed; copying keys and values back into each report costs throughput.
         config.DeliveryReportFields = "status";
-        return new ProducerBuilder<Null, byte[]>(config).Build();
-    }
-
-    private static void ProduceAll(
-        EmbeddedKafka kafka, string topic, int messages, int payloadBytes, Func<long, bool> mayProduce, Action onFailure, CancellationToken ct)
-    {
-        using var producer = BuildProducer(kafka);
+        using var producer = new ProducerBuilder<Null, byte[]>(config).Build();
         Action<DeliveryReport<Null, byte[]>> report = r =>
         {
             if (r.Error.IsError)
@@ -146,6 +170,7 @@ public static class EmbeddedKafkaProbe
                 onFailure();
             }
         };
+        var targets = Enumerable.Range(0, roundRobin).Select(p => new TopicPartition(topic, p)).ToArray();
         var payload = new byte[payloadBytes];
         Random.Shared.NextBytes(payload);
         var message = new Message<Null, byte[]> { Value = payload };
@@ -163,7 +188,14 @@ public static class EmbeddedKafkaProbe
                 }
                 try
                 {
-                    producer.Produce(topic, message, report);
+                    if (roundRobin == 0)
+                    {
+                        producer.Produce(topic, message, report);
+                    }
+                    else
+                    {
+                        producer.Produce(targets[i % roundRobin], message, report);
+                    }
                     break;
                 }
                 catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)

@@ -13,6 +13,7 @@ public static class LedgerServiceCollectionExtensions
         builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration("ClickHouse");
         builder.Services.AddSingleton(sp => new ClickHouseClient(sp.GetRequiredService<IOptions<ClickHouseOptions>>().Value.ConnectionString()));
         builder.Services.AddSingleton<LedgerMigrator>();
+        builder.Services.AddSingleton<IdempotentInserter>();
         return builder;
     }
 }

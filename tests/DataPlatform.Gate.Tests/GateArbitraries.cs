@@ -57,7 +57,7 @@ public static class GateArbitraries
             var lower = char.ToLowerInvariant(c);
             forms.AddRange([lower.ToString(), ((char)(c + 0xFEE0)).ToString(), ((char)(lower + 0xFEE0)).ToString()]);
         }
-        return Gen.Zip(Gen.Elements(Noise), Gen.Elements(forms)).Select(p => p.Item1 + p.Item2);
+        return Gen.Zip(Gen.Elements(Noise), Gen.Elements(forms.ToArray())).Select(p => p.Item1 + p.Item2);
     }
 
     public static Arbitrary<NoisyPlate> NoisyPlates() =>

@@ -46,7 +46,7 @@ public sealed class PlateParserTests
     [InlineData("冀B12345", PlateKind.Ordinary, "冀", "")]
     [InlineData("冀B·1234挂", PlateKind.Trailer, "冀", "挂")]
     [InlineData("沪AD12345", PlateKind.SmallNewEnergy, "沪", "")]
-    [InlineData("沪AF1A234", PlateKind.SmallNewEnergy, "沪", "")]
+    [InlineData("沪AFA1234", PlateKind.SmallNewEnergy, "沪", "")]
     [InlineData("粤B12345D", PlateKind.LargeNewEnergy, "粤", "")]
     [InlineData("粤B12345F", PlateKind.LargeNewEnergy, "粤", "")]
     [InlineData("京A1234学", PlateKind.Special, "京", "学")]

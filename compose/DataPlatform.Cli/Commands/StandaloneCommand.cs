@@ -32,8 +32,19 @@ public static class StandaloneCommand
                 ClickHousePort = parse.GetValue(port),
                 IngestUrls = parse.GetValue(ingest)!,
             };
-            await using var platform = await StandalonePlatform.StartAsync(options,
-                new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+            StandalonePlatform platform;
+            try
+            {
+                platform = await StandalonePlatform.StartAsync(options, new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await Console.Error.WriteLineAsync($"端口已被占用: {ex.Message} 另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls 换端口。");
+                return 3;
+            }
+            await using var _ = platform;
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(ct, platform.Stopping);
+            ct = running.Token;
             Console.WriteLine($"ClickHouse  {platform.ClickHouseEndpoint}");
             Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
             Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");

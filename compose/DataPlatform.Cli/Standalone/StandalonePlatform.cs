@@ -30,6 +30,9 @@ public sealed class StandalonePlatform : IAsyncDisposable
 
     public string KafkaBootstrapServers => _kafka.BootstrapServers;
 
+    /// <summary>Cancelled when the host is asked to stop: its console lifetime takes Ctrl-C and SIGTERM.</summary>
+    public CancellationToken Stopping => Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
     public Uri IngestEndpoint => new(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
 
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)

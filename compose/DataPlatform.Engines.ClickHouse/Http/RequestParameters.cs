@@ -19,7 +19,7 @@ internal sealed class RequestParameters
         "http_headers_progress_interval_ms", "add_http_cors_header", "stacktrace", "role",
         "client_protocol_version", "http_response_buffer_size", "http_wait_end_of_query",
         "cancel_http_readonly_queries_on_client_close", "readonly", "default_session_timeout",
-        "max_session_timeout", "http_write_exception_in_output_format", "output_format_parallel_formatting",
+        "max_session_timeout", "http_write_exception_in_output_format",
     };
 
     public string? Query { get; private init; }

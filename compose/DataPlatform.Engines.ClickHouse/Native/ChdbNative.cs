@@ -11,6 +11,10 @@ internal sealed unsafe class ChdbNative
     private static readonly Lock Gate = new();
     private static ChdbNative? loaded;
 
+    // Saving and restoring signal actions is process-wide state; two connects interleaving could
+    // otherwise restore each other's snapshot.
+    private readonly Lock connectGate = new();
+
     private readonly delegate* unmanaged<int, nint, nint> connect;
     private readonly delegate* unmanaged<nint, void> closeConnection;
     private readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint> queryN;
@@ -71,11 +75,14 @@ internal sealed unsafe class ChdbNative
             {
                 var argvAddress = (nint)argvPointer;
                 var argc = argv.Length;
-                return SignalGuard.PreservingDotnetHandlers(() =>
+                lock (connectGate)
                 {
-                    setSignalHandlersEnabled(0);
-                    return connect(argc, argvAddress);
-                });
+                    return SignalGuard.PreservingDotnetHandlers(() =>
+                    {
+                        setSignalHandlersEnabled(0);
+                        return connect(argc, argvAddress);
+                    });
+                }
             }
         }
         finally

@@ -33,9 +33,6 @@ public sealed class IngestJournal : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Raised with the segment number when a segment is closed and a new one opened.</summary>
-    public event Action<long>? SegmentClosed;
-
     /// <summary>Number of the segment new appends go to.</summary>
     public long CurrentSegment => Interlocked.Read(ref _segmentNumber);
 
@@ -98,10 +95,8 @@ public sealed class IngestJournal : IAsyncDisposable
     private void Roll()
     {
         _segment.Dispose();
-        var closed = _segmentNumber;
         _segment = Open(Interlocked.Increment(ref _segmentNumber));
         _segmentOpened = DateTime.UtcNow;
-        SegmentClosed?.Invoke(closed);
     }
 
     private FileStream Open(long number) =>

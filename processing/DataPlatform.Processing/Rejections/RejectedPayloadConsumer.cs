@@ -1,4 +1,3 @@
-using ClickHouse.Driver;
 using Confluent.Kafka;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Consuming;
@@ -10,25 +9,31 @@ namespace DataPlatform.Processing.Rejections;
 
 /// <summary>Keeps every dead letter in the <c>rejected_payloads</c> table, where staff list and re-submit them.</summary>
 public sealed class RejectedPayloadConsumer(
-    ClickHouseClient client,
-    IOptions<ClickHouseOptions> clickHouse,
+    IdempotentInserter inserter,
     IOptions<KafkaOptions> kafka,
     IOptions<ProcessingOptions> options,
     ILogger<RejectedPayloadConsumer> logger) : BatchConsumer(Topics.DeadLetter, kafka, options, logger)
 {
-    private static readonly string[] Columns =
-        ["rejection_id", "received_at", "stage", "source", "reason_code", "reason", "payload"];
+    public static readonly LedgerTable<DeadLetter> Table = new(
+        "rejected_payloads", "rejection_id", "received_at",
+        ["rejection_id", "received_at", "stage", "source", "reason_code", "reason", "payload"],
+        d => d.Id, d => d.ReceivedAt.UtcDateTime,
+        d => [d.Id, d.ReceivedAt.UtcDateTime, d.Stage, d.Source, d.ReasonCode, d.Reason, d.Payload]);
 
-    protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
+    protected override Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct) =>
+        inserter.InsertNewAsync(Table, batch.Select(Read).ToList(), ct);
+
+    // Something that is not a dead letter on the dead-letter topic is itself kept, never allowed to block it.
+    private static DeadLetter Read(ConsumeResult<string, byte[]> message)
     {
-        // Rejection ids are deterministic and the table is a ReplacingMergeTree on them, so a redelivered
-        // batch collapses to one row per rejection.
-        var rows = batch.Select(m => DeadLetter.FromJson(m.Message.Value))
-            .Select(d => new object?[]
-            {
-                d.Id, d.ReceivedAt.UtcDateTime, d.Stage, d.Source, d.ReasonCode, d.Reason,
-                System.Text.Encoding.UTF8.GetString(d.Payload),
-            });
-        await client.InsertBinaryAsync($"`{clickHouse.Value.Database}`.rejected_payloads", Columns, rows, null, ct);
+        try
+        {
+            return DeadLetter.FromJson(message.Message.Value);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return new DeadLetter(DeadLetterIds.For(message.TopicPartitionOffset), message.Message.Timestamp.UtcDateTime,
+                "processing", message.Topic, "unreadable_dead_letter", ex.Message, message.Message.Value);
+        }
     }
 }

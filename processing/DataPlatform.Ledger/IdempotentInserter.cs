@@ -1,0 +1,47 @@
+using ClickHouse.Driver;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Ledger;
+
+/// <summary>
+/// Appends rows to a ledger table exactly once. First guard: rows whose id is already stored are skipped
+/// (one consumer owns a partition at a time). Second guard: every ledger table is a ReplacingMergeTree on that
+/// id, so a race during a consumer-group rebalance cannot leave two rows after a merge or under FINAL.
+/// </summary>
+public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+{
+    /// <summary>Inserts the rows not yet stored; returns how many were new.</summary>
+    public async Task<int> InsertNewAsync<TRow>(LedgerTable<TRow> table, IReadOnlyCollection<TRow> rows, CancellationToken ct)
+    {
+        var unique = rows.DistinctBy(table.Id).ToList();
+        if (unique.Count == 0) return 0;
+
+        var stored = await StoredIdsAsync(table, unique, ct);
+        var fresh = unique.Where(r => !stored.Contains(table.Id(r))).ToList();
+        if (fresh.Count == 0) return 0;
+
+        await client.InsertBinaryAsync(QualifiedName(table), table.Columns, fresh.Select(table.Values), null, ct);
+        return fresh.Count;
+    }
+
+    private string QualifiedName<TRow>(LedgerTable<TRow> table) => $"`{options.Value.Database}`.`{table.Name}`";
+
+    private async Task<HashSet<Guid>> StoredIdsAsync<TRow>(LedgerTable<TRow> table, List<TRow> rows, CancellationToken ct)
+    {
+        // The time bounds let ClickHouse prune to the months the batch touches instead of scanning years.
+        var found = new HashSet<Guid>();
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT {{table.IdColumn}} FROM {{QualifiedName(table)}}
+            WHERE {{table.TimeColumn}} BETWEEN {from:DateTime64(3)} AND {to:DateTime64(3)}
+              AND {{table.IdColumn}} IN {ids:Array(UUID)}
+            """,
+            ClickHouseParameters.Of(
+                ("from", rows.Min(table.Time)),
+                ("to", rows.Max(table.Time)),
+                ("ids", rows.Select(table.Id).ToArray())),
+            null, ct);
+        while (reader.Read()) found.Add(reader.GetGuid(0));
+        return found;
+    }
+}

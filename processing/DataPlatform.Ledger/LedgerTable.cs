@@ -1,0 +1,14 @@
+namespace DataPlatform.Ledger;
+
+/// <summary>How rows of one ledger table are identified, placed in time and written.</summary>
+/// <param name="Name">Table name inside the ledger database.</param>
+/// <param name="IdColumn">UUID column holding the row's deterministic id.</param>
+/// <param name="TimeColumn">The partitioning time column, used to prune the existence check to a few months.</param>
+public sealed record LedgerTable<TRow>(
+    string Name,
+    string IdColumn,
+    string TimeColumn,
+    IReadOnlyList<string> Columns,
+    Func<TRow, Guid> Id,
+    Func<TRow, DateTime> Time,
+    Func<TRow, object?[]> Values);

@@ -1,0 +1,68 @@
+using System.Net;
+using ClickHouse.Driver;
+using DataPlatform.Tests.Infrastructure;
+
+namespace DataPlatform.Tests.EndToEnd;
+
+/// <summary>The <c>dataplatform</c> executable as an operator runs it, each process with its own chDB.</summary>
+public sealed class StandaloneProcessTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "dataplatform-tests", "sa-" + Guid.NewGuid().ToString("N"));
+    private readonly int _clickHousePort = CliProcess.FreePort();
+    private readonly int _ingestPort = CliProcess.FreePort();
+
+    private CliProcess StartStandalone() => CliProcess.Start(
+        "standalone", "--data", _data, "--clickhouse-port", _clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--ingest-urls", $"http://127.0.0.1:{_ingestPort}");
+
+    private string ClickHouseUrl => $"http://127.0.0.1:{_clickHousePort}";
+
+    [Fact]
+    public async Task Events_acknowledged_before_a_kill_9_are_in_the_ledger_after_the_restart_exactly_once()
+    {
+        const int events = 400;
+        using (var first = StartStandalone())
+        {
+            await first.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
+            Assert.True(File.Exists(Path.Combine(_data, "kafka.bootstrap")));
+            using var http = new HttpClient();
+            var ingest = new Uri($"http://127.0.0.1:{_ingestPort}");
+            var responses = await Task.WhenAll(Enumerable.Range(0, events)
+                .Select(i => GateEvents.PostAsync(http, ingest, GateEvents.Json($"k9-{i}", gate: $"G0{i % 2 + 1}"))));
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+            first.Kill9(); // right after the last acknowledgement: much of it is still only in the (lost) broker
+        }
+
+        using var second = StartStandalone();
+        await second.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
+        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={_clickHousePort};Database=ledger");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long count;
+        while ((count = Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages"))) < events && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.Equal(events, count);
+        Assert.Equal(events, Convert.ToInt64(await client.ExecuteScalarAsync("SELECT uniqExact(event_id) FROM passages WHERE event_id LIKE 'k9-%'")));
+
+        // The sql command reads the same ledger, and bad SQL gets ClickHouse's error, not a stack trace.
+        var (ok, table) = await CliProcess.RunAsync("sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl);
+        Assert.Equal(0, ok);
+        Assert.Contains("│ G01     │ 200 │", table);
+        var (csvExit, csv) = await CliProcess.RunAsync("sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl, "--format", "csv");
+        Assert.Equal(0, csvExit);
+        Assert.Contains("gate_id,n\nG01,200\nG02,200", csv.ReplaceLineEndings("\n"));
+        var (bad, error) = await CliProcess.RunAsync("sql", "SELEC 1", "--clickhouse", ClickHouseUrl);
+        Assert.Equal(2, bad);
+        Assert.Contains("SQL 错误", error);
+        Assert.Contains("62", error); // SYNTAX_ERROR
+        Assert.DoesNotContain("   at ", error);
+
+        // Ctrl-C stops it cleanly.
+        Assert.Equal(0, await second.InterruptAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("正在停止", second.Output);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
