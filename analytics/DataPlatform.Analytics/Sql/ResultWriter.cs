@@ -70,7 +70,10 @@ public static class ResultWriter
         {
             case null or DBNull: json.WriteNullValue(); break;
             case bool b: json.WriteBooleanValue(b); break;
-            case byte or sbyte or short or ushort or int or uint or long or float or double or decimal:
+            // JSON has no NaN or infinity; ClickHouse's own JSON output quotes them too.
+            case double d when !double.IsFinite(d): json.WriteStringValue(CellText.Of(d)); break;
+            case float f when !float.IsFinite(f): json.WriteStringValue(CellText.Of(f)); break;
+            case byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal:
                 json.WriteRawValue(CellText.Of(value)); break;
             default: json.WriteStringValue(CellText.Of(value)); break;
         }

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using DataPlatform.Benchmarks;
+using DataPlatform.Engines.ClickHouse;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+
+var kafkaMessages = PositiveOption("--kafka-messages", "Messages for the raw Kafka probe", 1_000_000);
+var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the raw ClickHouse inserts", 1_000_000);
+var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
+var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
+{
+    kafkaMessages, clickHouseRows, events,
+};
+root.SetAction(async (parse, ct) =>
+{
+    var output = Console.Out;
+    MachineFacts.Print(output);
+
+    var kafka = await KafkaBenchmark.RunAsync(parse.GetValue(kafkaMessages), output, ct);
+
+    // chDB allows one engine per process: (2) and (3) share it, each in databases of their own.
+    var dataPath = Path.Combine(Path.GetTempPath(), "dataplatform-bench", Guid.NewGuid().ToString("N"));
+    try
+    {
+        await using var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = dataPath, Port = 0 }, ct);
+        output.WriteLine($"Embedded ClickHouse (chDB {clickHouse.ServerVersion}) on {clickHouse.Endpoint}");
+        var inserts = await ClickHouseInsertBenchmark.RunAsync(clickHouse, parse.GetValue(clickHouseRows), output, ct);
+        var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
+        Summary.Print(output, kafka, inserts, endToEnd);
+        return endToEnd.Complete ? 0 : 1;
+    }
+    finally
+    {
+        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+});
+return await root.Parse(args).InvokeAsync();
+
+static Option<int> PositiveOption(string name, string description, int defaultValue)
+{
+    var option = new Option<int>(name) { Description = $"{description} (default {defaultValue:N0})", DefaultValueFactory = _ => defaultValue };
+    option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<int>() < 1) r.AddError($"{name} must be at least 1.");
+    });
+    return option;
+}
