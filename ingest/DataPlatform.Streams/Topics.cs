@@ -9,10 +9,22 @@ public static class Topics
     /// <summary>Payloads rejected at any stage, with the reason (a <see cref="DeadLetter"/>).</summary>
     public const string DeadLetter = "gate.deadletter";
 
+    /// <summary>Weighbridge weighings (gross/tare, ticket, cargo), keyed by enterprise/weighbridge.</summary>
+    public const string Weighings = "gate.weighings";
+
+    /// <summary>Vehicle information read at the gate: 随车清单 QR lists and e-tag reads resolved to a vehicle.</summary>
+    public const string VehicleInfo = "gate.vehicle-info";
+
+    /// <summary>Device status changes and security alarms (online/offline, failed authentication).</summary>
+    public const string DeviceEvents = "device.events";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
         [GateRaw] = 12,
         [DeadLetter] = 4,
+        [Weighings] = 4,
+        [VehicleInfo] = 4,
+        [DeviceEvents] = 2,
     };
 }

@@ -38,6 +38,7 @@ public sealed class StandalonePlatform : IAsyncDisposable
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         Directory.CreateDirectory(options.DataDirectory);
+        await FetchEngineAsync(progress, ct);
         progress?.Report("启动嵌入式 ClickHouse (chDB) …");
         var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions
         {
@@ -67,6 +68,19 @@ public sealed class StandalonePlatform : IAsyncDisposable
         progress?.Report("启动数据平台服务 (ingest, processing, analytics) …");
         await host.StartAsync(ct);
         return new StandalonePlatform(clickHouse, kafka, host);
+    }
+
+    /// <summary>The first start downloads chDB (~170 MB); say so and show that it is moving.</summary>
+    private static async Task FetchEngineAsync(IProgress<string>? progress, CancellationToken ct)
+    {
+        if (File.Exists(ChdbLibrary.ResolveTargetPath())) return;
+        progress?.Report($"首次启动: 正在通过 npm 获取 chDB {ChdbLibrary.Version} 引擎 (约 170 MB, 校验后解压到 {Path.GetDirectoryName(ChdbLibrary.ResolveTargetPath())}) …");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var fetch = Task.Run(() => ChdbLibrary.EnsureAvailable(), ct);
+        while (await Task.WhenAny(fetch, Task.Delay(TimeSpan.FromSeconds(5), ct)) != fetch)
+            progress?.Report($"  … {clock.Elapsed.TotalSeconds:F0} s");
+        await fetch;
+        progress?.Report($"  chDB 已就绪 ({clock.Elapsed.TotalSeconds:F0} s)");
     }
 
     public async ValueTask DisposeAsync()
