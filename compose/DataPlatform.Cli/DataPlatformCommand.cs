@@ -10,6 +10,7 @@ public static class DataPlatformCommand
     public static RootCommand Create() => new("HJ 1321-2023 环保门禁电子台账数据平台 (environmental gate e-ledger data platform)")
     {
         StandaloneCommand.Create(),
+        EnginesCommand.Create(),
         RoleCommand.Create("ingest", "Run the ingest role: device listeners → Kafka", PlatformRole.Ingest),
         RoleCommand.Create("processing", "Run the processing role: Kafka → ClickHouse ledger", PlatformRole.Processing),
         RoleCommand.Create("analytics", "Run the analytics role", PlatformRole.Analytics),

@@ -29,9 +29,13 @@ public sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the executable with extra environment variables, e.g. a role's engine addresses.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dataplatform.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return new CliProcess(Process.Start(start)!);

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using DataPlatform.Cli.Standalone;
+
+namespace DataPlatform.Cli.Commands;
+
+/// <summary><c>dataplatform engines</c>: only the embedded Kafka and ClickHouse, for role processes started
+/// separately — the distributed layout on one machine without Docker (crash tests, integrators' trials).</summary>
+public static class EnginesCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "State directory", DefaultValueFactory = _ => StandaloneOptions.DefaultDataDirectory };
+        var port = new Option<int>("--clickhouse-port") { Description = "ClickHouse HTTP port", DefaultValueFactory = _ => 8123 };
+        var command = new Command("engines", "Run only the embedded Kafka and ClickHouse; writes DIR/engines.env for role processes") { data, port };
+        command.SetAction(async (parse, ct) =>
+        {
+            var directory = Path.GetFullPath(parse.GetValue(data)!);
+            await using var engines = await EmbeddedEngines.StartAsync(directory, parse.GetValue(port),
+                rawPartitions: 12, new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+            Console.WriteLine($"ClickHouse  {engines.ClickHouse.Endpoint}");
+            Console.WriteLine($"Kafka       {engines.Kafka.BootstrapServers}");
+            Console.WriteLine($"Settings    {Path.Combine(directory, "engines.env")}");
+            Console.WriteLine("就绪 (Ctrl-C 停止)");
+            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None);
+            Console.Error.WriteLine("正在停止 …");
+            return 0;
+        });
+        return command;
+    }
+}

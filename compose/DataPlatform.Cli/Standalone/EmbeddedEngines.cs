@@ -1,0 +1,77 @@
+using DataPlatform.Engines.ClickHouse;
+using DataPlatform.Engines.Kafka;
+using DataPlatform.Streams;
+
+namespace DataPlatform.Cli.Standalone;
+
+/// <summary>
+/// The two embedded engines on loopback — chDB behind a ClickHouse HTTP endpoint and librdkafka's mock
+/// cluster — with every topic created. Standalone mode runs the roles next to them; <c>dataplatform engines</c>
+/// runs them alone so role processes (<c>dataplatform processing</c>, ...) can be started, killed and restarted
+/// against them as in the distributed deployment.
+/// </summary>
+public sealed class EmbeddedEngines : IAsyncDisposable
+{
+    private EmbeddedEngines(EmbeddedClickHouse clickHouse, EmbeddedKafka kafka)
+    {
+        ClickHouse = clickHouse;
+        Kafka = kafka;
+    }
+
+    public EmbeddedClickHouse ClickHouse { get; }
+
+    public EmbeddedKafka Kafka { get; }
+
+    /// <summary>Configuration that points every role at these engines.</summary>
+    public IReadOnlyDictionary<string, string?> ClientSettings => new Dictionary<string, string?>
+    {
+        ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
+        ["Kafka:MockCluster"] = "true",
+        ["ClickHouse:Endpoint"] = ClickHouse.Endpoint.ToString(),
+    };
+
+    public static async Task<EmbeddedEngines> StartAsync(string dataDirectory, int clickHousePort, int rawPartitions,
+        IProgress<string>? progress, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        await FetchEngineAsync(progress, ct);
+        progress?.Report("启动嵌入式 ClickHouse (chDB) …");
+        var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions
+        {
+            DataPath = Path.Combine(dataDirectory, "clickhouse"),
+            Port = clickHousePort,
+        }, ct);
+
+        progress?.Report("启动嵌入式 Kafka (librdkafka mock cluster) …");
+        var kafkaOptions = new EmbeddedKafkaOptions();
+        foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
+        kafkaOptions.Topics[Topics.GateRaw] = rawPartitions;
+        var kafka = EmbeddedKafka.Start(kafkaOptions);
+
+        var engines = new EmbeddedEngines(clickHouse, kafka);
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, "kafka.bootstrap"), kafka.BootstrapServers + "\n", ct);
+        // Environment variables a role process needs, e.g. `set -a; . DIR/engines.env; dataplatform processing`.
+        await File.WriteAllLinesAsync(Path.Combine(dataDirectory, "engines.env"),
+            engines.ClientSettings.Select(kv => $"{kv.Key.Replace(":", "__", StringComparison.Ordinal)}={kv.Value}"), ct);
+        return engines;
+    }
+
+    /// <summary>The first start downloads chDB (~170 MB); say so and show that it is moving.</summary>
+    private static async Task FetchEngineAsync(IProgress<string>? progress, CancellationToken ct)
+    {
+        if (File.Exists(ChdbLibrary.ResolveTargetPath())) return;
+        progress?.Report($"首次启动: 正在通过 npm 获取 chDB {ChdbLibrary.Version} 引擎 (约 170 MB, 校验后解压到 {Path.GetDirectoryName(ChdbLibrary.ResolveTargetPath())}) …");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var fetch = Task.Run(() => ChdbLibrary.EnsureAvailable(), ct);
+        while (await Task.WhenAny(fetch, Task.Delay(TimeSpan.FromSeconds(5), ct)) != fetch)
+            progress?.Report($"  … {clock.Elapsed.TotalSeconds:F0} s");
+        await fetch;
+        progress?.Report($"  chDB 已就绪 ({clock.Elapsed.TotalSeconds:F0} s)");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kafka.Dispose();
+        await ClickHouse.DisposeAsync();
+    }
+}
