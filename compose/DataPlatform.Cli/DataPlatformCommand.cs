@@ -17,5 +17,6 @@ public static class DataPlatformCommand
         SqlCommand.Create(),
         SimulateCommand.Create(),
         HealthCommand.Create(),
+        DeadLettersCommand.Create(),
     };
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Cli.Commands;
 
@@ -11,4 +13,15 @@ public static class CommonOptions
     {
         Description = "ClickHouse HTTP endpoint (default: ClickHouse:Endpoint from configuration, else " + DefaultClickHouse + ")",
     };
+
+    /// <summary>A host with the analytics stage for one-shot commands, pointed at <paramref name="clickHouse"/>
+    /// when given (else at the configured endpoint).</summary>
+    public static IHost AnalyticsHost(string? clickHouse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (clickHouse is not null) overrides["ClickHouse:Endpoint"] = clickHouse;
+        var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
+        builder.AddDataPlatform(PlatformRole.Analytics);
+        return builder.Build();
+    }
 }

@@ -7,14 +7,14 @@ public static class HealthCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri?>("--url") { Description = "An HTTP URL that must answer 2xx (e.g. ingest's /healthz)" };
+        var url = new Option<string?>("--url") { Description = "An HTTP URL that must answer 2xx (e.g. ingest's /healthz)" };
         var clickHouse = CommonOptions.ClickHouse();
         var command = new Command("health", "Exit 0 when the given endpoints are healthy") { url, clickHouse };
         command.SetAction(async (parse, ct) =>
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var targets = new List<Uri>();
-            if (parse.GetValue(url) is { } u) targets.Add(u);
+            if (parse.GetValue(url) is { } u) targets.Add(new Uri(u));
             if (parse.GetValue(clickHouse) is { } ch) targets.Add(new Uri(new Uri(ch), "/ping"));
             foreach (var target in targets)
             {

@@ -8,7 +8,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var target = new Option<Uri>("--target") { Description = "Ingest base URL", DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080") };
+        var target = new Option<string>("--target") { Description = "Ingest base URL", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var profile = new Option<string>("--profile") { Description = ProfileHelp(), DefaultValueFactory = _ => SimulationProfile.Default.Name };
         var count = new Option<int?>("--events", "-n") { Description = "Pushes to send (default: until Ctrl-C)" };
         var rate = new Option<double?>("--rate") { Description = "Pushes per second (default: the profile's; 0 = as fast as possible)" };
@@ -22,7 +22,7 @@ public static class SimulateCommand
                 return 2;
             }
             using var http = new HttpClient();
-            var report = await new GateTrafficSimulator(http, parse.GetValue(target)!).RunAsync(
+            var report = await new GateTrafficSimulator(http, new Uri(parse.GetValue(target)!)).RunAsync(
                 chosen, parse.GetValue(seed), parse.GetValue(count), parse.GetValue(rate) ?? chosen.EventsPerSecond,
                 concurrency: 32, new Progress<SimulationReport>(r => Console.Error.Write($"\r已发送 {r.Sent} 条 …")), ct);
             Console.Error.WriteLine();

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ClickHouse.Driver;
 using DataPlatform.Analytics.Sql;
-using DataPlatform.Cli.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Cli.Commands;
 
@@ -18,11 +16,7 @@ public static class SqlCommand
         var command = new Command("sql", "Run SQL against the ledger (database 'ledger' by default)") { query, format, endpoint };
         command.SetAction(async (parse, ct) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(endpoint) is { } url) overrides["ClickHouse:Endpoint"] = url;
-            var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
-            builder.AddDataPlatform(PlatformRole.Analytics);
-            using var host = builder.Build();
+            using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
             try
             {
                 var result = await host.Services.GetRequiredService<SqlConsole>().QueryAsync(parse.GetValue(query)!, ct);

@@ -56,6 +56,37 @@ public sealed class StandaloneProcessTests : IDisposable
         Assert.Contains("62", error); // SYNTAX_ERROR
         Assert.DoesNotContain("   at ", error);
 
+        // A refused push is listed with its reason and, once corrected, re-submitted into the ledger.
+        using (var http = new HttpClient())
+        {
+            var refused = await GateEvents.PostAsync(http, new Uri($"http://127.0.0.1:{_ingestPort}"), GateEvents.Json("fix-1", plate: "京O12345"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var (_, _, rejectionId) = await GateEvents.RejectionAsync(refused);
+            string listed = "";
+            for (var attempt = 0; attempt < 50 && !listed.Contains(rejectionId.ToString()); attempt++)
+            {
+                await Task.Delay(200);
+                (_, listed) = await CliProcess.RunAsync("deadletters", "list", "--reason", "invalid_plate", "--clickhouse", ClickHouseUrl);
+            }
+            Assert.Contains(rejectionId.ToString(), listed);
+            var corrected = Path.Combine(_data, "fixed.json");
+            await File.WriteAllTextAsync(corrected, GateEvents.Json("fix-1", plate: "京D12345"));
+            var (resubmitted, answer) = await CliProcess.RunAsync("deadletters", "resubmit", rejectionId.ToString(), "--file", corrected,
+                "--target", $"http://127.0.0.1:{_ingestPort}/api/v1/gate-events", "--clickhouse", ClickHouseUrl);
+            Assert.True(resubmitted == 0, answer);
+            var fixedDeadline = DateTime.UtcNow.AddSeconds(30);
+            while (Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages WHERE event_id = 'fix-1'")) == 0 && DateTime.UtcNow < fixedDeadline)
+                await Task.Delay(200);
+            Assert.Equal("京D12345", await client.ExecuteScalarAsync("SELECT any(plate_no) FROM passages WHERE event_id = 'fix-1'"));
+        }
+
+        // The compose health check and the simulator command work against it; a dead endpoint is unhealthy.
+        Assert.Equal(0, (await CliProcess.RunAsync("health", "--url", $"http://127.0.0.1:{_ingestPort}/healthz", "--clickhouse", ClickHouseUrl)).ExitCode);
+        Assert.Equal(1, (await CliProcess.RunAsync("health", "--url", $"http://127.0.0.1:{CliProcess.FreePort()}/healthz")).ExitCode);
+        var (simulated, report) = await CliProcess.RunAsync("simulate", "--target", $"http://127.0.0.1:{_ingestPort}", "-n", "50", "--rate", "0", "--seed", "9");
+        Assert.True(simulated == 0, report);
+        Assert.Contains("已发送 50 条", report);
+
         // Ctrl-C stops it cleanly.
         Assert.Equal(0, await second.InterruptAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("正在停止", second.Output);
