@@ -1,3 +1,5 @@
+using DataPlatform.Ingest.Devices;
+
 namespace DataPlatform.Ingest;
 
 /// <summary>The device-facing side of the platform. Bound from the <c>Ingest</c> configuration section.</summary>
@@ -8,6 +10,18 @@ public sealed class IngestOptions
 
     /// <summary>Largest accepted event body; larger ones are rejected (and kept) as <c>too_large</c>.</summary>
     public int MaxEventBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest camera push (vendor XML/JSON plus its pictures, multipart or base64). Pictures make
+    /// these far bigger than a bare event.</summary>
+    public int MaxPushBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Largest single picture; a bigger one (or one that is not JPEG/PNG) rejects the push.</summary>
+    public int MaxPictureBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Directory of the content-addressed picture store. Empty: <c>pictures</c> next to the journal
+    /// directory when there is one, else the user's local application data folder. Nothing is ever deleted
+    /// from it by the platform: HJ 1321 asks for ≥ 24 months of ledger evidence.</summary>
+    public string PictureDirectory { get; set; } = "";
 
     /// <summary>
     /// Directory of the local write-ahead journal, or empty to do without. Standalone mode sets it because its
@@ -21,4 +35,18 @@ public sealed class IngestOptions
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>
     public int JournalCompactionSeconds { get; set; } = 30;
+
+    /// <summary>Registered gate devices. Empty (the development default) leaves the generic endpoint open to
+    /// anyone; as soon as one device is listed every push must carry that device's credential.</summary>
+    public List<DeviceOptions> Devices { get; set; } = [];
+
+    /// <summary>A registered device that sent nothing (event or heartbeat) for this long is reported offline.</summary>
+    public int DeviceSilenceSeconds { get; set; } = 180;
+
+    /// <summary>How far an HMAC-signed push's timestamp may be from our clock before it counts as a replay.</summary>
+    public int SignatureMaxSkewSeconds { get; set; } = 300;
+
+    /// <summary>Failed authentications raise at most one alarm per device (or address) in this interval, so a
+    /// misconfigured or hostile sender cannot flood the alarm topic; the next alarm counts the suppressed ones.</summary>
+    public int AuthAlarmIntervalSeconds { get; set; } = 60;
 }

@@ -1,9 +1,14 @@
+using DataPlatform.Ingest.Devices;
+using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Ingest.Journal;
+using DataPlatform.Ingest.Pictures;
 using DataPlatform.Ingest.Publishing;
 using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Ingest;
 
@@ -19,6 +24,26 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<KafkaRecordPublisher>();
         services.AddSingleton<JournalProgress>();
         services.AddSingleton<GateEventEndpoint>();
+        services.AddSingleton<CameraEndpoints>();
+        services.AddSingleton<DeviceEndpoints>();
+        services.AddSingleton<DevicePushes>();
+        // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad
+        // Ingest:Devices entry fails the start instead of failing pushes later.
+        services.AddSingleton(sp => new DeviceRegistry(sp.GetRequiredService<IOptions<IngestOptions>>().Value.Devices));
+        services.AddSingleton(sp => new DeviceHealthTracker(
+            sp.GetRequiredService<DeviceRegistry>().All.Select(d => d.DeviceId),
+            TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<IngestOptions>>().Value.DeviceSilenceSeconds)),
+            sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton(sp => new AuthAlarmThrottle(
+            TimeSpan.FromSeconds(Math.Max(0, sp.GetRequiredService<IOptions<IngestOptions>>().Value.AuthAlarmIntervalSeconds))));
+        services.AddSingleton<IPictureStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            var store = new LocalPictureStore(PictureDirectoryOf(o));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LocalPictureStore>()
+                .LogInformation("Pictures are kept in {Directory} (never deleted by the platform; retention ≥ 24 months)", store.Root);
+            return store;
+        });
         var journal = builder.Configuration["Ingest:JournalDirectory"];
         if (string.IsNullOrEmpty(journal))
         {
@@ -33,8 +58,19 @@ public static class IngestServiceCollectionExtensions
             services.AddHostedService<JournalReplayService>();
             services.AddHostedService<JournalCompactor>();
         }
+        services.AddHostedService<DeviceHealthMonitor>();
         services.AddSingleton<IngestHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestHttpServer>());
         return builder;
+    }
+
+    /// <summary>The configured picture directory; else <c>pictures</c> beside the journal (standalone keeps all
+    /// its state under one data directory); else the user's local application data.</summary>
+    public static string PictureDirectoryOf(IngestOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.PictureDirectory)) return options.PictureDirectory;
+        if (!string.IsNullOrWhiteSpace(options.JournalDirectory))
+            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.JournalDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "pictures");
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "dataplatform", "pictures");
     }
 }

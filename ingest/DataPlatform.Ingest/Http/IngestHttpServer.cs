@@ -14,6 +14,8 @@ namespace DataPlatform.Ingest.Http;
 /// </summary>
 public sealed class IngestHttpServer(
     GateEventEndpoint endpoint,
+    CameraEndpoints cameras,
+    DeviceEndpoints devices,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -32,6 +34,12 @@ public sealed class IngestHttpServer(
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         _app = builder.Build();
         _app.MapPost(GateEventEndpoint.Path, (Delegate)((HttpContext context) => endpoint.HandleAsync(context, o.MaxEventBytes)));
+        _app.MapPost(CameraEndpoints.HikvisionPath, (Delegate)((HttpContext context, string deviceId) => cameras.HikvisionAsync(context, deviceId)));
+        _app.MapPost(CameraEndpoints.DahuaPath, (Delegate)((HttpContext context, string deviceId) => cameras.DahuaAsync(context, deviceId)));
+        _app.MapPost(CameraEndpoints.DahuaTollgatePath, (Delegate)((HttpContext context) => cameras.DahuaAsync(context, null)));
+        _app.MapPost(CameraEndpoints.DahuaKeepAlivePath, (Delegate)((HttpContext context) => cameras.DahuaAsync(context, null)));
+        _app.MapPost(DeviceEndpoints.HeartbeatPath, (Delegate)((HttpContext context, string deviceId) => devices.HeartbeatAsync(context, deviceId)));
+        _app.MapGet(DeviceEndpoints.ListPath, devices.List);
         _app.MapGet("/healthz", () => Results.Text("ok"));
         await _app.StartAsync(cancellationToken);
         loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));

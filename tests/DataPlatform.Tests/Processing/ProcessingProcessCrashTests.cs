@@ -34,14 +34,17 @@ public sealed class ProcessingProcessCrashTests : IDisposable
         var counts = new List<long>();
         for (var kill = 0; kill < Kills; kill++)
         {
+            // Kill at a random point of the ledger's progress, so every kill lands while it is part-written.
+            var target = Events * (kill + 1) / (Kills + 2) + random.Next(Events / (Kills + 2));
             using var processing = CliProcess.Start(environment, "processing");
-            // Long enough to outlive the dead predecessor's group session (6 s on the mock) and write some batches.
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(6000, 10000)));
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (await CountAsync(client, "count()") < target && DateTime.UtcNow < deadline && !processing.HasExited)
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(5, 60)));
             processing.Kill9();
             counts.Add(await CountAsync(client, "count()"));
         }
-        Assert.True(counts.Any(c => c is > 0 and < Events),
-            "at least one kill should land while the ledger is part-written: " + string.Join(",", counts));
+        Assert.True(counts.All(c => c is > 0 and < Events) && counts.SequenceEqual(counts.Order()),
+            "every kill should land while the ledger is part-written, and progress must never go back: " + string.Join(",", counts));
 
         using (var survivor = CliProcess.Start(environment, "processing"))
         {

@@ -1,0 +1,83 @@
+namespace DataPlatform.Ingest.Health;
+
+public enum DeviceStatus
+{
+    /// <summary>Nothing heard yet and the silence window since start has not run out.</summary>
+    Unknown,
+    Online,
+    Offline,
+}
+
+/// <summary>What the status list shows for one device.</summary>
+public sealed record DeviceHealth(string DeviceId, DeviceStatus Status, DateTimeOffset? LastSeen);
+
+/// <summary>A status change to publish.</summary>
+public sealed record DeviceTransition(string DeviceId, DeviceStatus Status, DateTimeOffset At, DateTimeOffset? LastSeen);
+
+/// <summary>
+/// Online/offline state of the registered devices, as a pure state machine over (message seen, clock tick):
+/// no timers, no I/O, so it can be driven by tests with any clock. The status it reports is computed from the
+/// last message time at the moment asked, so it can never say "online" for a device that sent nothing within
+/// the silence window, however late the next <see cref="Evaluate"/> comes. <see cref="Evaluate"/> turns the
+/// changes since the last call into transitions (one per device at most) for the monitor to publish.
+/// </summary>
+public sealed class DeviceHealthTracker
+{
+    private readonly Lock _gate = new();
+    private readonly TimeSpan _silence;
+    private readonly DateTimeOffset _started;
+    private readonly Dictionary<string, (DateTimeOffset? LastSeen, DeviceStatus Published)> _devices = new(StringComparer.Ordinal);
+
+    public DeviceHealthTracker(IEnumerable<string> deviceIds, TimeSpan silence, DateTimeOffset started)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(silence, TimeSpan.Zero);
+        _silence = silence;
+        _started = started;
+        foreach (var id in deviceIds) _devices[id] = (null, DeviceStatus.Unknown);
+    }
+
+    public TimeSpan Silence => _silence;
+
+    /// <summary>Records that <paramref name="deviceId"/> sent something (event, heartbeat, any authenticated
+    /// push). Unregistered ids are ignored: only registered devices are expected to keep talking.</summary>
+    public void Seen(string deviceId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out var state) && (state.LastSeen is null || at > state.LastSeen))
+                _devices[deviceId] = (at, state.Published);
+        }
+    }
+
+    /// <summary>The status of each device as of <paramref name="now"/>.</summary>
+    public IReadOnlyList<DeviceHealth> Snapshot(DateTimeOffset now)
+    {
+        lock (_gate)
+            return [.. _devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DeviceHealth(d.Key, StatusAt(d.Value.LastSeen, now), d.Value.LastSeen))];
+    }
+
+    /// <summary>Status changes since the previous call, marking them published.</summary>
+    public IReadOnlyList<DeviceTransition> Evaluate(DateTimeOffset now)
+    {
+        var changes = new List<DeviceTransition>();
+        lock (_gate)
+        {
+            foreach (var (id, state) in _devices.ToList())
+            {
+                var status = StatusAt(state.LastSeen, now);
+                if (status == state.Published || status == DeviceStatus.Unknown) continue;
+                _devices[id] = (state.LastSeen, status);
+                changes.Add(new DeviceTransition(id, status, now, state.LastSeen));
+            }
+        }
+        return changes;
+    }
+
+    private DeviceStatus StatusAt(DateTimeOffset? lastSeen, DateTimeOffset now)
+    {
+        if (lastSeen is { } seen)
+            return now - seen <= _silence ? DeviceStatus.Online : DeviceStatus.Offline;
+        // Never heard from: offline once a whole window has passed since we started listening.
+        return now - _started > _silence ? DeviceStatus.Offline : DeviceStatus.Unknown;
+    }
+}
