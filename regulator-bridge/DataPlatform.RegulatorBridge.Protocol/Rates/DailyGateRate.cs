@@ -1,0 +1,25 @@
+namespace DataPlatform.RegulatorBridge.Rates;
+
+/// <summary>The rates of one gate on one China-time day (by generation time).</summary>
+/// <param name="OnTime">Real-time uploads acknowledged within the deadline.</param>
+/// <param name="LateRealTime">Real-time uploads acknowledged after the deadline.</param>
+/// <param name="Backfilled">补传 uploads acknowledged: counted separately, never as on time.</param>
+/// <param name="Uploaded">Acknowledged records (the platform holds them): the completeness denominator.</param>
+/// <param name="Complete">Acknowledged records whose payload was complete.</param>
+public sealed record DailyGateRate(
+    DateOnly Day,
+    string GateId,
+    int Generated,
+    int OnTime,
+    int LateRealTime,
+    int Backfilled,
+    int Unacknowledged,
+    int Uploaded,
+    int Complete)
+{
+    /// <summary>OnTime ÷ Generated, in [0, 1].</summary>
+    public double TransmissionRate => Generated == 0 ? 1.0 : (double)OnTime / Generated;
+
+    /// <summary>Complete ÷ Uploaded, in [0, 1]; null when nothing was uploaded (no evidence either way).</summary>
+    public double? CompletenessRate => Uploaded == 0 ? null : (double)Complete / Uploaded;
+}
