@@ -1,3 +1,4 @@
+using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Devices;
 using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Http;
@@ -59,6 +60,8 @@ public static class IngestServiceCollectionExtensions
             services.AddHostedService<JournalCompactor>();
         }
         services.AddHostedService<DeviceHealthMonitor>();
+        // Weighbridges, e-tag readers and QR scanners on serial-to-Ethernet converters (Adapters/Tcp).
+        services.AddTcpDeviceListeners(builder.Configuration);
         services.AddSingleton<IngestHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestHttpServer>());
         return builder;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Simulation;
 
 namespace DataPlatform.Cli.Commands;
@@ -13,7 +15,13 @@ public static class SimulateCommand
         var count = new Option<int?>("--events", "-n") { Description = "Pushes to send (default: until Ctrl-C)" };
         var rate = new Option<double?>("--rate") { Description = "Pushes per second (default: the profile's; 0 = as fast as possible)" };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed replays the same traffic", DefaultValueFactory = _ => 1 };
-        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint") { target, profile, count, rate, seed };
+        var weighbridge = new Option<string?>("--weighbridge")
+        {
+            Description = $"host:port of the weighbridge TCP listener (device {SimulatedPlant.WeighbridgeId}); weighings are sent in the profile's indicator protocol",
+        };
+        var token = new Option<string?>("--token") { Description = "Device token the simulated cameras present (X-Device-Token) when the deployment registers devices" };
+        var day = new Option<string?>("--day") { Description = "Send one whole simulated day (yyyy-MM-dd, China time) as fast as possible instead of a live stream" };
+        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint") { target, profile, count, rate, seed, weighbridge, token, day };
         command.SetAction(async (parse, ct) =>
         {
             if (SimulationProfile.Find(parse.GetValue(profile)) is not { } chosen)
@@ -21,10 +29,32 @@ public static class SimulateCommand
                 await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(profile)}'. {ProfileHelp()}");
                 return 2;
             }
+            DateOnly? simulatedDay = null;
+            if (parse.GetValue(day) is { } dayText)
+            {
+                if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    await Console.Error.WriteLineAsync($"--day '{dayText}' 不是 yyyy-MM-dd 格式的日期");
+                    return 2;
+                }
+                simulatedDay = d;
+            }
+            await using var link = parse.GetValue(weighbridge) is { } address ? Link(address, chosen) : null;
             using var http = new HttpClient();
-            var report = await new GateTrafficSimulator(http, new Uri(parse.GetValue(target)!)).RunAsync(
-                chosen, parse.GetValue(seed), parse.GetValue(count), parse.GetValue(rate) ?? chosen.EventsPerSecond,
-                concurrency: 32, new Progress<SimulationReport>(r => Console.Error.Write($"\r已发送 {r.Sent} 条 …")), ct);
+            var simulator = new GateTrafficSimulator(http, new Uri(parse.GetValue(target)!), parse.GetValue(token), link);
+            SimulationReport report;
+            if (simulatedDay is { } when)
+            {
+                var traffic = new GateEventGenerator(chosen, parse.GetValue(seed)).Day(when);
+                Console.Error.WriteLine($"模拟 {when:yyyy-MM-dd}: 车队 {traffic.Fleet.Count} 辆, 推送 {traffic.Pushes.Count} 条, 过磅 {traffic.Weighings.Count} 次, 设备中断 {traffic.Outages.Count} 次");
+                report = await simulator.RunTrafficAsync(traffic, concurrency: 32, ct);
+            }
+            else
+            {
+                report = await simulator.RunAsync(
+                    chosen, parse.GetValue(seed), parse.GetValue(count), parse.GetValue(rate) ?? chosen.EventsPerSecond,
+                    concurrency: 32, new Progress<SimulationReport>(r => Console.Error.Write($"\r已发送 {r.Sent} 条 …")), ct);
+            }
             Console.Error.WriteLine();
             Console.WriteLine(Describe(report));
             return report.Failed == 0 ? 0 : 1;
@@ -33,7 +63,15 @@ public static class SimulateCommand
     }
 
     public static string Describe(SimulationReport r) =>
-        $"已发送 {r.Sent} 条 (有效 {r.Valid}, 重复推送 {r.Duplicates}, 异常 {r.Malformed}); 接受 {r.Accepted}, 拒收 {r.Rejected}, 失败 {r.Failed}; {r.EventsPerSecond:F0} 条/秒";
+        $"已发送 {r.Sent} 条 (有效 {r.Valid}, 其中误识别 {r.Misreads}, 重复推送 {r.Duplicates}, 异常 {r.Malformed}); 接受 {r.Accepted}, 拒收 {r.Rejected}, 失败 {r.Failed}; " +
+        $"过磅 {r.Weighings} 次; {r.EventsPerSecond:F0} 条/秒";
+
+    private static WeighbridgeLink Link(string address, SimulationProfile profile)
+    {
+        if (!TcpProtocols.TryParse(profile.WeighbridgeProtocol, DataPlatform.Ingest.Devices.DeviceKind.Weighbridge, out var protocol, out var why))
+            throw new InvalidOperationException(why);
+        return new WeighbridgeLink(WeighbridgeLink.ParseEndpoint(address), protocol, profile.EnterpriseId);
+    }
 
     private static string ProfileHelp() =>
         "Profiles: " + string.Join("; ", SimulationProfile.All.Select(p => $"{p.Name} ({p.Description})"));

@@ -1,3 +1,5 @@
+using DataPlatform.Ingest.Adapters.Tcp;
+
 namespace DataPlatform.Ingest.Devices;
 
 /// <summary>One registered device, as configured under <c>Ingest:Devices</c> (a list). Mutable because the
@@ -30,4 +32,44 @@ public sealed class DeviceOptions
     /// <summary>What the camera's confidence numbers are out of: 100 (percent, the default) or 255 (raw
     /// 8-bit scores, as some Dahua firmware sends).</summary>
     public double ConfidenceScale { get; set; } = 100;
+
+    // TCP devices (weighbridge, etag, qr behind a serial-to-Ethernet converter); see Adapters/Tcp/README.md.
+
+    /// <summary>host:port our listener binds for this device (the converter is set up as a TCP client), e.g.
+    /// <c>0.0.0.0:4001</c>. Empty: the device does not speak TCP to us.</summary>
+    public string Listen { get; set; } = "";
+
+    /// <summary>Reserved for connect mode (we dial a converter set up as TCP server); not supported yet, so
+    /// setting it stops the start with a reason instead of silently receiving nothing.</summary>
+    public string Connect { get; set; } = "";
+
+    /// <summary>Weighbridge: xk3190-equals, xk3190-stx, toledo, toledo-checksum, software-line. E-tag:
+    /// uhf-module (default) or line. QR: text (default).</summary>
+    public string Protocol { get; set; } = "";
+
+    /// <summary>Weighbridge indicators whose frames carry no unit (XK3190): kg (default) or t.</summary>
+    public string Unit { get; set; } = "kg";
+
+    /// <summary>Text protocols: the byte that ends a line or scan: lf (default; software-line, line), cr (default
+    /// for qr), etx or tab. Multi-line 随车清单 text needs a scanner suffix that is not in the text, e.g. etx.</summary>
+    public string Terminator { get; set; } = "";
+
+    /// <summary>Comma-separated remote IP addresses allowed to connect; empty allows any. A raw TCP line has no
+    /// token, so on a shared LAN this is the device's credential.</summary>
+    public string AllowFrom { get; set; } = "";
+
+    /// <summary>Stable-weight detection (indicator protocols): empty-scale threshold, spread tolerance and the
+    /// minimum number of steady readings.</summary>
+    public decimal EmptyThresholdKg { get; set; } = 200m;
+
+    public decimal ToleranceKg { get; set; } = 20m;
+
+    public int MinStableReadings { get; set; } = 5;
+
+    /// <summary>E-tag: a tag read again by the same reader within this many seconds is the same passage (readers
+    /// report a tag many times a second while it is in the field) and is not published again.</summary>
+    public int RepeatSeconds { get; set; } = 10;
+
+    /// <summary>E-tag: EPC → vehicle registrations this reader resolves against.</summary>
+    public List<TagOptions> Tags { get; set; } = [];
 }

@@ -1,25 +1,29 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using DataPlatform.Ingest.Http;
 
 namespace DataPlatform.Ingest.Simulation;
 
-/// <summary>Drives an ingest endpoint over real HTTP with a profile's traffic, like a lane of cameras would.</summary>
-public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase)
+/// <summary>Drives an ingest deployment over its real protocols, as a plant's devices would: camera pushes over
+/// HTTP (as the lane's registered camera, with <paramref name="deviceToken"/> when the deployment requires
+/// credentials) and, given a <paramref name="weighbridge"/> link, indicator frames over TCP.</summary>
+public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string? deviceToken = null, WeighbridgeLink? weighbridge = null)
 {
-    /// <summary>Sends <paramref name="count"/> pushes (or until cancelled when null) at about
-    /// <paramref name="eventsPerSecond"/> (unthrottled when 0), <paramref name="concurrency"/> at a time.</summary>
+    private readonly Uri _target = new(ingestBase, GateEventEndpoint.Path);
+    private readonly SemaphoreSlim _scale = new(1, 1);
+    private int _valid, _duplicates, _malformed, _misreads, _accepted, _rejected, _failed, _weighings;
+
+    /// <summary>Stream mode: sends <paramref name="count"/> pushes (or until cancelled when null) at about
+    /// <paramref name="eventsPerSecond"/> (unthrottled when 0), <paramref name="concurrency"/> at a time, captured
+    /// "now"; passages that cross the weighbridge are weighed over the link when there is one.</summary>
     public async Task<SimulationReport> RunAsync(SimulationProfile profile, int seed, int? count, double eventsPerSecond,
         int concurrency, IProgress<SimulationReport>? progress, CancellationToken ct)
     {
         var generator = new GateEventGenerator(profile, seed);
-        var target = new Uri(ingestBase, GateEventEndpoint.Path);
         var started = DateTimeOffset.UtcNow;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        int valid = 0, duplicates = 0, malformed = 0, accepted = 0, rejected = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>();
-        SimulationReport Report() => new(valid, duplicates, malformed, accepted, rejected, failed, clock.Elapsed);
-
         for (var i = 0; (count is null || i < count) && !ct.IsCancellationRequested; i++)
         {
             if (eventsPerSecond > 0)
@@ -27,42 +31,113 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase)
                 var due = TimeSpan.FromSeconds(i / eventsPerSecond) - clock.Elapsed;
                 if (due > TimeSpan.Zero) await Task.Delay(due, ct).ContinueWith(_ => { }, CancellationToken.None);
             }
-            var push = generator.Next(started + clock.Elapsed);
-            _ = push.Kind switch
-            {
-                SimulatedPushKind.Valid => Interlocked.Increment(ref valid),
-                SimulatedPushKind.Duplicate => Interlocked.Increment(ref duplicates),
-                _ => Interlocked.Increment(ref malformed),
-            };
-            inFlight.Add(SendAsync(push));
-            if (inFlight.Count >= concurrency)
-            {
-                await Task.WhenAny(inFlight);
-                inFlight.RemoveAll(t => t.IsCompleted);
-            }
-            if (i % 1000 == 999) progress?.Report(Report());
+            await SendBoundedAsync(inFlight, generator.Next(started + clock.Elapsed), concurrency, weigh: true);
+            if (i % 1000 == 999) progress?.Report(Report(clock.Elapsed));
         }
         await Task.WhenAll(inFlight);
-        return Report();
+        return Report(clock.Elapsed);
+    }
 
-        async Task SendAsync(SimulatedPush push)
+    /// <summary>Day mode, time-compressed: sends a planned day unthrottled, pushes in their send order (a camera's
+    /// backlog after an outage arrives late, with its capture times) and the weighings one after the other on
+    /// the weighbridge line, which is cut and re-established for each of its outages.</summary>
+    public async Task<SimulationReport> RunTrafficAsync(SimulatedTraffic traffic, int concurrency, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var scale = weighbridge is null ? Task.CompletedTask : WeighDayAsync(traffic, weighbridge, ct);
+        var inFlight = new List<Task>();
+        foreach (var push in traffic.Pushes)
         {
-            try
+            if (ct.IsCancellationRequested) break;
+            await SendBoundedAsync(inFlight, push, concurrency, weigh: false);
+        }
+        await Task.WhenAll(inFlight);
+        await scale;
+        return Report(clock.Elapsed);
+    }
+
+    private SimulationReport Report(TimeSpan elapsed) =>
+        new(_valid, _duplicates, _malformed, _accepted, _rejected, _failed, elapsed)
+        {
+            Misreads = _misreads, Weighings = _weighings, WeighbridgeConnects = weighbridge?.Connects ?? 0,
+        };
+
+    private async Task WeighDayAsync(SimulatedTraffic traffic, WeighbridgeLink link, CancellationToken ct)
+    {
+        var outages = new Queue<SimulatedOutage>(traffic.Outages.Where(o => o.DeviceId == SimulatedPlant.WeighbridgeId).OrderBy(o => o.From));
+        foreach (var weighing in traffic.Weighings)
+        {
+            // Every outage that began since the last weighing cuts the line once (a no-op before the first).
+            var cut = false;
+            while (outages.TryPeek(out var outage) && outage.From <= weighing.At)
             {
-                using var content = new ByteArrayContent(push.Body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var response = await http.PostAsync(target, content, CancellationToken.None);
-                _ = response.StatusCode switch
-                {
-                    HttpStatusCode.Accepted => Interlocked.Increment(ref accepted),
-                    HttpStatusCode.BadRequest => Interlocked.Increment(ref rejected),
-                    _ => Interlocked.Increment(ref failed),
-                };
+                outages.Dequeue();
+                cut = true;
             }
-            catch (HttpRequestException)
+            if (cut) await link.DisconnectAsync(ct);
+            await link.WeighAsync(weighing, ct);
+            Interlocked.Increment(ref _weighings);
+        }
+        await link.DisconnectAsync(ct);
+    }
+
+    private async Task SendBoundedAsync(List<Task> inFlight, SimulatedPush push, int concurrency, bool weigh)
+    {
+        _ = push.Kind switch
+        {
+            SimulatedPushKind.Valid => Interlocked.Increment(ref _valid),
+            SimulatedPushKind.Duplicate => Interlocked.Increment(ref _duplicates),
+            _ => Interlocked.Increment(ref _malformed),
+        };
+        if (push is { Kind: SimulatedPushKind.Valid, Misread: true }) Interlocked.Increment(ref _misreads);
+        inFlight.Add(SendAsync(push, weigh ? push.Weighing : null));
+        if (inFlight.Count >= Math.Max(1, concurrency))
+        {
+            await Task.WhenAny(inFlight);
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
+    private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(push.Body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            if (push.DeviceId.Length > 0) request.Headers.Add(DevicePushes.DeviceIdHeader, push.DeviceId);
+            if (deviceToken is not null) request.Headers.Add(DevicePushes.DeviceTokenHeader, deviceToken);
+            using var response = await http.SendAsync(request, CancellationToken.None);
+            _ = response.StatusCode switch
             {
-                Interlocked.Increment(ref failed);
-            }
+                HttpStatusCode.Accepted => Interlocked.Increment(ref _accepted),
+                HttpStatusCode.BadRequest => Interlocked.Increment(ref _rejected),
+                _ => Interlocked.Increment(ref _failed),
+            };
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        if (weighing is not null && weighbridge is not null) await WeighAsync(weighing);
+    }
+
+    private async Task WeighAsync(SimulatedWeighing weighing)
+    {
+        await _scale.WaitAsync();
+        try
+        {
+            await weighbridge!.WeighAsync(weighing, CancellationToken.None);
+            Interlocked.Increment(ref _weighings);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+        {
+            // The line dropped: the next weighing reconnects, as a converter would.
+            await weighbridge!.DisconnectAsync(CancellationToken.None);
+            Interlocked.Increment(ref _failed);
+        }
+        finally
+        {
+            _scale.Release();
         }
     }
 }

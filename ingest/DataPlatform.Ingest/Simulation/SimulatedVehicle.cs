@@ -1,0 +1,27 @@
+using DataPlatform.Gate;
+
+namespace DataPlatform.Ingest.Simulation;
+
+/// <summary>One vehicle of a simulated plant's fleet: what a vehicle register would be seeded with. The gate
+/// event carries only plate, colour and type; stage, fuel, use nature and carrier live here.</summary>
+/// <param name="PlateColor">The generic JSON's colour word (yellow, blue, yellowgreen).</param>
+/// <param name="Carrier">车队 name (HJ 1321 fleetName).</param>
+public sealed record SimulatedVehicle(
+    string Plate,
+    string PlateColor,
+    string VehicleType,
+    EmissionStage Stage,
+    FuelType Fuel,
+    UseNature UseNature,
+    string Carrier,
+    string Vin,
+    decimal TareKg,
+    decimal PayloadKg)
+{
+    public bool IsHazmat => UseNature == UseNature.DangerousGoods;
+
+    public bool IsNewEnergy => Stage == EmissionStage.Electric || Fuel == FuelType.Hybrid;
+
+    /// <summary>Buses and cars pass the gate but never the weighbridge.</summary>
+    public bool CarriesGoods => VehicleType[0] is 'H' or 'Q';
+}

@@ -1,0 +1,76 @@
+using DataPlatform.Gate;
+using DataPlatform.Ingest.Simulation;
+using FsCheck.Xunit;
+
+namespace DataPlatform.Tests.Simulation;
+
+/// <summary>The day planner's promises: reproducible from the seed, vehicles that leave only after they came,
+/// a fleet shaped like the profile says.</summary>
+public sealed class DayTrafficProperties
+{
+    private static readonly DateOnly Day = new(2026, 11, 26);
+
+    private static SimulationProfile Small(int index) =>
+        SimulationProfile.All[Math.Abs(index % SimulationProfile.All.Count)] with { DailyTrips = 120, FleetSize = 60, DuplicateShare = 0.05, MalformedShare = 0.03, MisreadShare = 0.05 };
+
+    [Property(MaxTest = 30)]
+    public void The_same_seed_gives_the_same_traffic(int seed, int profile, byte dayOffset)
+    {
+        var day = Day.AddDays(dayOffset);
+        var a = new GateEventGenerator(Small(profile), seed).Day(day);
+        var b = new GateEventGenerator(Small(profile), seed).Day(day);
+        Assert.Equal(a.Pushes.Select(p => (p.Kind, p.SendAt, Convert.ToHexString(p.Body))), b.Pushes.Select(p => (p.Kind, p.SendAt, Convert.ToHexString(p.Body))));
+        Assert.Equal(a.Weighings, b.Weighings);
+        Assert.Equal(a.Outages, b.Outages);
+        Assert.Equal(a.Fleet, b.Fleet);
+    }
+
+    [Property(MaxTest = 50)]
+    public void Every_vehicle_exits_after_it_entered_and_weighings_pair_up(int seed, int profile)
+    {
+        var traffic = new GateEventGenerator(Small(profile), seed).Day(Day);
+        var start = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        foreach (var trips in traffic.Pushes.Where(p => p.Kind == SimulatedPushKind.Valid).GroupBy(p => p.VehiclePlate))
+        {
+            var passages = trips.OrderBy(p => p.PassTime).ToList();
+            Assert.Equal(0, passages.Count % 2);
+            for (var i = 0; i < passages.Count; i += 2)
+            {
+                Assert.Equal((1, 2), (passages[i].Direction, passages[i + 1].Direction));
+                Assert.True(passages[i + 1].PassTime > passages[i].PassTime);
+            }
+            Assert.All(passages, p => Assert.InRange(p.PassTime, start, start.AddDays(1)));
+        }
+        // A weighed trip is weighed twice: once gross, once tare, the difference being the payload.
+        foreach (var pair in traffic.Weighings.GroupBy(w => w.Plate))
+            Assert.Equal(pair.Count(w => w.Gross), pair.Count(w => !w.Gross));
+        Assert.All(traffic.Pushes.Where(p => p.Kind != SimulatedPushKind.Malformed),
+            p => Assert.True(GateEventCodec.Parse(p.Body, start.AddDays(2)).IsSuccess));
+    }
+
+    [Fact]
+    public void Profiles_shape_fleet_and_day()
+    {
+        var steel = new GateEventGenerator(SimulationProfile.Find("steel")!, 1);
+        var nev = steel.Fleet.Count(v => v.IsNewEnergy) / (double)steel.Fleet.Count;
+        Assert.InRange(nev, 0.08, 0.25);
+        Assert.Contains(steel.Fleet, v => v.Stage == EmissionStage.Guo6b);
+        Assert.Contains(steel.Fleet, v => v.Fuel == FuelType.NaturalGas);
+        Assert.True(steel.Fleet.Select(v => v.Carrier).Distinct().Count() >= 4);
+        Assert.All(steel.Fleet, v => Assert.True(Vin.TryParse(v.Vin, out _, out _) && PlateNumber.TryParse(v.Plate, out _, out _)));
+
+        var chemicals = new GateEventGenerator(SimulationProfile.Find("chemicals")!, 1);
+        Assert.InRange(chemicals.Fleet.Count(v => v.IsHazmat) / (double)chemicals.Fleet.Count, 0.3, 0.6);
+        // Hazmat plants work by day: nothing passes between 22:00 and 05:00.
+        var day = chemicals.Day(Day);
+        Assert.DoesNotContain(day.Pushes, p => p.Kind == SimulatedPushKind.Valid && p.PassTime.Hour is >= 22 or < 5);
+
+        // Steel works receive more at night than at noon; a Sunday at the manufacturer is quiet.
+        var steelDay = steel.Day(Day);
+        int Hour(SimulatedTraffic t, int h) => t.Pushes.Count(p => p.Kind == SimulatedPushKind.Valid && p.Direction == 1 && p.PassTime.Hour == h);
+        Assert.True(Hour(steelDay, 1) > Hour(steelDay, 12));
+        var maker = new GateEventGenerator(SimulationProfile.Find("manufacturer")!, 1);
+        Assert.True(maker.Day(new DateOnly(2026, 11, 29)).Valid * 3 < maker.Day(new DateOnly(2026, 11, 25)).Valid);
+        Assert.True(steelDay.Misreads > 0 && steelDay.Duplicates > 0 && steelDay.Outages.Count == 2);
+    }
+}

@@ -1,0 +1,97 @@
+using Confluent.Kafka;
+using DataPlatform.Cli.Hosting;
+using DataPlatform.Ingest.Adapters.Tcp;
+using DataPlatform.Ingest.Http;
+using DataPlatform.Ingest.Simulation;
+using DataPlatform.Streams;
+using DataPlatform.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DataPlatform.Tests.Simulation;
+
+/// <summary>A whole simulated day, time-compressed, through the platform's real protocols: camera pushes over
+/// HTTP as registered devices, the weighbridge's indicator frames over TCP. What arrives must match what was
+/// sent, by kind.</summary>
+[Collection(EnginesCollection.Name)]
+public sealed class SimulatedDayTests(EnginesFixture engines)
+{
+    private const string Token = "sim-token";
+
+    [Theory]
+    [InlineData("steel")]
+    [InlineData("chemicals")]
+    public async Task A_simulated_day_arrives_complete_by_kind(string name)
+    {
+        await using var platform = TestPlatform.Create(engines);
+        platform.Kafka.CreateTopic(Topics.Weighings, 2);
+        platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
+        var profile = SimulationProfile.Find(name)! with { DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03 };
+        var settings = platform.Settings();
+        foreach (var (key, value) in SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0")) settings[key] = value;
+        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
+        builder.Logging.ClearProviders();
+        builder.AddDataPlatform(PlatformRole.All);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var scale = host.Services.GetRequiredService<TcpListenerDirectory>().EndpointOf(SimulatedPlant.WeighbridgeId)!;
+            TcpProtocols.TryParse(profile.WeighbridgeProtocol, DataPlatform.Ingest.Devices.DeviceKind.Weighbridge, out var protocol, out _);
+            var traffic = new GateEventGenerator(profile, seed: 11).Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1));
+            await using var link = new WeighbridgeLink(scale, protocol, profile.EnterpriseId);
+            using var http = new HttpClient();
+            var ingest = new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+            var report = await new GateTrafficSimulator(http, ingest, Token, link).RunTrafficAsync(traffic, concurrency: 16, CancellationToken.None);
+
+            Assert.True(traffic is { Duplicates: > 0, Malformed: > 0, Misreads: > 0 } && traffic.Weighings.Count > 100, $"the day should exercise every kind: {report}");
+            Assert.Equal(0, report.Failed);
+            Assert.Equal((traffic.Valid, traffic.Duplicates, traffic.Malformed), (report.Valid, report.Duplicates, report.Malformed));
+            Assert.Equal(report.Valid + report.Duplicates, report.Accepted);
+            Assert.Equal(report.Malformed, report.Rejected);
+            Assert.Equal(traffic.Weighings.Count, report.Weighings);
+            // An outage of the weighbridge line before a weighing costs a reconnect.
+            var w = traffic.Weighings;
+            var cuts = Enumerable.Range(1, w.Count - 1).Count(i => traffic.Outages.Any(o =>
+                o.DeviceId == SimulatedPlant.WeighbridgeId && o.From > w[i - 1].At && o.From <= w[i].At));
+            Assert.Equal(1 + cuts, report.WeighbridgeConnects);
+
+            // Valid passages, misreads included, are one row each; duplicates collapse; garbage is kept as rejections.
+            Assert.Equal(traffic.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", traffic.Valid));
+            Assert.Equal(traffic.Valid, await platform.ScalarAsync("SELECT count() FROM passages"));
+            Assert.Equal(traffic.Misreads, await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE confidence < 0.8"));
+            Assert.Equal(traffic.Malformed, await platform.WaitForAsync("SELECT count() FROM rejected_payloads FINAL", traffic.Malformed));
+            Assert.Equal(traffic.Weighings.Select(w => w.WeightKg).Order(), Weighings(platform, traffic.Weighings.Count).Select(w => w.Weighing.WeightKg).Order());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>Reads the weighings topic from the start until <paramref name="expected"/> distinct weighings
+    /// are there (or the time is up), then a moment longer to catch any extra.</summary>
+    private static List<WeighingMessage> Weighings(TestPlatform platform, int expected)
+    {
+        var config = platform.Kafka.CreateConsumerConfig("sim-" + Guid.NewGuid().ToString("N"));
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        consumer.Subscribe(Topics.Weighings);
+        var seen = new Dictionary<string, WeighingMessage>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        DateTime? settle = null;
+        while (DateTime.UtcNow < (settle ?? deadline))
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { Message.Value: { } value })
+            {
+                var decoded = DeviceMessageCodec.Decode(value);
+                Assert.True(decoded.IsSuccess, decoded.ToString());
+                var m = Assert.IsType<WeighingMessage>(decoded.Value);
+                seen[m.MessageId] = m;
+            }
+            if (seen.Count >= expected && settle is null) settle = DateTime.UtcNow.AddSeconds(1);
+        }
+        return [.. seen.Values];
+    }
+}
