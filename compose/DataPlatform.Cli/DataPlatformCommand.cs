@@ -18,5 +18,6 @@ public static class DataPlatformCommand
         SimulateCommand.Create(),
         HealthCommand.Create(),
         DeadLettersCommand.Create(),
+        LedgerCommand.Create(),
     };
 }

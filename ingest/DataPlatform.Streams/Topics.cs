@@ -18,6 +18,14 @@ public static class Topics
     /// <summary>Device status changes and security alarms (online/offline, failed authentication).</summary>
     public const string DeviceEvents = "device.events";
 
+    /// <summary>Gate decisions (allow/deny/manual + rule + display text), keyed by enterprise/gate/lane; ingest
+    /// relays them to the barrier and the gate display.</summary>
+    public const string GateDecisions = "gate.decisions";
+
+    /// <summary>Policy, blacklist, booking, alert-level and vehicle-registration commands, keyed by enterprise id.
+    /// One partition: every processing instance folds the same total order into the same policy snapshot.</summary>
+    public const string ControlCommands = "control.commands";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -26,5 +34,7 @@ public static class Topics
         [Weighings] = 4,
         [VehicleInfo] = 4,
         [DeviceEvents] = 2,
+        [GateDecisions] = 12,
+        [ControlCommands] = 1,
     };
 }

@@ -11,7 +11,16 @@ namespace DataPlatform.Ledger;
 public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
     /// <summary>Inserts the rows not yet stored; returns how many were new.</summary>
-    public async Task<int> InsertNewAsync<TRow>(LedgerTable<TRow> table, IReadOnlyCollection<TRow> rows, CancellationToken ct)
+    public Task<int> InsertNewAsync<TRow>(LedgerTable<TRow> table, IReadOnlyCollection<TRow> rows, CancellationToken ct) =>
+        InsertNewAsync(table, rows, static fresh => fresh, ct);
+
+    /// <summary>Inserts the rows not yet stored, each as <paramref name="prepare"/> completes it; returns how many
+    /// were new.</summary>
+    /// <param name="prepare">Gets the new rows in their original order (first occurrence of each id) and returns
+    /// them completed, e.g. sealed onto a hash chain. It runs after the stored-id check, so a row already stored is
+    /// never prepared again, and what it returns is written in the same insert.</param>
+    public async Task<int> InsertNewAsync<TRow>(LedgerTable<TRow> table, IReadOnlyCollection<TRow> rows,
+        Func<IReadOnlyList<TRow>, IReadOnlyList<TRow>> prepare, CancellationToken ct)
     {
         var unique = rows.DistinctBy(table.Id).ToList();
         if (unique.Count == 0) return 0;
@@ -20,8 +29,9 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
         var fresh = unique.Where(r => !stored.Contains(table.Id(r))).ToList();
         if (fresh.Count == 0) return 0;
 
-        await client.InsertBinaryAsync(QualifiedName(table), table.Columns, fresh.Select(table.Values), null, ct);
-        return fresh.Count;
+        var prepared = prepare(fresh);
+        await client.InsertBinaryAsync(QualifiedName(table), table.Columns, prepared.Select(table.Values), null, ct);
+        return prepared.Count;
     }
 
     private string QualifiedName<TRow>(LedgerTable<TRow> table) => $"`{options.Value.Database}`.`{table.Name}`";

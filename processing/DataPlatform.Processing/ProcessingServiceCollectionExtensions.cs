@@ -19,11 +19,13 @@ public static class ProcessingServiceCollectionExtensions
         builder.Services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PassageWriter>();
+        builder.Services.AddLedgerIntegrity();
         builder.Services.AddHostedService<LedgerMigrationService>();
         builder.Services.AddSingleton<GateRawConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GateRawConsumer>());
         builder.Services.AddSingleton<RejectedPayloadConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RejectedPayloadConsumer>());
+        builder.AddGateDecisions();
         return builder;
     }
 }

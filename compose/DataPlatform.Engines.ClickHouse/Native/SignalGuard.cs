@@ -10,8 +10,10 @@ namespace DataPlatform.Engines.ClickHouse.Native;
 /// </summary>
 internal static unsafe partial class SignalGuard
 {
-    // SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGTSTP, SIGSYS on Linux x64.
-    private static readonly int[] GuardedSignals = [4, 5, 6, 7, 8, 11, 20, 31];
+    // SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGTSTP, SIGSYS on Linux x64; and SIGHUP, SIGINT,
+    // SIGQUIT, SIGTERM: Ctrl-C and a stop request belong to the host. A command line that registered for
+    // them before chDB booted would otherwise never hear of them (seen: `dataplatform engines` ignored Ctrl-C).
+    private static readonly int[] GuardedSignals = [1, 2, 3, 4, 5, 6, 7, 8, 11, 15, 20, 31];
 
     // glibc's struct sigaction is 152 bytes on x64; the spare room guards against other layouts.
     private const int SigactionBufferBytes = 256;

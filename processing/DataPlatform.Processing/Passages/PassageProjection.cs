@@ -14,12 +14,16 @@ public static class PassageProjection
         e.GateId,
         e.LaneId,
         (byte)e.Direction,
-        // The column is DateTime('Asia/Shanghai'); hand the driver the UTC instant so no local zone leaks in.
-        DateTime.SpecifyKind(e.PassTime.ToOffset(ChinaOffset).UtcDateTime, DateTimeKind.Utc),
+        // The column is DateTime('Asia/Shanghai'); hand the driver the UTC instant so no local zone leaks in,
+        // cut to whole seconds as the column keeps it: the row's seal is computed from this value and must be
+        // recomputable from what ClickHouse gives back.
+        WholeSeconds(DateTime.SpecifyKind(e.PassTime.ToOffset(ChinaOffset).UtcDateTime, DateTimeKind.Utc)),
         e.Plate.Text,
         e.PlateColor.ToWireName(),
         e.Confidence is { } c ? (float)c : null,
         e.VehicleType?.Code ?? "",
         e.DeviceId ?? "",
         [.. e.Pictures]);
+
+    private static DateTime WholeSeconds(DateTime utc) => utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
 }

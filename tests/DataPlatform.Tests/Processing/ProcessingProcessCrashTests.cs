@@ -55,6 +55,23 @@ public sealed class ProcessingProcessCrashTests : IDisposable
             Assert.Equal(Events, await CountAsync(client, "uniqExact(event_id)"));
             Assert.Equal(0, await survivor.InterruptAsync(TimeSpan.FromSeconds(60)));
         }
+
+        // Six processes sealed the chains, each continuing where the killed one left off: the chains must verify.
+        var clickHouse = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var (intactExit, intactReport) = await CliProcess.RunAsync("ledger", "verify", "--clickhouse", clickHouse);
+        Assert.True(intactExit == 0, intactReport);
+        Assert.Contains("完好 intact", intactReport, StringComparison.Ordinal);
+        Assert.Contains($"records checked: {Events}", intactReport, StringComparison.Ordinal);
+
+        // Then someone edits one row directly in ClickHouse: verify must fail and name it.
+        var victim = (Guid)(await client.ExecuteScalarAsync(
+            "SELECT passage_id FROM ledger.passages WHERE gate_id = 'G03' ORDER BY chain_seq LIMIT 1 OFFSET 1234"))!;
+        await client.ExecuteNonQueryAsync(
+            $"ALTER TABLE ledger.passages UPDATE plate_no = '冀B99999' WHERE passage_id = '{victim}' SETTINGS mutations_sync = 2");
+        var (tamperedExit, tamperedReport) = await CliProcess.RunAsync("ledger", "verify", "--clickhouse", clickHouse);
+        Assert.True(tamperedExit == 1, tamperedReport);
+        Assert.Contains(victim.ToString(), tamperedReport, StringComparison.Ordinal);
+        Assert.Contains("篡改 altered", tamperedReport, StringComparison.Ordinal);
     }
 
     private static async Task<long> CountAsync(ClickHouseClient client, string aggregate)

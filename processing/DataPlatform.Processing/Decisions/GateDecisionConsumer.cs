@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using DataPlatform.Compliance.Decisions;
+using DataPlatform.Gate;
+using DataPlatform.Processing.Commands;
+using DataPlatform.Streams;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Decisions;
+
+/// <summary>
+/// <c>gate.raw</c> → gate decisions, in its own consumer group so the barrier never waits behind ledger inserts.
+/// Each event is decided with the policy state current at consumption (<see cref="PolicyStore.Current"/>) and
+/// the event's pass time as "now" — so a redelivered event is decided as the truck was at the gate — and the
+/// decision is published at once. A second loop records published decisions in <c>gate_decisions</c> in
+/// batches; a message's offset is committed only after its decision was acknowledged by Kafka and its row by
+/// ClickHouse, so a crash re-decides (same passage id, deduplicated) and never loses a decision.
+/// </summary>
+public sealed class GateDecisionConsumer(
+    PolicyStore store,
+    GateDecisionWriter writer,
+    TimeProvider time,
+    IOptions<KafkaOptions> kafka,
+    IOptions<DecisionOptions> options,
+    ILogger<GateDecisionConsumer> logger) : BackgroundService
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentQueue<PendingDecision> _pending = new();
+    private readonly ConcurrentQueue<List<TopicPartitionOffset>> _commits = new();
+    private readonly GateDeciderOptions _decider = options.Value.DeciderOptions();
+    private long _decided;
+    private long _recorded;
+    private volatile bool _draining;
+
+    /// <summary>Decisions published since start.</summary>
+    public long Decided => Interlocked.Read(ref _decided);
+
+    /// <summary>Decisions recorded in ClickHouse (new rows) since start.</summary>
+    public long Recorded => Interlocked.Read(ref _recorded);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks; keep it off the thread pool.
+        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var consumerConfig = kafka.Value.Consumer(o.GroupId, $"{o.GroupId}-{Environment.ProcessId}");
+        consumerConfig.FetchWaitMaxMs = o.FetchWaitMaxMs;
+        var producerConfig = kafka.Value.Producer(o.GroupId);
+        // The barrier is waiting: send each decision now rather than gathering a larger batch.
+        producerConfig.LingerMs = 0;
+        using var producer = new ProducerBuilder<string, byte[]>(producerConfig)
+            .SetErrorHandler((_, e) => logger.LogDebug("Kafka producer error on {Topic}: {Reason}", Topics.GateDecisions, e.Reason))
+            .Build();
+        using var consumer = new ConsumerBuilder<string, byte[]>(consumerConfig)
+            .SetErrorHandler((_, e) => logger.LogWarning("Kafka consumer error on {Topic}: {Reason}", Topics.GateRaw, e.Reason))
+            .Build();
+        consumer.Subscribe(Topics.GateRaw);
+        using var stopRecording = new CancellationTokenSource();
+        var recorder = Task.Run(() => RecordLoopAsync(producer, stopRecording.Token), CancellationToken.None);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                CommitReady(consumer);
+                if (recorder.IsCompleted)
+                    await recorder; // surfaces a recorder crash instead of deciding on without recording
+                if (_pending.Count >= o.MaxPending)
+                {
+                    await Task.Delay(50, ct);
+                    continue;
+                }
+                var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                if (result?.Message is null || result.IsPartitionEOF) continue;
+                Decide(result, producer);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Stopping: let the recorder finish what was decided so the next owner does not redo it.
+            _draining = true;
+            await Task.WhenAny(recorder, Task.Delay(DrainTimeout, CancellationToken.None));
+            await stopRecording.CancelAsync();
+            try { await recorder; } catch (OperationCanceledException) { }
+            CommitReady(consumer);
+            consumer.Close();
+        }
+    }
+
+    private void Decide(ConsumeResult<string, byte[]> result, IProducer<string, byte[]> producer)
+    {
+        var parsed = GateEventCodec.Parse(result.Message.Value, time.GetUtcNow());
+        if (!parsed.IsSuccess)
+        {
+            // The ledger writer dead-letters the same message under the same id; here it only has to be passed.
+            _pending.Enqueue(new PendingDecision(result.TopicPartitionOffset, null, null, Task.CompletedTask));
+            return;
+        }
+        var e = parsed.Event;
+        var state = store.Current;
+        var decision = GateDecider.Decide(e, state.Registry, state.Policies, e.PassTime, _decider);
+        var message = GateDecisionProjection.ToMessage(e, decision, time.GetUtcNow(), state.Version);
+        var kafkaMessage = new Message<string, byte[]> { Key = message.PartitionKey, Value = message.ToJson() };
+        Task published;
+        try
+        {
+            published = producer.ProduceAsync(Topics.GateDecisions, kafkaMessage);
+        }
+        catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
+        {
+            // Queue full or the like: the recorder re-publishes before recording.
+            published = Task.FromException(ex);
+        }
+        _pending.Enqueue(new PendingDecision(result.TopicPartitionOffset, GateDecisionProjection.ToRow(message, e), kafkaMessage, published));
+        Interlocked.Increment(ref _decided);
+    }
+
+    private async Task RecordLoopAsync(IProducer<string, byte[]> producer, CancellationToken ct)
+    {
+        var o = options.Value;
+        while (true)
+        {
+            if (_pending.IsEmpty)
+            {
+                if (_draining) return;
+                await Task.Delay(Math.Max(1, o.RecordDelayMs), ct);
+                continue;
+            }
+            if (!_draining && _pending.Count < o.RecordBatchSize)
+                await Task.Delay(Math.Max(1, o.RecordDelayMs), ct);
+            // Enumerating a ConcurrentQueue gives a FIFO snapshot; only this loop dequeues.
+            var batch = _pending.Take(o.RecordBatchSize).ToList();
+            foreach (var item in batch)
+                await EnsurePublishedAsync(producer, item, ct);
+            var rows = batch.Where(b => b.Row is not null).Select(b => b.Row!).ToList();
+            var inserted = await WriteWithRetryAsync(rows, ct);
+            for (var i = 0; i < batch.Count; i++) _pending.TryDequeue(out _);
+            _commits.Enqueue([.. batch
+                .GroupBy(b => b.Source.TopicPartition)
+                .Select(g => new TopicPartitionOffset(g.Key, g.Max(b => b.Source.Offset.Value) + 1))]);
+            Interlocked.Add(ref _recorded, inserted);
+        }
+    }
+
+    private async Task EnsurePublishedAsync(IProducer<string, byte[]> producer, PendingDecision item, CancellationToken ct)
+    {
+        try
+        {
+            await item.Published.WaitAsync(ct);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Publishing the decision for {Source} failed ({Reason}); retrying", item.Source, ex.Message);
+        }
+        for (var attempt = 2; ; attempt++)
+        {
+            try
+            {
+                await producer.ProduceAsync(Topics.GateDecisions, item.Decision!, ct);
+                return;
+            }
+            catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
+            {
+                logger.LogWarning("Publishing the decision for {Source} failed (attempt {Attempt}: {Reason})", item.Source, attempt, ex.Message);
+                await Task.Delay(options.Value.RetryDelayMs, ct);
+            }
+        }
+    }
+
+    private async Task<int> WriteWithRetryAsync(List<GateDecisionRow> rows, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await writer.WriteAsync(rows, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // ClickHouse down: decisions keep flowing to the barrier; only the record (and the commit) waits.
+                logger.LogWarning(ex, "Recording {Count} gate decisions failed (attempt {Attempt}); retrying", rows.Count, attempt);
+                await Task.Delay(options.Value.RetryDelayMs, ct);
+            }
+        }
+    }
+
+    private void CommitReady(IConsumer<string, byte[]> consumer)
+    {
+        while (_commits.TryDequeue(out var offsets))
+        {
+            try
+            {
+                consumer.Commit(offsets);
+            }
+            catch (KafkaException ex)
+            {
+                // A rebalance took the partition away: the next owner re-decides those events and the passage id
+                // keeps one row; the barrier sees the same decision twice.
+                logger.LogDebug("Commit on {Topic} failed: {Reason}", Topics.GateRaw, ex.Error.Reason);
+            }
+        }
+    }
+}

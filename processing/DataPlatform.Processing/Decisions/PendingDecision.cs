@@ -1,0 +1,12 @@
+using Confluent.Kafka;
+
+namespace DataPlatform.Processing.Decisions;
+
+/// <summary>A consumed <c>gate.raw</c> message on its way: its decision published (<see cref="Published"/>
+/// completes on the broker's ack) and waiting to be recorded; its offset is committed once both are done.</summary>
+/// <param name="Row">Null for a message that did not parse (the ledger writer dead-letters it).</param>
+internal sealed record PendingDecision(
+    TopicPartitionOffset Source,
+    GateDecisionRow? Row,
+    Message<string, byte[]>? Decision,
+    Task Published);

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ClickHouse.Driver;
+using DataPlatform.Compliance.Integrity;
+using DataPlatform.Ledger;
+using DataPlatform.Processing.Integrity;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Passages;
+
+/// <summary>
+/// Seals passage rows onto their hash chains (<see cref="PassageChain"/>) before they are inserted.
+/// <para>
+/// A chain's head is read from ClickHouse — the highest sealed row of the chain — for every batch that touches
+/// the chain, not only the first time this process sees it: the batch consumer has no hook for partition
+/// revocation, so a lane's partition can leave this process and come back after another process extended the
+/// chain, and a head cached across that gap would fork the chain. The query is one small aggregate per batch,
+/// pruned to the batch's days. Rows already stored are never sealed again (the inserter's id check runs before
+/// sealing), and the head read from ClickHouse already counts them, so a redelivered batch continues the chain
+/// exactly where the stored rows end. Same stream, same seals: the order within a chain is the partition order.
+/// </para>
+/// <para>
+/// The heads this process sealed are also kept in memory as a floor: if the newest rows of a chain are deleted
+/// while the processor runs, the chain continues after the deleted sequence numbers instead of reusing them, and
+/// verification names the gap as removed records.
+/// </para>
+/// </summary>
+public sealed class PassageSealer(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+{
+    // Bounds the floor's memory: a few lanes × days; dropping it only loses the floor, never correctness.
+    private const int MaxRememberedChains = 10_000;
+
+    private readonly ConcurrentDictionary<ChainKey, ChainHead> _sealed = new();
+
+    /// <summary>The current head of each chain the rows belong to.</summary>
+    public async Task<Dictionary<ChainKey, ChainHead>> HeadsAsync(IEnumerable<PassageRow> rows, CancellationToken ct)
+    {
+        var chains = rows.Select(PassageChain.For).Distinct().ToList();
+        var heads = chains.ToDictionary(c => c, LedgerChain.EmptyHead);
+        if (chains.Count == 0) return heads;
+
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT chain_key, max(chain_seq), argMax(record_hash, chain_seq)
+            FROM `{{options.Value.Database}}`.passages
+            WHERE toDate(pass_time) BETWEEN '{{ChainHeadTable.Day(chains.Min(c => c.ChinaDate))}}' AND '{{ChainHeadTable.Day(chains.Max(c => c.ChinaDate))}}'
+              AND chain_key IN {keys:Array(String)} AND record_hash != ''
+            GROUP BY chain_key
+            """,
+            ClickHouseParameters.Of(("keys", chains.Select(PassageChain.Format).ToArray())), null, ct);
+        while (reader.Read())
+        {
+            if (PassageChain.Parse(reader.GetString(0)) is not { } key) continue;
+            heads[key] = new ChainHead(key, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) + 1, reader.GetString(2));
+        }
+        foreach (var key in chains)
+            if (_sealed.TryGetValue(key, out var floor) && floor.Count > heads[key].Count)
+                heads[key] = floor;
+        return heads;
+    }
+
+    /// <summary>Seals <paramref name="fresh"/> in order onto <paramref name="heads"/>, which it advances.</summary>
+    public static IReadOnlyList<PassageRow> Seal(IReadOnlyList<PassageRow> fresh, Dictionary<ChainKey, ChainHead> heads)
+    {
+        var result = new List<PassageRow>(fresh.Count);
+        foreach (var row in fresh)
+        {
+            var record = PassageLedgerRecord.For(row);
+            var (sealedRecord, head) = LedgerChain.Append(heads.GetValueOrDefault(record.Chain), record);
+            heads[record.Chain] = head;
+            result.Add(row with { Seal = sealedRecord.Seal });
+        }
+        return result;
+    }
+
+    /// <summary>Remembers heads once their rows are stored.</summary>
+    public void Remember(IEnumerable<ChainHead> heads)
+    {
+        if (_sealed.Count > MaxRememberedChains) _sealed.Clear();
+        foreach (var head in heads)
+            _sealed.AddOrUpdate(head.Chain, head, (_, old) => head.Count >= old.Count ? head : old);
+    }
+}
