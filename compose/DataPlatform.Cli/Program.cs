@@ -1,3 +1,4 @@
 using DataPlatform.Cli;
+using DataPlatform.Engines.ClickHouse;
 
-return await DataPlatformCommand.Create().Parse(args).InvokeAsync();
+return ChdbProcess.Exit(await DataPlatformCommand.Create().Parse(args).InvokeAsync());

@@ -32,6 +32,15 @@ internal sealed class ChdbEngine
 
     public string DataPath { get; }
 
+    /// <summary>Whether an engine was booted in this process.</summary>
+    public static bool IsOpen
+    {
+        get
+        {
+            lock (Gate) return current is not null;
+        }
+    }
+
     public string ServerTimezone { get; }
 
     public string ServerVersion { get; }
