@@ -49,6 +49,8 @@ public sealed class TestPlatform : IAsyncDisposable
         ["Ingest:Urls"] = "http://127.0.0.1:0",
         ["Ingest:JournalDirectory"] = journal ?? "",
         ["Processing:MaxBatchDelayMs"] = "50",
+        // Keep the decision service's policy snapshot out of the user's home directory.
+        ["Processing:Decisions:StatePath"] = Path.Combine(Path.GetTempPath(), "dataplatform-tests", Database, "policy-state.json"),
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
