@@ -60,8 +60,9 @@ public static class ClickHouseInsertBenchmark
         var stored = Convert.ToInt64(await client.ExecuteScalarAsync($"SELECT count() FROM {table}", null, null, ct));
         output.WriteLine($"{label,-20} {run.RowsPerSecond,12:N0} rows/s  ({requests:N0} requests, {run.Elapsed.TotalSeconds:F2} s; {stored:N0} rows stored)");
         if (stored != data.Count) throw new InvalidOperationException($"{database}: expected {data.Count} rows, found {stored}.");
-        // Dropped at once so its background merges do not compete with the runs that follow.
-        await client.ExecuteNonQueryAsync($"DROP DATABASE IF EXISTS `{database}` SYNC", null, null, ct);
+        // Dropped at once so its background merges do not compete with the runs that follow. Not SYNC: on chDB
+        // DROP DATABASE ... SYNC hung for minutes and then the process died of SIGSEGV.
+        await client.ExecuteNonQueryAsync($"DROP DATABASE IF EXISTS `{database}`", null, null, ct);
         return run;
     }
 

@@ -36,28 +36,30 @@ public static class EndToEndBenchmark
     public static async Task<EndToEndResult> RunAsync(EmbeddedClickHouse clickHouse, int events, TextWriter output, CancellationToken ct)
     {
         output.WriteLine($"== (3) End to end: {events:N0} valid events over HTTP, {Concurrency} at a time, unthrottled ==");
-        var journal = Path.Combine(Path.GetTempPath(), "dataplatform-bench-journal", Guid.NewGuid().ToString("N"));
+        // The run's own state folder, as standalone's data directory: the journal, and the picture store beside it.
+        var state = Scratch.Create("e2e");
         var kafkaOptions = new EmbeddedKafkaOptions();
         kafkaOptions.Topics[Topics.GateRaw] = Topics.DefaultPartitions[Topics.GateRaw];
         kafkaOptions.Topics[Topics.DeadLetter] = Topics.DefaultPartitions[Topics.DeadLetter];
         using var kafka = EmbeddedKafka.Start(kafkaOptions);
-        var host = await StartHostAsync(kafka, clickHouse, journal, ct);
+        var host = await StartHostAsync(kafka, clickHouse, Path.Combine(state, "journal"), ct);
         try
         {
             using var ledger = new ClickHouseClient(clickHouse.ConnectionString + $";Database={Database}");
             using var http = new HttpClient();
-            var simulator = new GateTrafficSimulator(http, new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]));
+            var ingest = new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
 
             // Warm-up outside the clock: connections, JIT, and the writers' consumer-group join.
             var clock = Stopwatch.StartNew();
-            var warmup = await simulator.RunAsync(ValidOnly, seed: 1, WarmupEvents, eventsPerSecond: 0, Concurrency, null, ct);
+            // A simulator per run: its report counts everything that instance ever sent.
+            var warmup = await new GateTrafficSimulator(http, ingest).RunAsync(ValidOnly, seed: 1, WarmupEvents, eventsPerSecond: 0, Concurrency, null, ct);
             var (warmRows, _) = await WaitForLedgerAsync(ledger, warmup.Accepted, clock, ct);
             if (warmup.Accepted != WarmupEvents || warmRows != warmup.Accepted)
                 throw new InvalidOperationException($"Warm-up: {warmup.Accepted} of {WarmupEvents} accepted, {warmRows} in the ledger ({warmup}).");
             output.WriteLine($"Warm-up    {warmup.Accepted:N0} events accepted and in the ledger after {clock.Elapsed.TotalSeconds:F2} s (not timed)");
 
             clock.Restart();
-            var report = await simulator.RunAsync(ValidOnly, seed: 2, events, eventsPerSecond: 0, Concurrency, null, ct);
+            var report = await new GateTrafficSimulator(http, ingest).RunAsync(ValidOnly, seed: 2, events, eventsPerSecond: 0, Concurrency, null, ct);
             var accepted = clock.Elapsed;
             var (rows, inLedger) = await WaitForLedgerAsync(ledger, warmup.Accepted + report.Accepted, clock, ct);
             var result = new EndToEndResult(events, report, accepted, inLedger, rows - warmup.Accepted);
@@ -72,7 +74,7 @@ public static class EndToEndBenchmark
         {
             await host.StopAsync(TimeSpan.FromSeconds(15));
             host.Dispose();
-            try { Directory.Delete(journal, recursive: true); } catch (IOException) { }
+            Scratch.Delete(state);
         }
     }
 

@@ -20,26 +20,20 @@ root.SetAction(async (parse, ct) =>
     var kafka = await KafkaBenchmark.RunAsync(parse.GetValue(kafkaMessages), output, ct);
 
     // chDB allows one engine per process: (2) and (3) share it, each in databases of their own.
-    var dataPath = Path.Combine(Path.GetTempPath(), "dataplatform-bench", Guid.NewGuid().ToString("N"));
-    try
-    {
-        await using var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = dataPath, Port = 0 }, ct);
-        output.WriteLine($"Embedded ClickHouse (chDB {clickHouse.ServerVersion}) on {clickHouse.Endpoint}");
-        var inserts = await ClickHouseInsertBenchmark.RunAsync(clickHouse, parse.GetValue(clickHouseRows), output, ct);
-        var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
-        Summary.Print(output, kafka, inserts, endToEnd);
-        return endToEnd.Complete ? 0 : 1;
-    }
-    finally
-    {
-        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    Scratch.RemoveLeftovers();
+    await using var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+    output.WriteLine($"Embedded ClickHouse (chDB {clickHouse.ServerVersion}) on {clickHouse.Endpoint}");
+    var inserts = await ClickHouseInsertBenchmark.RunAsync(clickHouse, parse.GetValue(clickHouseRows), output, ct);
+    var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
+    await DecisionLatencyBenchmark.RunAsync(clickHouse, output, ct);
+    Summary.Print(output, kafka, inserts, endToEnd);
+    return endToEnd.Complete ? 0 : 1;
 });
-return await root.Parse(args).InvokeAsync();
+return ChdbProcess.Exit(await root.Parse(args).InvokeAsync());
 
 static Option<int> PositiveOption(string name, string description, int defaultValue)
 {
-    var option = new Option<int>(name) { Description = $"{description} (default {defaultValue:N0})", DefaultValueFactory = _ => defaultValue };
+    var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
     option.Validators.Add(r =>
     {
         if (r.GetValueOrDefault<int>() < 1) r.AddError($"{name} must be at least 1.");

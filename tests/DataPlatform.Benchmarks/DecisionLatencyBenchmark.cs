@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using DataPlatform.Cli.Hosting;
+using DataPlatform.Engines.ClickHouse;
+using DataPlatform.Engines.Kafka;
+using DataPlatform.Gate;
+using DataPlatform.Processing.Commands;
+using DataPlatform.Processing.Decisions;
+using DataPlatform.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DataPlatform.Benchmarks;
+
+/// <summary>Latency figures of one phase, in milliseconds.</summary>
+public sealed record DecisionLatencyResult(string Phase, int Events, int Decided, double EventsPerSecond, double P50, double P99, double Max);
+
+/// <summary>
+/// (4) Gate decision latency: from producing a raw event to <c>gate.raw</c> until its decision is consumed from
+/// <c>gate.decisions</c>, through the processing role on the embedded engines with an orange-alert policy and a
+/// registry in force (so every event runs the policy path). Two phases: a paced ~1 k events/s and saturation
+/// (everything produced at once). A measurement, not a test: it prints figures and asserts nothing.
+/// </summary>
+public static class DecisionLatencyBenchmark
+{
+    private const string Database = "bench_decisions";
+    private const string Enterprise = "E1302001";
+    private static readonly string[] Plates = ["冀B12345", "冀B66666", "冀B77777"];
+
+    public static async Task<IReadOnlyList<DecisionLatencyResult>> RunAsync(
+        EmbeddedClickHouse clickHouse, TextWriter output, CancellationToken ct, int pacedEvents = 10_000, int saturationEvents = 50_000)
+    {
+        output.WriteLine($"== (4) Gate decision latency: produce to gate.raw → decision consumed from gate.decisions ==");
+        var kafkaOptions = new EmbeddedKafkaOptions();
+        foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
+        using var kafka = EmbeddedKafka.Start(kafkaOptions);
+        var statePath = Path.Combine(Scratch.Create("decisions"), "policy-state.json");
+        var builder = DataPlatformHostingExtensions.CreateBuilder(new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = kafka.BootstrapServers,
+            ["Kafka:MockCluster"] = "true",
+            ["ClickHouse:Endpoint"] = clickHouse.Endpoint.ToString(),
+            ["ClickHouse:Database"] = Database,
+            ["Processing:Decisions:StatePath"] = statePath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddDataPlatform(PlatformRole.Processing);
+        using var host = builder.Build();
+        await host.StartAsync(ct);
+        try
+        {
+            var producerConfig = kafka.CreateProducerConfig();
+            producerConfig.LingerMs = 0;
+            producerConfig.Acks = Acks.All;
+            producerConfig.QueueBufferingMaxMessages = 500_000;
+            using var producer = new ProducerBuilder<string, byte[]>(producerConfig).Build();
+            await LoadPoliciesAsync(producer, host.Services.GetRequiredService<PolicyStore>(), ct);
+
+            var consumerConfig = kafka.CreateConsumerConfig("bench-decisions");
+            consumerConfig.FetchWaitMaxMs = 5;
+            consumerConfig.EnableAutoCommit = false;
+            using var reader = new ConsumerBuilder<string, byte[]>(consumerConfig).Build();
+            reader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateDecisions])
+                .Select(p => new TopicPartitionOffset(Topics.GateDecisions, p, Offset.End)));
+
+            var sent = new ConcurrentDictionary<string, long>();
+            var latencies = new ConcurrentQueue<double>();
+            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reading = Task.Factory.StartNew(() => Read(reader, sent, latencies, stopReading.Token), TaskCreationOptions.LongRunning);
+
+            // Warm-up outside the figures: the decision consumer's group join, JIT, connections.
+            await RunPhaseAsync("warm-up", 500, 0, producer, sent, latencies, TimeSpan.FromSeconds(90), ct);
+            var results = new List<DecisionLatencyResult>
+            {
+                await RunPhaseAsync("~1 k events/s", pacedEvents, 1000, producer, sent, latencies, TimeSpan.FromSeconds(60), ct),
+                await RunPhaseAsync("saturation", saturationEvents, 0, producer, sent, latencies, TimeSpan.FromSeconds(120), ct),
+            };
+            await stopReading.CancelAsync();
+            await reading;
+            foreach (var r in results)
+                output.WriteLine($"{r.Phase,-14} {r.Decided,7:N0}/{r.Events:N0} decided  {r.EventsPerSecond,9:N0} events/s  p50 {r.P50,8:F1} ms  p99 {r.P99,8:F1} ms  max {r.Max,8:F1} ms");
+            output.WriteLine();
+            return results;
+        }
+        finally
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(15));
+            try { Directory.Delete(Path.GetDirectoryName(statePath)!, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task LoadPoliciesAsync(IProducer<string, byte[]> producer, PolicyStore store, CancellationToken ct)
+    {
+        string[] commands =
+        [
+            Register("r1", Plates[0], "国四"),
+            Register("r2", Plates[1], "国六"),
+            $$"""{"commandId":"p1","kind":"policy.add","issuedAt":"2026-01-01T00:00:00+08:00","enterpriseId":"{{Enterprise}}","policyId":"orange-heavy","level":"orange","validFrom":"2020-01-01T00:00:00+08:00","validTo":"2090-01-01T00:00:00+08:00","scope":"heavyTruck","minimumStage":"5","exemptions":["special","livelihood"],"ruleText":"橙色预警期间禁止国四及以下重型货车进厂","requiresDeclaredAlert":true}""",
+            $$"""{"commandId":"a1","kind":"alert.set","issuedAt":"2026-01-01T00:00:00+08:00","enterpriseId":"{{Enterprise}}","level":"orange","since":"2020-01-01T00:00:00+08:00"}""",
+        ];
+        foreach (var json in commands)
+            await producer.ProduceAsync(Topics.ControlCommands, new Message<string, byte[]> { Key = Enterprise, Value = Encoding.UTF8.GetBytes(json) }, ct);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.Current.Version < commands.Length && DateTime.UtcNow < deadline)
+            await Task.Delay(20, ct);
+    }
+
+    private static string Register(string id, string plate, string stage) =>
+        $$"""{"commandId":"{{id}}","kind":"vehicle.register","issuedAt":"2026-01-01T00:00:00+08:00","enterpriseId":"{{Enterprise}}","plateNo":"{{plate}}","plateColor":"yellow","vehicleType":"H11","fuel":"B","stage":"{{stage}}"}""";
+
+    /// <param name="rate">Events per second; 0 produces everything at once.</param>
+    private static async Task<DecisionLatencyResult> RunPhaseAsync(string phase, int events, int rate, IProducer<string, byte[]> producer,
+        ConcurrentDictionary<string, long> sent, ConcurrentQueue<double> latencies, TimeSpan limit, CancellationToken ct)
+    {
+        latencies.Clear();
+        var prefix = phase.Replace(' ', '-').Replace("~", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < events; i++)
+        {
+            if (rate > 0)
+            {
+                var due = TimeSpan.FromSeconds((double)i / rate);
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, ct);
+            }
+            var e = new GateEvent($"{prefix}-{i}", Enterprise, $"G0{i % 4}", $"L{i % 3}", Direction.In, ChinaTime.From(DateTimeOffset.Now),
+                PlateNumber.Parse(Plates[i % Plates.Length]), PlateColor.Yellow, 0.97, VehicleType.Parse("H11"), "cam-01", []);
+            var message = new Message<string, byte[]> { Key = e.PartitionKey, Value = GateEventCodec.Serialize(e) };
+            sent[e.EventId] = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(Topics.GateRaw, message);
+                    break;
+                }
+                catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(5));
+                }
+            }
+        }
+        while (latencies.Count < events && clock.Elapsed < limit)
+            await Task.Delay(10, ct);
+        var elapsed = clock.Elapsed;
+        var sorted = latencies.Order().ToArray();
+        double At(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new DecisionLatencyResult(phase, events, sorted.Length, sorted.Length / elapsed.TotalSeconds, At(0.50), At(0.99),
+            sorted.Length == 0 ? double.NaN : sorted[^1]);
+    }
+
+    private static void Read(IConsumer<string, byte[]> reader, ConcurrentDictionary<string, long> sent,
+        ConcurrentQueue<double> latencies, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var r = reader.Consume(TimeSpan.FromMilliseconds(50));
+            if (r?.Message?.Value is not { } value) continue;
+            var decision = GateDecisionMessage.FromJson(value);
+            if (sent.TryRemove(decision.EventId, out var start))
+                latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+}
