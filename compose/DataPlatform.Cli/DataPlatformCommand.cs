@@ -19,5 +19,6 @@ public static class DataPlatformCommand
         HealthCommand.Create(),
         DeadLettersCommand.Create(),
         LedgerCommand.Create(),
+        AlarmsCommand.Create(),
     };
 }

@@ -26,6 +26,13 @@ public static class Topics
     /// One partition: every processing instance folds the same total order into the same policy snapshot.</summary>
     public const string ControlCommands = "control.commands";
 
+    /// <summary>Raised alarms (rule, severity, Chinese title), keyed by dedupe key; at-least-once, the alarm id is stable.</summary>
+    public const string Alarms = "alarms";
+
+    /// <summary>Finished ledger records (new passages, closed trips) for the regulator bridge, keyed by
+    /// enterprise/gate. At least once: a record may be published again with the same <c>recordId</c>.</summary>
+    public const string LedgerRecords = "ledger.records";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -36,5 +43,7 @@ public static class Topics
         [DeviceEvents] = 2,
         [GateDecisions] = 12,
         [ControlCommands] = 1,
+        [Alarms] = 2,
+        [LedgerRecords] = 4,
     };
 }

@@ -26,6 +26,8 @@ public static class ProcessingServiceCollectionExtensions
         builder.Services.AddSingleton<RejectedPayloadConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RejectedPayloadConsumer>());
         builder.AddGateDecisions();
+        builder.AddTripsAndWeighings();
+        builder.AddAlarms();
         return builder;
     }
 }

@@ -1,0 +1,22 @@
+namespace DataPlatform.Processing.Alarms.Rules;
+
+/// <summary>What the evaluator looks at, whatever the source: a decision or a device event reduced to the fields
+/// rules match on and titles quote. Built by <see cref="AlarmInputs"/>.</summary>
+/// <param name="SourceId">The input's own id (event id, device event id): with no dedupe window it names the alarm.</param>
+/// <param name="Subject">What repeats are counted on: the plate at one gate, or the device.</param>
+/// <param name="At">The input's own time (pass time, device event time), never the processing time: a redelivery
+/// must land in the same dedupe window.</param>
+/// <param name="Fields">Title placeholders → values.</param>
+public sealed record AlarmInput(
+    string Source,
+    string SourceId,
+    string EnterpriseId,
+    string GateId,
+    string Subject,
+    DateTimeOffset At,
+    string Outcome,
+    string RuleId,
+    string PlateColor,
+    string DeviceEventKind,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyDictionary<string, string> Fields);

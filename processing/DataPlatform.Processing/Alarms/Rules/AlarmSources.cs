@@ -1,0 +1,11 @@
+namespace DataPlatform.Processing.Alarms.Rules;
+
+/// <summary>Where an alarm input came from; a rule only ever matches inputs of its own source.</summary>
+public static class AlarmSources
+{
+    /// <summary>A gate decision on <c>gate.decisions</c>.</summary>
+    public const string Decision = "decision";
+
+    /// <summary>A device status change or security event on <c>device.events</c>.</summary>
+    public const string DeviceEvent = "device-event";
+}

@@ -1,0 +1,104 @@
+using System.Data.Common;
+using System.Text.Json;
+using ClickHouse.Driver;
+using DataPlatform.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.LedgerRecords;
+
+/// <summary>Reads the next records of each stream after its mark, in (time, id) order, as ledger.records messages.
+/// Rows younger than the lag are left for the next run (see <c>TripOptions.PublishLagSeconds</c>).</summary>
+public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+{
+    public const string PassageStream = "passage";
+    public const string TripStream = "trip";
+
+    private string Db => $"`{options.Value.Database}`";
+
+    /// <summary>New passages. Not FINAL: a redelivered duplicate that was not merged yet comes out twice with the
+    /// same record id, which the at-least-once contract allows.</summary>
+    public Task<List<LedgerRecordMessage>> PassagesAsync(PublishMark after, Window window, CancellationToken ct) =>
+        ReadAsync(
+            $$"""
+            SELECT toUnixTimestamp64Milli(ingested_at) AS ms, passage_id AS id, enterprise_id, gate_id, lane_id, direction,
+                   toUnixTimestamp(pass_time) * 1000, plate_no, plate_color, vehicle_type, device_id, event_id, pictures, record_hash
+            FROM {{Db}}.passages
+            WHERE pass_time >= fromUnixTimestamp({since:Int64})
+              AND ingested_at <= fromUnixTimestamp64Milli({until:Int64}, 'UTC')
+              AND (toUnixTimestamp64Milli(ingested_at), passage_id) > ({ms:Int64}, {id:UUID})
+            ORDER BY ms, id LIMIT {limit:UInt32}
+            """,
+            after, window, ct, r => LedgerRecordJson.Write(r.GetGuid(1), PassageStream, 1, w =>
+            {
+                w.WriteString("enterpriseId", r.GetString(2));
+                w.WriteString("gateId", r.GetString(3));
+                w.WriteString("laneId", r.GetString(4));
+                w.WriteNumber("direction", Convert.ToInt32(r.GetValue(5)));
+                w.WriteString("passTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(6))));
+                w.WriteString("plateNo", r.GetString(7));
+                w.WriteString("plateColor", r.GetString(8));
+                w.WriteString("vehicleType", r.GetString(9));
+                w.WriteString("deviceId", r.GetString(10));
+                w.WriteString("eventId", r.GetString(11));
+                w.WriteStartArray("pictures");
+                foreach (var p in (string[])r.GetValue(12)) w.WriteStringValue(p);
+                w.WriteEndArray();
+                w.WriteString("recordHash", r.GetString(13));
+            }));
+
+    /// <summary>Closed trips, newest version (FINAL). A closed trip rewritten later (a late weighing) is published
+    /// again under the same record id with a higher version.</summary>
+    public Task<List<LedgerRecordMessage>> ClosedTripsAsync(PublishMark after, Window window, CancellationToken ct) =>
+        ReadAsync(
+            $$"""
+            SELECT toUnixTimestamp64Milli(updated_at) AS ms, trip_id AS id, enterprise_id, gate_id, version, exit_gate_id,
+                   plate_no, plate_color, entry_passage_id, toUnixTimestamp(entry_time) * 1000, exit_passage_id,
+                   toUnixTimestamp(exit_time) * 1000, load, gross_kg, tare_kg, net_kg, cargo_name
+            FROM {{Db}}.trips FINAL
+            WHERE entry_time >= fromUnixTimestamp({since:Int64}) AND status = 'closed'
+              AND updated_at <= fromUnixTimestamp64Milli({until:Int64}, 'UTC')
+              AND (toUnixTimestamp64Milli(updated_at), trip_id) > ({ms:Int64}, {id:UUID})
+            ORDER BY ms, id LIMIT {limit:UInt32}
+            """,
+            after, window, ct, r => LedgerRecordJson.Write(r.GetGuid(1), TripStream, Convert.ToUInt64(r.GetValue(4)), w =>
+            {
+                w.WriteString("enterpriseId", r.GetString(2));
+                w.WriteString("gateId", r.GetString(3));
+                w.WriteString("exitGateId", r.GetString(5));
+                w.WriteString("plateNo", r.GetString(6));
+                w.WriteString("plateColor", r.GetString(7));
+                w.WriteString("entryPassageId", r.GetGuid(8));
+                w.WriteString("entryTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(9))));
+                w.WriteString("exitPassageId", r.GetGuid(10));
+                w.WriteString("exitTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(11))));
+                w.WriteString("load", r.GetString(12));
+                WriteNullableInt(w, "grossKg", r.GetValue(13));
+                WriteNullableInt(w, "tareKg", r.GetValue(14));
+                WriteNullableInt(w, "netKg", r.GetValue(15));
+                w.WriteString("cargoName", r.GetString(16));
+            }));
+
+    private static void WriteNullableInt(Utf8JsonWriter w, string name, object? value)
+    {
+        if (value is null or DBNull) w.WriteNull(name);
+        else w.WriteNumber(name, Convert.ToInt32(value));
+    }
+
+    private async Task<List<LedgerRecordMessage>> ReadAsync(string sql, PublishMark after, Window window,
+        CancellationToken ct, Func<DbDataReader, byte[]> json)
+    {
+        var messages = new List<LedgerRecordMessage>();
+        using var reader = await client.ExecuteReaderAsync(sql, ClickHouseParameters.Of(
+            ("since", window.Since.ToUnixTimeSeconds()), ("until", window.Until.ToUnixTimeMilliseconds()),
+            ("ms", after.Ms), ("id", after.Id), ("limit", (uint)window.Limit)), null, ct);
+        while (reader.Read())
+        {
+            var position = new PublishMark(Convert.ToInt64(reader.GetValue(0)), reader.GetGuid(1));
+            messages.Add(new LedgerRecordMessage(position, position.Id, $"{reader.GetString(2)}/{reader.GetString(3)}", json(reader)));
+        }
+        return messages;
+    }
+
+    /// <summary>Rows with event time ≥ <paramref name="Since"/>, written at or before <paramref name="Until"/>, at most <paramref name="Limit"/>.</summary>
+    public readonly record struct Window(DateTimeOffset Since, DateTimeOffset Until, int Limit);
+}

@@ -1,0 +1,67 @@
+using ClickHouse.Driver;
+using DataPlatform.Compliance.Trips;
+using DataPlatform.Compliance.Vehicles;
+using DataPlatform.Gate;
+using DataPlatform.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Trips;
+
+/// <summary>Reads the passages and weighings of a time window from the ledger as the pure pairing wants them.
+/// Times travel as Unix milliseconds so no driver time-zone conversion is involved.</summary>
+public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+{
+    private string Db => $"`{options.Value.Database}`";
+
+    /// <summary>Passages with <c>pass_time ≥ from</c>, FINAL so a redelivered passage counts once.</summary>
+    public async Task<List<Passage>> PassagesAsync(DateTimeOffset from, CancellationToken ct)
+    {
+        var passages = new List<Passage>();
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT passage_id, enterprise_id, gate_id, direction, toUnixTimestamp(pass_time), plate_no, plate_color
+            FROM {{Db}}.passages FINAL WHERE pass_time >= fromUnixTimestamp({from:Int64})
+            """,
+            ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds())), null, ct);
+        while (reader.Read())
+        {
+            // Stored plates and colours were validated on the way in; a row that no longer parses is skipped
+            // rather than failing the whole run.
+            if (!PlateNumber.TryParse(reader.GetString(5), out var plate, out _)
+                || !PlateColor.TryParse(reader.GetString(6), out var color, out _))
+                continue;
+            passages.Add(new Passage(reader.GetGuid(0).ToString("D"), reader.GetString(1), reader.GetString(2),
+                new VehicleKey(plate, color), (Direction)Convert.ToInt32(reader.GetValue(3)),
+                DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(4))).ToOffset(ChinaTime.Offset)));
+        }
+        return passages;
+    }
+
+    /// <summary>Weighings with a plate and <c>weigh_time ≥ from</c>. Weighbridges do not report the plate colour,
+    /// so a weighing takes the colour of the window's passages with its plate at its enterprise; a plate seen in
+    /// two colours is ambiguous and its weighings are left out rather than guessed.</summary>
+    public async Task<List<Weighing>> WeighingsAsync(DateTimeOffset from, IReadOnlyCollection<Passage> passages, CancellationToken ct)
+    {
+        var colours = passages.GroupBy(p => (p.EnterpriseId, p.Vehicle.Plate.Text))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Vehicle).Distinct().ToList());
+        var weighings = new List<Weighing>();
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT weighing_id, enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time), toFloat64(weight_kg), cargo_name
+            FROM {{Db}}.weighings FINAL
+            WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no != ''
+            """,
+            ClickHouseParameters.Of(("from", from.ToUnixTimeMilliseconds())), null, ct);
+        while (reader.Read())
+        {
+            if (!colours.TryGetValue((reader.GetString(1), reader.GetString(2)), out var vehicles) || vehicles.Count != 1)
+                continue;
+            var cargo = reader.GetString(5);
+            weighings.Add(new Weighing(reader.GetGuid(0).ToString("D"), reader.GetString(1), vehicles[0],
+                DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(3))).ToOffset(ChinaTime.Offset),
+                (int)Math.Round(Convert.ToDouble(reader.GetValue(4)), MidpointRounding.AwayFromZero),
+                cargo.Length == 0 ? null : cargo));
+        }
+        return weighings;
+    }
+}
