@@ -22,7 +22,7 @@ public sealed class AlarmDeviceEventConsumer(
     {
         try
         {
-            return AlarmInputs.FromDeviceEvent(DeviceEventMessage.FromJson(message.Message.Value));
+            return AlarmInputs.FromDeviceEvent(DeviceEvent.FromJson(message.Message.Value));
         }
         catch (JsonException ex)
         {

@@ -3,6 +3,7 @@ using DataPlatform.Processing.Alarms.Rules;
 using DataPlatform.Processing.Decisions;
 using FsCheck;
 using FsCheck.Fluent;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Tests.Alarms;
 
@@ -27,12 +28,12 @@ public static class AlarmGenerators
         from at in times
         select Decision(eventId, gate, plate, color, outcome, rule, reasons, at);
 
-    public static Gen<DeviceEventMessage> DeviceEvents(Gen<DateTimeOffset> times) =>
+    public static Gen<DeviceEvent> DeviceEvents(Gen<DateTimeOffset> times) =>
         from kind in Gen.Elements("online", "offline", "auth_failed")
         from device in Gen.Elements("cam-01", "cam-02", "led-01")
         from id in Gen.Choose(0, 1000)
         from at in times
-        select new DeviceEventMessage(new Guid(id, 0, 0, new byte[8]), kind, device, at, "设备状态变化", kind == "auth_failed" ? "签名错误" : null);
+        select new DeviceEvent(new Guid(id, 0, 0, new byte[8]), kind, device, at, "设备状态变化", kind == "auth_failed" ? "签名错误" : null);
 
     public static Gen<AlarmInput> Inputs { get; } = Gen.OneOf(
         Decisions(Times).Select(AlarmInputs.FromDecision),

@@ -1,4 +1,5 @@
 using DataPlatform.Processing.Decisions;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Processing.Alarms.Rules;
 
@@ -29,7 +30,7 @@ public static class AlarmInputs
             ["display"] = d.DisplayText,
         });
 
-    public static AlarmInput FromDeviceEvent(DeviceEventMessage e) => new(
+    public static AlarmInput FromDeviceEvent(DeviceEvent e) => new(
         AlarmSources.DeviceEvent,
         e.Id.ToString(),
         "",

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DataPlatform.Ingest.Devices;
+namespace DataPlatform.Streams;
 
-/// <summary>A device status change or security alarm, published on <c>device.events</c> keyed by device id.</summary>
+/// <summary>A device status change or security alarm, published by ingest on <c>device.events</c> keyed by device
+/// id and read by processing's alarms: the contract both sides share.</summary>
 /// <param name="Kind"><c>online</c>, <c>offline</c> or <c>auth_failed</c> (see <see cref="DeviceEventKinds"/>).</param>
 /// <param name="Message">Operator-facing, in Chinese.</param>
 /// <param name="Suppressed">For <c>auth_failed</c>: further failures swallowed by the alarm throttle before this one.</param>
@@ -25,8 +26,11 @@ public sealed record DeviceEvent(
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
+    /// <exception cref="JsonException">not a device event.</exception>
     public static DeviceEvent FromJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<DeviceEvent>(json, Json) ?? throw new JsonException("empty device event");
+        JsonSerializer.Deserialize<DeviceEvent>(json, Json) is { Kind: not null, DeviceId: not null } e
+            ? e
+            : throw new JsonException("not a device event");
 }
 
 public static class DeviceEventKinds
