@@ -12,8 +12,8 @@ namespace DataPlatform.Tests.Processing;
 /// </summary>
 public sealed class ProcessingProcessCrashTests : IDisposable
 {
-    private const int Events = 20_000;
-    private const int Kills = 5;
+    private const int Events = 100_000;
+    private const int Kills = 10;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "dataplatform-tests", "engines-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -43,8 +43,9 @@ public sealed class ProcessingProcessCrashTests : IDisposable
             processing.Kill9();
             counts.Add(await CountAsync(client, "count()"));
         }
-        Assert.True(counts.All(c => c is > 0 and < Events) && counts.SequenceEqual(counts.Order()),
-            "every kill should land while the ledger is part-written, and progress must never go back: " + string.Join(",", counts));
+        // A fast catch-up can overshoot a late target, so most, not all, kills must land mid-write.
+        Assert.True(counts.Count(c => c is > 0 and < Events) >= Kills - 2 && counts.SequenceEqual(counts.Order()),
+            "kills should land while the ledger is part-written, and progress must never go back: " + string.Join(",", counts));
 
         using (var survivor = CliProcess.Start(environment, "processing"))
         {
@@ -56,7 +57,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
             Assert.Equal(0, await survivor.InterruptAsync(TimeSpan.FromSeconds(60)));
         }
 
-        // Six processes sealed the chains, each continuing where the killed one left off: the chains must verify.
+        // Eleven processes sealed the chains, each continuing where the killed one left off: the chains must verify.
         var clickHouse = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var (intactExit, intactReport) = await CliProcess.RunAsync("ledger", "verify", "--clickhouse", clickHouse);
         Assert.True(intactExit == 0, intactReport);
@@ -95,7 +96,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
         for (var i = 0; i < Events; i++)
         {
             var e = GateEventCodec.Parse(System.Text.Encoding.UTF8.GetBytes(
-                GateEvents.Json($"kill-{i}", gate: $"G0{i % 4 + 1}")), DateTimeOffset.UtcNow).Event!;
+                GateEvents.Json($"kill-{i}", gate: $"G{i % 48:D2}")), DateTimeOffset.UtcNow).Event!;
             producer.Produce(Topics.GateRaw, new Message<string, byte[]> { Key = e.PartitionKey, Value = GateEventCodec.Serialize(e) });
         }
         producer.Flush(TimeSpan.FromMinutes(1));
