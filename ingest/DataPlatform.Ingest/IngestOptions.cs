@@ -30,8 +30,15 @@ public sealed class IngestOptions
     /// </summary>
     public string JournalDirectory { get; set; } = "";
 
-    /// <summary>Consumer group whose committed offsets mean "in the ledger"; journal segments behind it are deleted.</summary>
-    public string LedgerConsumerGroup { get; set; } = "processing";
+    /// <summary>Per topic, the consumer group whose committed offsets mean "taken": journal segments behind them
+    /// are deleted. Records of a topic not listed count as taken once Kafka acknowledged them.</summary>
+    public Dictionary<string, string> JournalConsumerGroups { get; set; } = new()
+    {
+        ["gate.raw"] = "processing",
+        ["gate.deadletter"] = "processing",
+        ["gate.weighings"] = "processing",
+        ["device.events"] = "alarms",
+    };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>
     public int JournalCompactionSeconds { get; set; } = 30;

@@ -47,11 +47,15 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
               AND {{table.IdColumn}} IN {ids:Array(UUID)}
             """,
             ClickHouseParameters.Of(
-                ("from", rows.Min(table.Time)),
+                // Time columns may store whole seconds while rows carry milliseconds: widen down to the second so
+                // a stored copy is never just outside the bound.
+                ("from", WholeSecond(rows.Min(table.Time))),
                 ("to", rows.Max(table.Time)),
                 ("ids", rows.Select(table.Id).ToArray())),
             null, ct);
         while (reader.Read()) found.Add(reader.GetGuid(0));
         return found;
     }
+
+    private static DateTime WholeSecond(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Kind);
 }

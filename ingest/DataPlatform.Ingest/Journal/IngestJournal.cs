@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace DataPlatform.Ingest.Journal;
@@ -19,6 +20,9 @@ public sealed class IngestJournal : IAsyncDisposable
         Channel.CreateUnbounded<(byte[], TaskCompletionSource<long>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly IReadOnlyList<string> _previous;
+    // Records handed out by AppendAsync whose publish has not been confirmed yet, per segment. Counted in the
+    // writer loop before the append completes, so no segment can look finished while a record is still owed.
+    private readonly ConcurrentDictionary<long, int> _unsettled = new();
     private FileStream _segment;
     private DateTime _segmentOpened = DateTime.UtcNow;
     private long _segmentNumber;
@@ -55,8 +59,21 @@ public sealed class IngestJournal : IAsyncDisposable
     /// <summary>Deletes a closed segment of this run whose records the ledger has taken.</summary>
     public void Delete(long segment)
     {
-        if (segment < CurrentSegment) File.Delete(PathOf(segment));
+        if (segment >= CurrentSegment) return;
+        File.Delete(PathOf(segment));
+        _unsettled.TryRemove(segment, out _);
     }
+
+    /// <summary>The record appended in <paramref name="segment"/> reached Kafka. A record never settled (its publish
+    /// failed) keeps its segment until the next start replays it.</summary>
+    public void Settle(long segment) => _unsettled.AddOrUpdate(segment, 0, (_, n) => n - 1);
+
+    /// <summary>Whether every record of <paramref name="segment"/> was confirmed by Kafka.</summary>
+    public bool IsSettled(long segment) => !_unsettled.TryGetValue(segment, out var n) || n == 0;
+
+    /// <summary>Closes the current segment if it holds records and is older than the age limit, so an idle
+    /// journal does not keep its last records from compaction.</summary>
+    public void RollIfIdle() => _queue.Writer.TryWrite(([], new TaskCompletionSource<long>()));
 
     /// <summary>Completes once the record is on disk; returns the segment that holds it.</summary>
     public Task<long> AppendAsync(JournalEntry entry)
@@ -76,17 +93,21 @@ public sealed class IngestJournal : IAsyncDisposable
             {
                 while (_queue.Reader.TryRead(out var item))
                 {
+                    if (item.Frame.Length == 0) continue; // a RollIfIdle tick
                     _segment.Write(item.Frame);
                     pending.Add(item.Done);
                 }
                 _segment.Flush(flushToDisk: true);
                 var segment = _segmentNumber;
+                if (pending.Count > 0) _unsettled.AddOrUpdate(segment, pending.Count, (_, n) => n + pending.Count);
                 foreach (var done in pending) done.SetResult(segment);
-                if (_segment.Length >= SegmentBytes || DateTime.UtcNow - _segmentOpened > SegmentMaxAge) Roll();
+                if (_segment.Length >= SegmentBytes || (_segment.Length > 0 && DateTime.UtcNow - _segmentOpened > SegmentMaxAge)) Roll();
             }
             catch (Exception ex)
             {
                 foreach (var done in pending) done.TrySetException(ex);
+                // A half-written frame ends what replay reads of this segment: later records go to a fresh one.
+                try { Roll(); } catch (IOException) { }
             }
             pending.Clear();
         }

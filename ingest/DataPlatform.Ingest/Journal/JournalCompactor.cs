@@ -17,21 +17,39 @@ public sealed class JournalCompactor(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(
-            kafka.Value.Consumer(options.Value.LedgerConsumerGroup, "ingest-journal-compactor")).Build();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.JournalCompactionSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var groups = options.Value.JournalConsumerGroups;
+        var consumers = groups.Values.Distinct().ToDictionary(g => g, g =>
+            new ConsumerBuilder<byte[], byte[]>(kafka.Value.Consumer(g, "ingest-journal-compactor")).Build());
+        try
         {
-            foreach (var segment in progress.Segments.Where(s => s < journal.CurrentSegment).ToList())
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.JournalCompactionSeconds));
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var highest = progress.HighestOffsets(segment);
-                // Committed() asks the group coordinator without joining the group, so it never steals partitions.
-                var committed = await Task.Run(() => consumer.Committed(highest.Keys, TimeSpan.FromSeconds(10)), stoppingToken);
-                if (!committed.All(c => c.Offset.Value > highest[c.TopicPartition])) break;
-                journal.Delete(segment);
-                progress.Forget(segment);
-                logger.LogInformation("Journal segment {Segment} is in the ledger; deleted", segment);
+                journal.RollIfIdle();
+                foreach (var segment in progress.Segments.Where(s => s < journal.CurrentSegment).ToList())
+                {
+                    if (!journal.IsSettled(segment) || !await TakenAsync(progress.HighestOffsets(segment), groups, consumers, stoppingToken)) break;
+                    journal.Delete(segment);
+                    progress.Forget(segment);
+                    logger.LogInformation("Journal segment {Segment} is in the ledger; deleted", segment);
+                }
             }
         }
+        finally
+        {
+            foreach (var consumer in consumers.Values) consumer.Dispose();
+        }
+    }
+
+    private static async Task<bool> TakenAsync(IReadOnlyDictionary<TopicPartition, long> highest,
+        Dictionary<string, string> groups, Dictionary<string, IConsumer<byte[], byte[]>> consumers, CancellationToken ct)
+    {
+        foreach (var byGroup in highest.Keys.Where(tp => groups.ContainsKey(tp.Topic)).GroupBy(tp => groups[tp.Topic]))
+        {
+            // Committed() asks the group coordinator without joining the group, so it never steals partitions.
+            var committed = await Task.Run(() => consumers[byGroup.Key].Committed(byGroup, TimeSpan.FromSeconds(10)), ct);
+            if (!committed.All(c => c.Offset.Value > highest[c.TopicPartition])) return false;
+        }
+        return true;
     }
 }

@@ -19,8 +19,16 @@ public sealed class DurableIngest(KafkaRecordPublisher publisher, JournalProgres
 
     public async Task AcceptAsync(JournalEntry entry, CancellationToken ct)
     {
-        long? segment = journal is null ? null : await journal.AppendAsync(entry);
-        var offset = await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, ct);
-        if (segment is { } s) progress.Published(s, offset);
+        if (journal is null)
+        {
+            await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, ct);
+            return;
+        }
+        var segment = await journal.AppendAsync(entry);
+        // Journaled means owed to Kafka: a device hanging up must not cancel the send. A failed send leaves the
+        // record unsettled, which keeps its segment for the replay at the next start.
+        var offset = await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, CancellationToken.None);
+        progress.Published(segment, offset);
+        journal.Settle(segment);
     }
 }

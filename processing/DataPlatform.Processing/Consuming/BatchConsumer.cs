@@ -42,7 +42,16 @@ public abstract class BatchConsumer(
         {
             while (!ct.IsCancellationRequested)
             {
-                Fill(consumer, batch, o, ct);
+                try
+                {
+                    Fill(consumer, batch, o, ct);
+                }
+                catch (ConsumeException ex) when (!ex.Error.IsFatal)
+                {
+                    // E.g. a topic not created yet: keep what was read, wait, read on — never stop the host.
+                    logger.LogWarning("Reading {Topic} failed: {Reason}; retrying", topic, ex.Error.Reason);
+                    await Task.Delay(o.RetryDelayMs, ct);
+                }
                 if (batch.Count == 0) continue;
                 await HandleWithRetryAsync(batch, o, ct);
                 Commit(consumer, batch);

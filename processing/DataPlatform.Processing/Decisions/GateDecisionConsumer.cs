@@ -96,7 +96,7 @@ public sealed class GateDecisionConsumer(
 
     private void Decide(ConsumeResult<string, byte[]> result, IProducer<string, byte[]> producer)
     {
-        var parsed = GateEventCodec.Parse(result.Message.Value, time.GetUtcNow());
+        var parsed = GateEventCodec.Parse(result.Message.Value, time.GetUtcNow(), int.MaxValue); // ingest enforced the size limit
         if (!parsed.IsSuccess)
         {
             // The ledger writer dead-letters the same message under the same id; here it only has to be passed.

@@ -23,7 +23,9 @@ public sealed class GateRawConsumer(
         var rows = new List<PassageRow>(batch.Count);
         foreach (var message in batch)
         {
-            var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow());
+            // Ingest enforced its own size limit when it accepted the event; a larger configured limit must not turn
+            // an acknowledged event into a dead letter here.
+            var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow(), int.MaxValue);
             if (parsed.Event is { } gateEvent)
             {
                 rows.Add(PassageProjection.ToRow(gateEvent));

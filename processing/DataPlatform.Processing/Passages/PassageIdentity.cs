@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DataPlatform.Ledger;
 
 namespace DataPlatform.Processing.Passages;
 
@@ -12,11 +11,6 @@ public static class PassageIdentity
 {
     public static Guid For(string enterpriseId, string gateId, string eventId)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"passage\n{enterpriseId}\n{gateId}\n{eventId}"), hash);
-        // Stamp version 8 (custom) and the RFC 4122 variant so tools recognise a well-formed UUID.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        return DeterministicGuid.For($"passage\n{enterpriseId}\n{gateId}\n{eventId}");
     }
 }

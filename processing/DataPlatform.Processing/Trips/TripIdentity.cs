@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DataPlatform.Ledger;
 
 namespace DataPlatform.Processing.Trips;
 
@@ -9,10 +8,6 @@ public static class TripIdentity
 {
     public static Guid For(Guid entryPassageId)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"trip\n{entryPassageId:D}"), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        return DeterministicGuid.For($"trip\n{entryPassageId:D}");
     }
 }

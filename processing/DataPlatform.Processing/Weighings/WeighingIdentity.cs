@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DataPlatform.Ledger;
 
 namespace DataPlatform.Processing.Weighings;
 
@@ -9,11 +8,6 @@ public static class WeighingIdentity
 {
     public static Guid For(string enterpriseId, string messageId)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"weighing\n{enterpriseId}\n{messageId}"), hash);
-        // Version 8 (custom) and the RFC 4122 variant, like passage ids.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        return DeterministicGuid.For($"weighing\n{enterpriseId}\n{messageId}");
     }
 }

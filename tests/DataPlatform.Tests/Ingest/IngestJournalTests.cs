@@ -38,6 +38,20 @@ public sealed class IngestJournalTests : IDisposable
         Assert.Equal(JournalFormat.Encode(new JournalEntry("gate.raw", "k", [1, 2, 3])).Length, new FileInfo(file).Length);
     }
 
+    [Fact]
+    public async Task A_segment_is_settled_only_when_every_record_in_it_reached_kafka()
+    {
+        await using var journal = new IngestJournal(_directory);
+        var first = await journal.AppendAsync(new JournalEntry("gate.raw", "a", [1]));
+        var second = await journal.AppendAsync(new JournalEntry("gate.raw", "b", [2]));
+        Assert.Equal(first, second);
+        Assert.False(journal.IsSettled(first));
+        journal.Settle(first);
+        Assert.False(journal.IsSettled(first)); // one record is still owed to Kafka
+        journal.Settle(second);
+        Assert.True(journal.IsSettled(first));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }

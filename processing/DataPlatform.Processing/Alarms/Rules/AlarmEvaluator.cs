@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DataPlatform.Ledger;
 
 namespace DataPlatform.Processing.Alarms.Rules;
 
@@ -61,12 +60,7 @@ public sealed class AlarmEvaluator(IReadOnlyList<AlarmRule> rules)
 
     public static Guid IdFor(string ruleId, string dedupeKey, string occurrence)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"alarm\n{ruleId}\n{dedupeKey}\n{occurrence}"), hash);
-        // Version 8 (custom) and the RFC 4122 variant, as passage ids, so tools see a well-formed UUID.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        return DeterministicGuid.For($"alarm\n{ruleId}\n{dedupeKey}\n{occurrence}");
     }
 
     private static bool AnyOrEmpty(List<string> values, Func<string, bool> match) => values.Count == 0 || values.Any(match);
