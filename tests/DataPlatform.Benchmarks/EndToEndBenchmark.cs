@@ -39,8 +39,8 @@ public static class EndToEndBenchmark
         // The run's own state folder, as standalone's data directory: the journal, and the picture store beside it.
         var state = Scratch.Create("e2e");
         var kafkaOptions = new EmbeddedKafkaOptions();
-        kafkaOptions.Topics[Topics.GateRaw] = Topics.DefaultPartitions[Topics.GateRaw];
-        kafkaOptions.Topics[Topics.DeadLetter] = Topics.DefaultPartitions[Topics.DeadLetter];
+        // Every topic the roles read, as standalone creates them: a consumer of a missing topic only waits.
+        foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
         using var kafka = EmbeddedKafka.Start(kafkaOptions);
         var host = await StartHostAsync(kafka, clickHouse, Path.Combine(state, "journal"), ct);
         try
