@@ -7,11 +7,10 @@ namespace DataPlatform.Processing;
 
 public static class IntegrityServiceCollectionExtensions
 {
-    /// <summary>The ledger's tamper-evidence services (verification, chain heads); needs the ledger services
+    /// <summary>The ledger's tamper-evidence service (verification); needs the ledger services
     /// (<c>AddLedger</c>). Sealing itself lives in the passage writer.</summary>
     public static IServiceCollection AddLedgerIntegrity(this IServiceCollection services)
     {
-        services.TryAddSingleton<ChainHeadTable>();
         services.TryAddSingleton<LedgerVerifier>();
         return services;
     }
