@@ -85,30 +85,15 @@ public abstract class BatchConsumer(
         }
     }
 
-    private async Task HandleWithRetryAsync(List<ConsumeResult<string, byte[]>> batch, ProcessingOptions o, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await HandleAsync(batch, ct);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Writing a batch of {Count} from {Topic} failed (attempt {Attempt}); retrying",
-                    batch.Count, topic, attempt);
-                await Task.Delay(o.RetryDelayMs, ct);
-            }
-        }
-    }
+    private Task HandleWithRetryAsync(List<ConsumeResult<string, byte[]>> batch, ProcessingOptions o, CancellationToken ct) =>
+        Retry.UntilDoneAsync(async () => { await HandleAsync(batch, ct); return true; }, TimeSpan.FromMilliseconds(o.RetryDelayMs),
+            (ex, attempt) => logger.LogWarning(ex, "Writing a batch of {Count} from {Topic} failed (attempt {Attempt}); retrying",
+                batch.Count, topic, attempt),
+            ct);
 
     private void Commit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch)
     {
-        var offsets = batch
-            .GroupBy(r => r.TopicPartition)
-            .Select(g => new TopicPartitionOffset(g.Key, g.Max(r => r.Offset.Value) + 1))
-            .ToList();
+        var offsets = NextOffsets.After(batch.Select(r => r.TopicPartitionOffset));
         try
         {
             consumer.Commit(offsets);

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Gate;
 using DataPlatform.Processing.Commands;
+using DataPlatform.Processing.Consuming;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -142,9 +143,7 @@ public sealed class GateDecisionConsumer(
             var rows = batch.Where(b => b.Row is not null).Select(b => b.Row!).ToList();
             var inserted = await WriteWithRetryAsync(rows, ct);
             for (var i = 0; i < batch.Count; i++) _pending.TryDequeue(out _);
-            _commits.Enqueue([.. batch
-                .GroupBy(b => b.Source.TopicPartition)
-                .Select(g => new TopicPartitionOffset(g.Key, g.Max(b => b.Source.Offset.Value) + 1))]);
+            _commits.Enqueue([.. NextOffsets.After(batch.Select(b => b.Source))]);
             Interlocked.Add(ref _recorded, inserted);
         }
     }
@@ -175,22 +174,11 @@ public sealed class GateDecisionConsumer(
         }
     }
 
-    private async Task<int> WriteWithRetryAsync(List<GateDecisionRow> rows, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await writer.WriteAsync(rows, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // ClickHouse down: decisions keep flowing to the barrier; only the record (and the commit) waits.
-                logger.LogWarning(ex, "Recording {Count} gate decisions failed (attempt {Attempt}); retrying", rows.Count, attempt);
-                await Task.Delay(options.Value.RetryDelayMs, ct);
-            }
-        }
-    }
+    private Task<int> WriteWithRetryAsync(List<GateDecisionRow> rows, CancellationToken ct) =>
+        // ClickHouse down: decisions keep flowing to the barrier; only the record (and the commit) waits.
+        Retry.UntilDoneAsync(() => writer.WriteAsync(rows, ct), TimeSpan.FromMilliseconds(options.Value.RetryDelayMs),
+            (ex, attempt) => logger.LogWarning(ex, "Recording {Count} gate decisions failed (attempt {Attempt}); retrying", rows.Count, attempt),
+            ct);
 
     private void CommitReady(IConsumer<string, byte[]> consumer)
     {

@@ -1,0 +1,13 @@
+using Confluent.Kafka;
+
+namespace DataPlatform.Processing.Consuming;
+
+/// <summary>What to commit once messages are handled: one past the highest handled offset of each partition.</summary>
+public static class NextOffsets
+{
+    public static List<TopicPartitionOffset> After(IEnumerable<TopicPartitionOffset> handled) =>
+        handled
+            .GroupBy(o => o.TopicPartition)
+            .Select(g => new TopicPartitionOffset(g.Key, g.Max(o => o.Offset.Value) + 1))
+            .ToList();
+}

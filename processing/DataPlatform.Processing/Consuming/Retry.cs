@@ -1,0 +1,24 @@
+namespace DataPlatform.Processing.Consuming;
+
+/// <summary>Retrying a ledger step until it succeeds: the stages never skip a batch, they wait for the engine.</summary>
+public static class Retry
+{
+    /// <summary>Runs <paramref name="action"/> until it returns, calling <paramref name="onFailure"/> with the error
+    /// and attempt number and waiting <paramref name="delay"/> after each failure; stops only on cancellation.</summary>
+    public static async Task<T> UntilDoneAsync<T>(Func<Task<T>> action, TimeSpan delay, Action<Exception, int> onFailure,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                onFailure(ex, attempt);
+                await Task.Delay(delay, ct);
+            }
+        }
+    }
+}
