@@ -25,7 +25,6 @@ internal sealed partial class PlatformCore : IDisposable
         TcpProfile = tcp;
         PlatformSigner = platformSigner;
         PlatformPublicKeyPem = platformPublicPem;
-        ForgerSigner = Rsa2Signer.FromPrivateKeyPem(PlatformKeys.Generate().PrivatePem);
         _enterprises = enterprises;
         Store = new SimulatorStore(options.DataDirectory);
         Faults = new FaultInjector(options.FaultPlan);
@@ -39,7 +38,10 @@ internal sealed partial class PlatformCore : IDisposable
     public Rsa2Signer PlatformSigner { get; }
 
     /// <summary>A throwaway key: what forged commands and bad response signatures are signed with.</summary>
-    public Rsa2Signer ForgerSigner { get; }
+    public Rsa2Signer ForgerSigner => _forger.Value;
+
+    // Generating a key takes a noticeable moment; most runs never forge anything.
+    private readonly Lazy<Rsa2Signer> _forger = new(() => Rsa2Signer.FromPrivateKeyPem(PlatformKeys.Generate().PrivatePem));
 
     public string PlatformPublicKeyPem { get; }
     public SimulatorStore Store { get; }
@@ -128,7 +130,8 @@ internal sealed partial class PlatformCore : IDisposable
     {
         Store.Dispose();
         PlatformSigner.Dispose();
-        ForgerSigner.Dispose();
+        if (_forger.IsValueCreated)
+            _forger.Value.Dispose();
         foreach (var e in _enterprises.Values)
             e.Key.Dispose();
     }
