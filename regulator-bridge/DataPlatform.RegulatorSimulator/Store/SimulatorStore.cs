@@ -114,14 +114,30 @@ public sealed class SimulatorStore : IDisposable
         }
     }
 
-    internal void MarkAcknowledged(string recordId, DateTimeOffset at)
+    /// <summary>Marked just before the success answer is written, so a client that reads the store right after
+    /// the answer sees it; reverted if the write fails.</summary>
+    /// <returns>Whether this call set it (false: already acknowledged earlier).</returns>
+    internal bool MarkAcknowledged(string recordId, DateTimeOffset at)
     {
         lock (_gate)
         {
             if (!_records.TryGetValue(recordId, out var held) || held.AcknowledgedAt is not null)
-                return;
+                return false;
             _records[recordId] = held with { AcknowledgedAt = at };
             _journal?.AppendAck(recordId, at);
+            return true;
+        }
+    }
+
+    /// <summary>Undoes <see cref="MarkAcknowledged"/> when the answer it anticipated could not be written.</summary>
+    internal void RevertAcknowledged(string recordId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (!_records.TryGetValue(recordId, out var held) || held.AcknowledgedAt != at)
+                return;
+            _records[recordId] = held with { AcknowledgedAt = null };
+            _journal?.AppendAck(recordId, null);
         }
     }
 
