@@ -25,5 +25,11 @@ public sealed class FaultPlan
         return plan;
     }
 
+    /// <summary>Reads a plan written as JSON (camelCase or PascalCase names, kinds and stages by name, delays as
+    /// "00:00:02"), e.g. <c>{"seed":7,"rules":[{"kind":"LostAck","probability":0.2}]}</c>.</summary>
+    /// <exception cref="System.Text.Json.JsonException">not a readable plan.</exception>
+    public static FaultPlan Parse(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<FaultPlan>(json, Platform.SimJson.Options) ?? throw new System.Text.Json.JsonException("the fault plan is empty");
+
     public FaultPlan Clone() => new() { Seed = Seed, Rules = Rules.Select(r => r.Clone()).ToList() };
 }
