@@ -229,7 +229,6 @@ internal sealed partial class PlatformCore
         RefusalReason.UnknownEnterprise => PlatformCodes.UnknownEnterprise,
         RefusalReason.UnknownMethod => PlatformCodes.UnknownMethod,
         RefusalReason.BadSchema => PlatformCodes.BadSchema,
-        RefusalReason.InjectedRefusal => PlatformCodes.BusinessRefusal,
         _ => PlatformCodes.MalformedEnvelope,
     };
 

@@ -8,7 +8,8 @@ namespace DataPlatform.RegulatorSimulator.Store;
 /// <param name="Stored">Records held, including those reloaded from the data folder.</param>
 /// <param name="DuplicatesDropped">Verified attempts whose record id was already stored.</param>
 /// <param name="Refused">Attempts refused, by reason.</param>
-/// <param name="FailedBeforeStore">Verified record attempts that a fault stopped before the store.</param>
+/// <param name="FailedBeforeStore">Verified attempts that a fault stopped before the platform acted on them
+/// (record not stored; heartbeat, poll or receipt not processed).</param>
 /// <param name="FaultsInjected">Faults applied, by kind name.</param>
 /// <param name="Acknowledged">Stored records with an acknowledgement that left the platform.</param>
 public sealed record SimulatorStats(
