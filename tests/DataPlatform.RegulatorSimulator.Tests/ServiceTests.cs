@@ -39,6 +39,10 @@ public sealed class ServiceTests : IDisposable
         using var gate = JsonDocument.Parse(await http.GetStringAsync("/sim/records?gate=G02&acknowledged=true"));
         Assert.Equal(1, gate.RootElement.GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/sim/records?day=yesterday")).StatusCode);
+        using var counts = JsonDocument.Parse(await http.GetStringAsync("/sim/counts"));
+        Assert.Equal(["G01:Backfill:1", "G02:RealTime:1"], counts.RootElement.EnumerateArray()
+            .Select(c => $"{c.GetProperty("gate").GetString()}:{c.GetProperty("mode").GetString()}:{c.GetProperty("count").GetInt32()}"));
+        Assert.Equal(3, stats.RootElement.GetProperty("attemptsByMethod").GetProperty("gate.passage.upload").GetInt32());
 
         var issued = await http.PostAsync("/sim/commands", Json("""{"type":"emergency","warningLevel":"橙色","hours":6,"rule":"禁止国四及以下重型柴油货车进入"}"""));
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);

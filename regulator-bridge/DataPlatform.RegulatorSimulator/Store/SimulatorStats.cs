@@ -12,6 +12,7 @@ namespace DataPlatform.RegulatorSimulator.Store;
 /// (record not stored; heartbeat, poll or receipt not processed).</param>
 /// <param name="FaultsInjected">Faults applied, by kind name.</param>
 /// <param name="Acknowledged">Stored records with an acknowledgement that left the platform.</param>
+/// <param name="AttemptsByMethod">Attempts by envelope method ("?" when the envelope was unreadable).</param>
 public sealed record SimulatorStats(
     long Attempts,
     long Accepted,
@@ -26,7 +27,8 @@ public sealed record SimulatorStats(
     IReadOnlyDictionary<string, long> AcceptedByKind,
     long CommandsIssued,
     long CommandDeliveries,
-    long CommandReceipts)
+    long CommandReceipts,
+    IReadOnlyDictionary<string, long> AttemptsByMethod)
 {
     public long RefusedTotal => Refused.Values.Sum();
 }

@@ -15,6 +15,7 @@ public sealed class SimulatorStore : IDisposable
     private readonly List<AttemptEntry> _attempts = [];
     private readonly Dictionary<RefusalReason, long> _refused = [];
     private readonly Dictionary<string, long> _faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byMethod = new(StringComparer.Ordinal);
     private readonly StoreJournal? _journal;
     private long _attemptCount;
     private long _accepted;
@@ -88,7 +89,8 @@ public sealed class SimulatorStore : IDisposable
                 _notRecords, _heartbeats, new Dictionary<string, long>(_faults, StringComparer.Ordinal),
                 _records.Values.Count(r => r.AcknowledgedAt is not null),
                 _records.Values.GroupBy(r => r.Kind.ToString()).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal),
-                _commandsIssued, _commandDeliveries, _commandReceipts);
+                Interlocked.Read(ref _commandsIssued), Interlocked.Read(ref _commandDeliveries), Interlocked.Read(ref _commandReceipts),
+                new Dictionary<string, long>(_byMethod, StringComparer.Ordinal));
         }
     }
 
@@ -146,6 +148,8 @@ public sealed class SimulatorStore : IDisposable
         lock (_gate)
         {
             _attemptCount++;
+            var method = entry.Method ?? "?";
+            _byMethod[method] = _byMethod.GetValueOrDefault(method) + 1;
             switch (entry.Result)
             {
                 case AttemptResult.Refused:
