@@ -78,7 +78,7 @@ public sealed class StoreProperties
         // About half of all attempts fail, in every way there is, on both sides of the store.
         var plan = FaultPlan.Everything(0.08, seed, TimeSpan.FromMilliseconds(60));
         await using var sim = await RegulatorPlatformSimulator.StartAsync(Plant.Options(plan));
-        using var uplink = new HttpUplink(sim, timeout: TimeSpan.FromSeconds(2));
+        using var uplink = new HttpUplink(sim, timeout: TimeSpan.FromSeconds(10));
         var attempts = 0;
         for (var i = 0; i < 12; i++)
         {
