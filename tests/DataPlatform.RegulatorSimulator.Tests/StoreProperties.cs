@@ -134,20 +134,23 @@ public sealed class StoreProperties
 
     public sealed record Gaps(bool Vin, bool Fleet, bool Front, bool EnvList, bool License, bool Color, bool Obd);
 
-    [FsCheck.Xunit.Property(MaxTest = 40)]
-    public Property The_platforms_completeness_equals_what_the_bridge_computed_for_the_payload_it_sent() =>
-        Prop.ForAll(
+    /// <summary>One simulator for all cases (checked explicitly so it is disposed afterwards).</summary>
+    [Fact]
+    public async Task The_platforms_completeness_equals_what_the_bridge_computed_for_the_payload_it_sent()
+    {
+        await using var sim = await RegulatorPlatformSimulator.StartAsync(Plant.Options());
+        var property = Prop.ForAll(
             (from v in Gen.Elements(false, true) from f in Gen.Elements(false, true) from fr in Gen.Elements(false, true)
              from e in Gen.Elements(false, true) from l in Gen.Elements(false, true) from c in Gen.Elements(false, true)
              from o in Gen.Elements(false, true) select new Gaps(v, f, fr, e, l, c, o)).ToArbitrary(),
-            gaps => CheckCompleteness(gaps).GetAwaiter().GetResult());
+            gaps => CheckCompleteness(sim, gaps).GetAwaiter().GetResult());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
+        Assert.Equal(40, sim.Store.Count());
+    }
 
-    private static RegulatorPlatformSimulator? _shared;
-
-    private static async Task CheckCompleteness(Gaps gaps)
+    private static async Task CheckCompleteness(RegulatorPlatformSimulator sim, Gaps gaps)
     {
-        _shared ??= await RegulatorPlatformSimulator.StartAsync(Plant.Options());
-        await using var link = await TcpUplink.ConnectAsync(_shared);
+        await using var link = await TcpUplink.ConnectAsync(sim);
         var record = Plant.Passage(Guid.NewGuid().ToString("N"), Now) with
         {
             Vin = gaps.Vin ? null : "LFWSRXRJ8M1F12345",
@@ -162,7 +165,7 @@ public sealed class StoreProperties
         await link.SendAsync("UPLOAD_PASSAGE", built.Json);
         Assert.True((await link.NextAckAsync()).Response.Acknowledged);
 
-        Assert.True(_shared.Store.TryGet(record.RecordId, out var stored));
+        Assert.True(sim.Store.TryGet(record.RecordId, out var stored));
         Assert.Equal(built.Completeness.MissingFields, stored.Completeness.MissingFields);
         Assert.Equal(built.Completeness.MissingImages, stored.Completeness.MissingImages);
         Assert.Equal(Completeness.Check(record).IsComplete, stored.Completeness.IsComplete);
