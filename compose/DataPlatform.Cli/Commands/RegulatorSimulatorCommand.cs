@@ -63,15 +63,44 @@ public static class RegulatorSimulatorCommand
             }
             FaultPlan? plan = null;
             if (parse.GetValue(faults) is { } faultFile)
-                plan = FaultPlan.Parse(await File.ReadAllTextAsync(faultFile, ct));
+            {
+                try
+                {
+                    plan = FaultPlan.Parse(await File.ReadAllTextAsync(faultFile, ct));
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+                {
+                    await Console.Error.WriteLineAsync($"故障计划 {faultFile} 无法读取：{e.Message}");
+                    return 2;
+                }
+            }
 
             var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
             builder.Services.AddRegulatorSimulator(builder.Configuration);
             using var host = builder.Build();
-            await host.StartAsync(ct);
+            try
+            {
+                await host.StartAsync(ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Missing or unreadable keys, unknown profiles: the message names the option to fix.
+                await Console.Error.WriteLineAsync($"监管平台模拟器无法启动：{e.Message}");
+                return 2;
+            }
             var simulator = await host.Services.GetRequiredService<RegulatorSimulatorHost>().WhenStartedAsync(ct);
             if (plan is not null)
-                simulator.SetFaults(plan);
+            {
+                try
+                {
+                    simulator.SetFaults(plan);
+                }
+                catch (ArgumentException e)
+                {
+                    await Console.Error.WriteLineAsync($"故障计划无效：{e.Message}");
+                    return 2;
+                }
+            }
             Console.WriteLine($"监管平台模拟器：基线接口 {simulator.HttpEndpoint}  查询 {simulator.BaseAddress}sim/stats");
             var tcpProfile = host.Services.GetRequiredService<IOptions<RegulatorSimulatorOptions>>().Value.TcpProfile;
             Console.WriteLine($"河北式长连接：{(string.IsNullOrEmpty(tcpProfile) ? "未启用" : $"{simulator.TcpEndpoint} ({tcpProfile})")}");
