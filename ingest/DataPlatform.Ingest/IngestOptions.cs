@@ -1,4 +1,5 @@
 using DataPlatform.Ingest.Devices;
+using DataPlatform.Ingest.Pictures;
 
 namespace DataPlatform.Ingest;
 
@@ -22,6 +23,10 @@ public sealed class IngestOptions
     /// directory when there is one, else the user's local application data folder. Nothing is ever deleted
     /// from it by the platform: HJ 1321 asks for ≥ 24 months of ledger evidence.</summary>
     public string PictureDirectory { get; set; } = "";
+
+    /// <summary>Which picture store: the local directory above (default) or an S3-compatible bucket
+    /// (<c>Ingest:PictureStore:Kind=s3</c>, see <see cref="PictureStoreOptions"/>).</summary>
+    public PictureStoreOptions PictureStore { get; set; } = new();
 
     /// <summary>
     /// Directory of the local write-ahead journal, or empty to do without. Standalone mode sets it because its
