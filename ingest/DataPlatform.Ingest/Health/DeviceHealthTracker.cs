@@ -28,6 +28,9 @@ public sealed class DeviceHealthTracker
     private readonly DateTimeOffset _started;
     private readonly Dictionary<string, (DateTimeOffset? LastSeen, DeviceStatus Published)> _devices = new(StringComparer.Ordinal);
 
+    // Devices known to be unreachable since the time given (a TCP dial failed), until they are seen again.
+    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
+
     public DeviceHealthTracker(IEnumerable<string> deviceIds, TimeSpan silence, DateTimeOffset started)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(silence, TimeSpan.Zero);
@@ -46,6 +49,18 @@ public sealed class DeviceHealthTracker
         {
             if (_devices.TryGetValue(deviceId, out var state) && (state.LastSeen is null || at > state.LastSeen))
                 _devices[deviceId] = (at, state.Published);
+            if (_lost.TryGetValue(deviceId, out var lostAt) && at >= lostAt) _lost.Remove(deviceId);
+        }
+    }
+
+    /// <summary>Records that <paramref name="deviceId"/> is known to be unreachable (we dialled it and failed):
+    /// it is offline from then on, without waiting for the silence window, until it is <see cref="Seen"/> again.</summary>
+    public void Lost(string deviceId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out var state) && (state.LastSeen is null || at >= state.LastSeen))
+                _lost[deviceId] = at;
         }
     }
 
@@ -53,7 +68,7 @@ public sealed class DeviceHealthTracker
     public IReadOnlyList<DeviceHealth> Snapshot(DateTimeOffset now)
     {
         lock (_gate)
-            return [.. _devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DeviceHealth(d.Key, StatusAt(d.Value.LastSeen, now), d.Value.LastSeen))];
+            return [.. _devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DeviceHealth(d.Key, StatusAt(d.Key, d.Value.LastSeen, now), d.Value.LastSeen))];
     }
 
     /// <summary>Status changes since the previous call, marking them published.</summary>
@@ -64,7 +79,7 @@ public sealed class DeviceHealthTracker
         {
             foreach (var (id, state) in _devices.ToList())
             {
-                var status = StatusAt(state.LastSeen, now);
+                var status = StatusAt(id, state.LastSeen, now);
                 if (status == state.Published || status == DeviceStatus.Unknown) continue;
                 _devices[id] = (state.LastSeen, status);
                 changes.Add(new DeviceTransition(id, status, now, state.LastSeen));
@@ -73,8 +88,9 @@ public sealed class DeviceHealthTracker
         return changes;
     }
 
-    private DeviceStatus StatusAt(DateTimeOffset? lastSeen, DateTimeOffset now)
+    private DeviceStatus StatusAt(string id, DateTimeOffset? lastSeen, DateTimeOffset now)
     {
+        if (_lost.ContainsKey(id)) return DeviceStatus.Offline;
         if (lastSeen is { } seen)
             return now - seen <= _silence ? DeviceStatus.Online : DeviceStatus.Offline;
         // Never heard from: offline once a whole window has passed since we started listening.
