@@ -43,6 +43,7 @@ public sealed class IngestOptions
         ["gate.deadletter"] = "processing",
         ["gate.weighings"] = "processing",
         ["device.events"] = "alarms",
+        ["gate.emission-readings"] = "processing",
     };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>
