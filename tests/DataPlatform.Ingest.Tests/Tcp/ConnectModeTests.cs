@@ -16,7 +16,7 @@ namespace DataPlatform.Ingest.Tests.Tcp;
 /// </summary>
 public sealed class ConnectModeTests
 {
-    private const int FrameBytes = 8; // XK3190 '=': '=' + 7 characters
+    private const int FrameBytes = 9; // XK3190 '=': '=' + 7 characters + the sign position
 
     private static byte[] Weighing(decimal kg) =>
         IndicatorFrames.Weighing(TcpProtocol.Xk3190Equals, new SimulatedWeighing("dev-01", "冀B12345", kg, true, "煤", DateTimeOffset.UtcNow), "E1302001");
