@@ -55,7 +55,7 @@ public sealed class GateEventGenerator
         if (roll < Profile.MalformedShare + Profile.DuplicateShare && _sent.Count > 0)
         {
             var original = _sent[_random.Next(_sent.Count)];
-            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, SendAt = passTime };
+            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, Reading = null, SendAt = passTime };
         }
         var vehicle = Fleet[_random.Next(Fleet.Count)];
         var entering = !_inPlant.Remove(vehicle.Plate, out var trip);
@@ -65,9 +65,11 @@ public sealed class GateEventGenerator
             _inPlant[vehicle.Plate] = trip;
         }
         var direction = entering ? 1 : 2;
-        var push = Passage(_random, vehicle, direction, Profile.Gates[_random.Next(Profile.Gates.Count)], passTime,
-            string.Create(CultureInfo.InvariantCulture, $"sim-{Seed}-{++_sequence}"));
+        var gate = Profile.Gates[_random.Next(Profile.Gates.Count)];
+        var push = Passage(_random, vehicle, direction, gate, passTime, string.Create(CultureInfo.InvariantCulture, $"sim-{Seed}-{++_sequence}"));
         if (trip!.Weighed) push = push with { Weighing = Weighing(vehicle, trip, direction, passTime) };
+        if (entering && vehicle.Smokes && (vehicle.HighEmitter || _random.NextDouble() < Profile.OpacitySpotCheckShare))
+            push = push with { Reading = OpacityReading(_random, vehicle, gate, passTime, string.Create(CultureInfo.InvariantCulture, $"om-{Seed}-{_sequence}")) };
         if (_sent.Count < 1000) _sent.Add(push); else _sent[_random.Next(_sent.Count)] = push;
         return push;
     }

@@ -16,7 +16,8 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
 
     /// <summary>Stream mode: sends <paramref name="count"/> pushes (or until cancelled when null) at about
     /// <paramref name="eventsPerSecond"/> (unthrottled when 0), <paramref name="concurrency"/> at a time, captured
-    /// "now"; passages that cross the weighbridge are weighed over the link when there is one.</summary>
+    /// "now"; passages that cross the weighbridge are weighed over the link when there is one, and with a device
+    /// token the gate's opacity meter sends its readings of entering diesel trucks.</summary>
     public async Task<SimulationReport> RunAsync(SimulationProfile profile, int seed, int? count, double eventsPerSecond,
         int concurrency, IProgress<SimulationReport>? progress, CancellationToken ct)
     {
@@ -99,7 +100,8 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         };
         if (push is { Kind: SimulatedPushKind.Valid, Misread: true }) Interlocked.Increment(ref _misreads);
         if (push.SecondCamera) Interlocked.Increment(ref _secondReads);
-        inFlight.Add(SendAsync(push, weigh ? push.Weighing : null));
+        // Opacity meters exist only where devices are registered (a token is given): an open deployment has none.
+        inFlight.Add(SendAsync(push, weigh ? push.Weighing : null, weigh && deviceToken is not null ? push.Reading : null));
         if (inFlight.Count >= Math.Max(1, concurrency))
         {
             await Task.WhenAny(inFlight);
@@ -107,7 +109,7 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         }
     }
 
-    private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing)
+    private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing, SimulatedPush? reading = null)
     {
         try
         {
@@ -130,6 +132,12 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
             Interlocked.Increment(ref _failed);
         }
         if (weighing is not null && weighbridge is not null) await WeighAsync(weighing);
+        if (reading is not null)
+        {
+            // The meter measures the truck as it enters: its reading follows the camera's event.
+            Interlocked.Increment(ref _readings);
+            await SendAsync(reading, null);
+        }
     }
 
     private async Task WeighAsync(SimulatedWeighing weighing)

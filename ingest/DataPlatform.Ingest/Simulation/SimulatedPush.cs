@@ -31,6 +31,9 @@ public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKin
     /// <summary>A smoke-opacity reading: light-absorption coefficient k (m⁻¹) sent; null for passages.</summary>
     public decimal? AbsorptionCoefficient { get; init; }
 
+    /// <summary>The smoke-opacity reading the gate's meter takes of this entry in the stream mode, if any.</summary>
+    public SimulatedPush? Reading { get; init; }
+
     /// <summary>The weighing that goes with this passage in the stream mode (entry or exit weighing).</summary>
     public SimulatedWeighing? Weighing { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed class StandaloneSimulationTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.Weighings, 2);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
+        platform.Kafka.CreateTopic(Topics.EmissionReadings, 2);
         var profile = SimulationProfile.Find("steel")!;
         var token = StandaloneSimulation.NewToken();
         var settings = platform.Settings();
@@ -41,6 +42,9 @@ public sealed class StandaloneSimulationTests(EnginesFixture engines)
             Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg > 20000") > 0);
             Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg < 20000") > 0);
             Assert.Equal(report.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", report.Valid));
+            // The registered opacity meters measure entering diesel trucks too.
+            Assert.True(report.Readings > 0 && report.ReadingsAccepted == report.Readings, $"opacity readings: {report}");
+            Assert.Equal(report.Readings, await platform.WaitForAsync("SELECT count() FROM opacity_readings FINAL", report.Readings));
         }
         finally
         {
