@@ -12,7 +12,11 @@ public enum DeviceStatus
 public sealed record DeviceHealth(string DeviceId, DeviceStatus Status, DateTimeOffset? LastSeen);
 
 /// <summary>A status change to publish.</summary>
-public sealed record DeviceTransition(string DeviceId, DeviceStatus Status, DateTimeOffset At, DateTimeOffset? LastSeen);
+public sealed record DeviceTransition(string DeviceId, DeviceStatus Status, DateTimeOffset At, DateTimeOffset? LastSeen)
+{
+    /// <summary>Offline because we could not reach it (a failed TCP dial), not because it fell silent.</summary>
+    public bool Unreachable { get; init; }
+}
 
 /// <summary>
 /// Online/offline state of the registered devices, as a pure state machine over (message seen, clock tick):
@@ -82,7 +86,7 @@ public sealed class DeviceHealthTracker
                 var status = StatusAt(id, state.LastSeen, now);
                 if (status == state.Published || status == DeviceStatus.Unknown) continue;
                 _devices[id] = (state.LastSeen, status);
-                changes.Add(new DeviceTransition(id, status, now, state.LastSeen));
+                changes.Add(new DeviceTransition(id, status, now, state.LastSeen) { Unreachable = _lost.ContainsKey(id) });
             }
         }
         return changes;

@@ -123,7 +123,7 @@ public sealed class ConnectModeTests
         await using var platform = await ConnectAsync(port);
         await Until(() => platform.Health.Snapshot(DateTimeOffset.UtcNow).Single().Status == DeviceStatus.Offline, "offline");
         var down = platform.Health.Evaluate(DateTimeOffset.UtcNow);
-        Assert.Equal(DeviceStatus.Offline, Assert.Single(down).Status);
+        Assert.Equal((DeviceStatus.Offline, true), (Assert.Single(down).Status, down[0].Unreachable));
 
         var converter = new TcpListener(IPAddress.Loopback, port);
         converter.Start();
