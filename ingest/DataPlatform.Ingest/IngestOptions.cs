@@ -1,4 +1,5 @@
 using DataPlatform.Ingest.Devices;
+using DataPlatform.Ingest.Pictures;
 
 namespace DataPlatform.Ingest;
 
@@ -23,6 +24,10 @@ public sealed class IngestOptions
     /// from it by the platform: HJ 1321 asks for ≥ 24 months of ledger evidence.</summary>
     public string PictureDirectory { get; set; } = "";
 
+    /// <summary>Which picture store: the local directory above (default) or an S3-compatible bucket
+    /// (<c>Ingest:PictureStore:Kind=s3</c>, see <see cref="PictureStoreOptions"/>).</summary>
+    public PictureStoreOptions PictureStore { get; set; } = new();
+
     /// <summary>
     /// Directory of the local write-ahead journal, or empty to do without. Standalone mode sets it because its
     /// broker lives in memory: an event is journaled (fsync) before the device is acknowledged and replayed
@@ -38,6 +43,7 @@ public sealed class IngestOptions
         ["gate.deadletter"] = "processing",
         ["gate.weighings"] = "processing",
         ["device.events"] = "alarms",
+        ["gate.emission-readings"] = "processing",
     };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>

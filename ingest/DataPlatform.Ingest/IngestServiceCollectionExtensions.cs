@@ -27,6 +27,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<GateEventEndpoint>();
         services.AddSingleton<CameraEndpoints>();
         services.AddSingleton<DeviceEndpoints>();
+        services.AddSingleton<EmissionEndpoints>();
         services.AddSingleton<DevicePushes>();
         // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad
         // Ingest:Devices entry fails the start instead of failing pushes later.
@@ -37,14 +38,8 @@ public static class IngestServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddSingleton(sp => new AuthAlarmThrottle(
             TimeSpan.FromSeconds(Math.Max(0, sp.GetRequiredService<IOptions<IngestOptions>>().Value.AuthAlarmIntervalSeconds))));
-        services.AddSingleton<IPictureStore>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
-            var store = new LocalPictureStore(PictureDirectoryOf(o));
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LocalPictureStore>()
-                .LogInformation("Pictures are kept in {Directory} (never deleted by the platform; retention ≥ 24 months)", store.Root);
-            return store;
-        });
+        services.AddSingleton<IPictureStore>(sp => CreatePictureStore(
+            sp.GetRequiredService<IOptions<IngestOptions>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger<IPictureStore>()));
         var journal = builder.Configuration["Ingest:JournalDirectory"];
         if (string.IsNullOrEmpty(journal))
         {
@@ -65,6 +60,22 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IngestHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestHttpServer>());
         return builder;
+    }
+
+    /// <summary>The store <c>Ingest:PictureStore</c> names: the local directory or an S3-compatible bucket.</summary>
+    /// <exception cref="InvalidOperationException">the settings are unusable; the message says why.</exception>
+    public static IPictureStore CreatePictureStore(IngestOptions options, ILogger logger)
+    {
+        if (options.PictureStore.Problem() is { } problem) throw new InvalidOperationException(problem);
+        if (options.PictureStore.IsS3)
+        {
+            var s3 = new S3PictureStore(options.PictureStore);
+            logger.LogInformation("Pictures are kept in {Store} (never deleted by the platform; retention ≥ 24 months)", s3.Description);
+            return s3;
+        }
+        var store = new LocalPictureStore(PictureDirectoryOf(options));
+        logger.LogInformation("Pictures are kept in {Directory} (never deleted by the platform; retention ≥ 24 months)", store.Root);
+        return store;
     }
 
     /// <summary>The configured picture directory; else <c>pictures</c> beside the journal (standalone keeps all

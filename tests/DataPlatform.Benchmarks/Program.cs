@@ -8,14 +8,18 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 var kafkaMessages = PositiveOption("--kafka-messages", "Messages for the raw Kafka probe", 1_000_000);
 var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the raw ClickHouse inserts", 1_000_000);
 var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
+var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
+var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly,
 };
 root.SetAction(async (parse, ct) =>
 {
     var output = Console.Out;
     MachineFacts.Print(output);
+    await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
+    if (parse.GetValue(adaptersOnly)) return 0;
 
     var kafka = await KafkaBenchmark.RunAsync(parse.GetValue(kafkaMessages), output, ct);
 

@@ -7,19 +7,17 @@ namespace DataPlatform.Devices.Tests;
 /// checks the parser against an independent reading of the same text.</summary>
 public static class Encoders
 {
-    /// <summary>XK3190 tF=0: '=' + the displayed value reversed; digitsCount digits, '.', '-' as needed to fill
-    /// <paramref name="payloadLength"/>.</summary>
-    public static byte[] Xk3190Equals(long raw, int decimals, bool negative, int payloadLength = 7)
+    /// <summary>XK3190 '=' format (XK3190-A26 / A23p manuals, continuous communication format 1): '=' + the seven
+    /// displayed characters (digits and the decimal point) lowest first + the sign position, '0' or '-'.</summary>
+    public static byte[] Xk3190Equals(long raw, int decimals, bool negative)
     {
-        var digitsCount = payloadLength - (decimals > 0 ? 1 : 0) - (negative ? 1 : 0);
+        var digitsCount = 7 - (decimals > 0 ? 1 : 0);
         var digits = raw.ToString(CultureInfo.InvariantCulture).PadLeft(digitsCount, '0');
         if (digits.Length != digitsCount)
             throw new ArgumentOutOfRangeException(nameof(raw));
         var display = decimals > 0 ? digits.Insert(digitsCount - decimals, ".") : digits;
-        if (negative)
-            display = "-" + display;
         var reversed = display.Reverse().ToArray();
-        return Encoding.ASCII.GetBytes("=" + new string(reversed));
+        return Encoding.ASCII.GetBytes("=" + new string(reversed) + (negative ? "-" : "0"));
     }
 
     /// <summary>XK3190-A9 STX frame; <paramref name="hexLetters"/> picks 'A'..'F' or 0x3A..0x3F for nibbles above 9.</summary>

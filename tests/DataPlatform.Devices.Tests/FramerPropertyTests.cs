@@ -21,7 +21,7 @@ public sealed class FramerPropertyTests
     private static readonly Gen<(byte[] Bytes, decimal Weight)> Xk3190EqualsFrames =
         from decimals in Gen.Choose(0, 3)
         from negative in Gen.Elements(false, true)
-        let digits = 7 - (decimals > 0 ? 1 : 0) - (negative ? 1 : 0)
+        let digits = 7 - (decimals > 0 ? 1 : 0)
         from raw in Gen.Choose(0, (int)Math.Pow(10, digits) - 1)
         select (Encoders.Xk3190Equals(raw, decimals, negative), (negative ? -raw : raw) / (decimal)Math.Pow(10, decimals));
 

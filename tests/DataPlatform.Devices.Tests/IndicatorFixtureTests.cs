@@ -48,11 +48,15 @@ public sealed class IndicatorFixtureTests
         Assert.Equal(-125.0m, frame!.Weight);
     }
 
+    // The first two are the examples of the XK3190-A26 manual (continuous communication format 1): display 3.000
+    // is sent =000.3000, display -1.00 is sent =00.1000- (9 bytes: '=', seven characters lowest first, sign position).
     [Theory]
-    [InlineData("=00.0521", 1250.00, 2)]
-    [InlineData("=0.0521-", -1250.0, 1)]
-    [InlineData("=0009400", 49000, 0)]
-    [InlineData("=000.000", 0, 3)]
+    [InlineData("=000.3000", 3.000, 3)]
+    [InlineData("=00.1000-", -1.00, 2)]
+    [InlineData("=00.05210", 1250.00, 2)]
+    [InlineData("=0.05210-", -1250.0, 1)]
+    [InlineData("=00094000", 49000, 0)]
+    [InlineData("=000.0000", 0, 3)]
     public void Xk3190_equals_reverses_the_digits(string text, double expected, int decimals)
     {
         var frame = Assert.Single(new Xk3190EqualsFramer().Push(Encoding.ASCII.GetBytes(text))).Value;
@@ -65,17 +69,18 @@ public sealed class IndicatorFixtureTests
     public void Xk3190_equals_continuous_stream_without_separator()
     {
         // tF=0 repeats the frame back to back; a reconnect starts mid-frame.
-        var stream = Encoding.ASCII.GetBytes("521=00.0521=00.0521=02.0521");
+        var stream = Encoding.ASCII.GetBytes("5210=00.05210=00.05210=02.05210");
         var results = new Xk3190EqualsFramer().Push(stream);
         Assert.Equal(DeviceRejectionCodes.Garbage, results[0].Rejection?.Code);
         Assert.Equal(new[] { 1250.00m, 1250.00m, 1250.20m }, FramerAssert.Frames(results).Select(f => f.Weight));
     }
 
     [Theory]
-    [InlineData("=00.05x1")]
-    [InlineData("=0..0521")]
-    [InlineData("=0-00521")]
-    [InlineData("=.0005210")]
+    [InlineData("=00.05x10")]
+    [InlineData("=0..05210")]
+    [InlineData("=0-005210")]
+    [InlineData("=.00052100")]
+    [InlineData("=00.05215")]
     public void Xk3190_equals_rejects_malformed_values(string text)
     {
         var results = new Xk3190EqualsFramer().Push(Encoding.ASCII.GetBytes(text));

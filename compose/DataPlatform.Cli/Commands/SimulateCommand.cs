@@ -64,7 +64,7 @@ public static class SimulateCommand
 
     public static string Describe(SimulationReport r) =>
         $"已发送 {r.Sent} 条 (有效 {r.Valid}, 其中误识别 {r.Misreads}, 重复推送 {r.Duplicates}, 异常 {r.Malformed}); 接受 {r.Accepted}, 拒收 {r.Rejected}, 失败 {r.Failed}; " +
-        $"过磅 {r.Weighings} 次; {r.EventsPerSecond:F0} 条/秒";
+        $"过磅 {r.Weighings} 次; 第二相机不一致 {r.SecondCameraReads} 条; 烟度检测 {r.Readings} 条 (重复 {r.ReadingDuplicates}, 异常 {r.ReadingsMalformed}, 接受 {r.ReadingsAccepted}, 拒收 {r.ReadingsRejected}); {r.EventsPerSecond:F0} 条/秒";
 
     private static WeighbridgeLink Link(string address, SimulationProfile profile)
     {

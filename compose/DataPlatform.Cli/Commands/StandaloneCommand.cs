@@ -32,6 +32,9 @@ public static class StandaloneCommand
                 ClickHousePort = parse.GetValue(port),
                 IngestUrls = parse.GetValue(ingest)!,
             };
+            var token = StandaloneSimulation.NewToken();
+            if (profile is not null)
+                foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) options.Settings[key] = value;
             StandalonePlatform platform;
             try
             {
@@ -53,9 +56,9 @@ public static class StandaloneCommand
             if (profile is not null)
             {
                 Console.WriteLine($"模拟场景: {profile.Name} — {profile.Description}");
-                using var http = new HttpClient();
-                var report = await new GateTrafficSimulator(http, platform.IngestEndpoint).RunAsync(
-                    profile, Environment.TickCount, count: null, profile.EventsPerSecond, concurrency: 16, null, ct);
+                Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}");
+                var report = await StandaloneSimulation.RunAsync(platform.Host.Services, platform.IngestEndpoint, profile, token,
+                    Environment.TickCount, count: null, profile.EventsPerSecond, ct);
                 Console.WriteLine(SimulateCommand.Describe(report));
             }
             else

@@ -2,17 +2,22 @@ using System.Globalization;
 
 namespace DataPlatform.Devices.Weighbridge;
 
-/// <summary>耀华 XK3190 continuous output with tF=0 (also D2+/DS-series indicators set to the same mode): each
-/// frame is '=' followed by the displayed value with its characters in reverse order, lowest digit first, the
-/// decimal point in place, and '-' in the last (most significant) position for a negative weight. So
-/// <c>=00.0521</c> is 1250.00 and <c>=0.0521-</c> is -1250.0. There is no terminator: the next '=' starts the next
-/// frame, so a frame is exactly '=' plus <see cref="PayloadLength"/> characters (7 on the A9 and D2+).</summary>
+/// <summary>耀华 XK3190 '=' continuous output ("continuous communication format 1" in the XK3190-A26 and -A23p
+/// manuals): each frame is '=' followed by the seven displayed characters — digits and the decimal point — in reverse
+/// order, lowest digit first, then the sign position, '0' for positive and '-' for negative. So <c>=000.3000</c> is
+/// 3.000 and <c>=00.1000-</c> is -1.00 (the manuals' own examples), 9 bytes a frame. There is no terminator: the
+/// next '=' starts the next frame. A <see cref="PayloadLength"/> of 6 or 7 reads indicators that send no sign
+/// position (a '-' then takes the highest digit's place).</summary>
 public sealed class Xk3190EqualsFramer : StreamFramer<IndicatorFrame>
 {
     private const byte Start = (byte)'=';
 
-    /// <param name="payloadLength">Characters after '=' (6..8); 7 unless the indicator's manual says otherwise.</param>
-    public Xk3190EqualsFramer(int payloadLength = 7)
+    /// <summary>Characters after '=' in the manuals' format: seven displayed characters and the sign position.</summary>
+    public const int WithSignPosition = 8;
+
+    /// <param name="payloadLength">Characters after '=' (6..8); 8 (with the sign position) unless the indicator's
+    /// manual says otherwise.</param>
+    public Xk3190EqualsFramer(int payloadLength = WithSignPosition)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(payloadLength, 6);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payloadLength, 8);
@@ -41,7 +46,12 @@ public sealed class Xk3190EqualsFramer : StreamFramer<IndicatorFrame>
         for (var i = 0; i < payload.Length; i++)
             display[payload.Length - 1 - i] = (char)payload[i];
         var negative = display[0] == '-';
-        var digits = negative ? display[1..] : display;
+        if (payload.Length == WithSignPosition && !negative && display[0] != '0')
+        {
+            reason = $"the sign position (last character) must be '0' or '-', not '{(char)payload[^1]}'";
+            return false;
+        }
+        var digits = negative || payload.Length == WithSignPosition ? display[1..] : display;
         var dot = digits.IndexOf('.');
         var wellFormed = !digits.IsEmpty && dot != 0 && dot != digits.Length - 1;
         for (var i = 0; wellFormed && i < digits.Length; i++)
@@ -49,7 +59,7 @@ public sealed class Xk3190EqualsFramer : StreamFramer<IndicatorFrame>
         if (!wellFormed)
         {
             reason = "the value must be digits with at most one decimal point between digits and a '-' only in " +
-                     "the highest position";
+                     "the sign position";
             return false;
         }
         var weight = decimal.Parse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);

@@ -9,6 +9,9 @@ public enum DeviceKind
     Weighbridge,
     ETag,
     Qr,
+
+    /// <summary>Smoke-opacity meter (不透光烟度计) pushing readings over HTTP.</summary>
+    OpacityMeter,
 }
 
 public static class DeviceKinds
@@ -21,6 +24,7 @@ public static class DeviceKinds
         ["weighbridge"] = DeviceKind.Weighbridge,
         ["etag"] = DeviceKind.ETag,
         ["qr"] = DeviceKind.Qr,
+        ["opacity-meter"] = DeviceKind.OpacityMeter,
     };
 
     public static bool TryParse(string? text, out DeviceKind kind) => ByName.TryGetValue(text?.Trim() ?? "", out kind);

@@ -39,9 +39,15 @@ public sealed class DeviceOptions
     /// <c>0.0.0.0:4001</c>. Empty: the device does not speak TCP to us.</summary>
     public string Listen { get; set; } = "";
 
-    /// <summary>Reserved for connect mode (we dial a converter set up as TCP server); not supported yet, so
-    /// setting it stops the start with a reason instead of silently receiving nothing.</summary>
+    /// <summary>Connect mode: host:port of a converter set up as TCP server, which we dial and re-dial after a
+    /// drop (with back-off and jitter). Exclusive with <see cref="Listen"/>.</summary>
     public string Connect { get; set; } = "";
+
+    /// <summary>Connect mode: first re-dial delay in milliseconds; doubles per failed dial.</summary>
+    public int ReconnectMinMs { get; set; } = 1000;
+
+    /// <summary>Connect mode: longest re-dial delay in milliseconds.</summary>
+    public int ReconnectMaxMs { get; set; } = 30_000;
 
     /// <summary>Weighbridge: xk3190-equals, xk3190-stx, toledo, toledo-checksum, software-line. E-tag:
     /// uhf-module (default) or line. QR: text (default).</summary>

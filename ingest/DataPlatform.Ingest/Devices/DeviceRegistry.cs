@@ -41,7 +41,7 @@ public sealed class DeviceRegistry
         if (!IsValidDeviceId(o.DeviceId))
             throw new InvalidOperationException($"{Where()}: deviceId must be 1..32 of A-Z a-z 0-9 . _ -");
         if (!DeviceKinds.TryParse(o.Kind, out var kind))
-            throw new InvalidOperationException($"{Where()}: unknown kind '{o.Kind}' (camera-hikvision, camera-dahua, generic, weighbridge, etag, qr)");
+            throw new InvalidOperationException($"{Where()}: unknown kind '{o.Kind}' (camera-hikvision, camera-dahua, generic, weighbridge, etag, qr, opacity-meter)");
         if (string.IsNullOrEmpty(o.Token) && string.IsNullOrEmpty(o.HmacSecret))
             throw new InvalidOperationException($"{Where()}: a credential is required (token or hmacSecret)");
         if (kind.IsCamera() && (string.IsNullOrWhiteSpace(o.EnterpriseId) || string.IsNullOrWhiteSpace(o.GateId)))

@@ -25,8 +25,8 @@ public sealed class DeviceHealthMonitor(
         {
             foreach (var change in tracker.Evaluate(time.GetUtcNow()))
             {
-                var message = change.Status == DeviceStatus.Online
-                    ? $"设备 {change.DeviceId} 上线"
+                var message = change.Status == DeviceStatus.Online ? $"设备 {change.DeviceId} 上线"
+                    : change.Unreachable ? $"设备 {change.DeviceId} 离线：无法建立 TCP 连接"
                     : $"设备 {change.DeviceId} 离线：超过 {tracker.Silence.TotalSeconds:0} 秒未收到任何数据";
                 var kind = change.Status == DeviceStatus.Online ? DeviceEventKinds.Online : DeviceEventKinds.Offline;
                 var deviceEvent = new DeviceEvent(Guid.NewGuid(), kind, change.DeviceId, change.At, message, LastSeen: change.LastSeen);

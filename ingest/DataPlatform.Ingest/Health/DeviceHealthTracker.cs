@@ -12,7 +12,11 @@ public enum DeviceStatus
 public sealed record DeviceHealth(string DeviceId, DeviceStatus Status, DateTimeOffset? LastSeen);
 
 /// <summary>A status change to publish.</summary>
-public sealed record DeviceTransition(string DeviceId, DeviceStatus Status, DateTimeOffset At, DateTimeOffset? LastSeen);
+public sealed record DeviceTransition(string DeviceId, DeviceStatus Status, DateTimeOffset At, DateTimeOffset? LastSeen)
+{
+    /// <summary>Offline because we could not reach it (a failed TCP dial), not because it fell silent.</summary>
+    public bool Unreachable { get; init; }
+}
 
 /// <summary>
 /// Online/offline state of the registered devices, as a pure state machine over (message seen, clock tick):
@@ -27,6 +31,9 @@ public sealed class DeviceHealthTracker
     private readonly TimeSpan _silence;
     private readonly DateTimeOffset _started;
     private readonly Dictionary<string, (DateTimeOffset? LastSeen, DeviceStatus Published)> _devices = new(StringComparer.Ordinal);
+
+    // Devices known to be unreachable since the time given (a TCP dial failed), until they are seen again.
+    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
 
     public DeviceHealthTracker(IEnumerable<string> deviceIds, TimeSpan silence, DateTimeOffset started)
     {
@@ -46,6 +53,18 @@ public sealed class DeviceHealthTracker
         {
             if (_devices.TryGetValue(deviceId, out var state) && (state.LastSeen is null || at > state.LastSeen))
                 _devices[deviceId] = (at, state.Published);
+            if (_lost.TryGetValue(deviceId, out var lostAt) && at >= lostAt) _lost.Remove(deviceId);
+        }
+    }
+
+    /// <summary>Records that <paramref name="deviceId"/> is known to be unreachable (we dialled it and failed):
+    /// it is offline from then on, without waiting for the silence window, until it is <see cref="Seen"/> again.</summary>
+    public void Lost(string deviceId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out var state) && (state.LastSeen is null || at >= state.LastSeen))
+                _lost[deviceId] = at;
         }
     }
 
@@ -53,7 +72,7 @@ public sealed class DeviceHealthTracker
     public IReadOnlyList<DeviceHealth> Snapshot(DateTimeOffset now)
     {
         lock (_gate)
-            return [.. _devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DeviceHealth(d.Key, StatusAt(d.Value.LastSeen, now), d.Value.LastSeen))];
+            return [.. _devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new DeviceHealth(d.Key, StatusAt(d.Key, d.Value.LastSeen, now), d.Value.LastSeen))];
     }
 
     /// <summary>Status changes since the previous call, marking them published.</summary>
@@ -64,17 +83,18 @@ public sealed class DeviceHealthTracker
         {
             foreach (var (id, state) in _devices.ToList())
             {
-                var status = StatusAt(state.LastSeen, now);
+                var status = StatusAt(id, state.LastSeen, now);
                 if (status == state.Published || status == DeviceStatus.Unknown) continue;
                 _devices[id] = (state.LastSeen, status);
-                changes.Add(new DeviceTransition(id, status, now, state.LastSeen));
+                changes.Add(new DeviceTransition(id, status, now, state.LastSeen) { Unreachable = _lost.ContainsKey(id) });
             }
         }
         return changes;
     }
 
-    private DeviceStatus StatusAt(DateTimeOffset? lastSeen, DateTimeOffset now)
+    private DeviceStatus StatusAt(string id, DateTimeOffset? lastSeen, DateTimeOffset now)
     {
+        if (_lost.ContainsKey(id)) return DeviceStatus.Offline;
         if (lastSeen is { } seen)
             return now - seen <= _silence ? DeviceStatus.Online : DeviceStatus.Offline;
         // Never heard from: offline once a whole window has passed since we started listening.

@@ -91,6 +91,9 @@ public sealed class DevicePushes(
         return Results.BadRequest(new { error = rejection.Code, reason = rejection.Reason, rejectionId = letter.Id });
     }
 
+    /// <summary>An authenticated push that is not a gate event (e.g. an emission reading) still proves the device alive.</summary>
+    public void Seen(DeviceRegistration device) => health.Seen(device.DeviceId, time.GetUtcNow());
+
     public static PushCredentials CredentialsOf(HttpContext context)
     {
         var h = context.Request.Headers;

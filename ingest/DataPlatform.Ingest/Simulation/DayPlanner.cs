@@ -22,6 +22,8 @@ internal sealed class DayPlanner(GateEventGenerator generator, Random random)
         var outages = Outages(start);
         var pushes = new List<SimulatedPush>();
         var weighings = new List<SimulatedWeighing>();
+        var secondReads = new List<SimulatedPush>();
+        var readings = new List<SimulatedPush>();
         var busyUntil = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var dayTag = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         string NextId() => string.Create(CultureInfo.InvariantCulture, $"sim-{generator.Seed}-{dayTag}-{++_sequence}");
@@ -33,8 +35,16 @@ internal sealed class DayPlanner(GateEventGenerator generator, Random random)
             if (exit - entry < TimeSpan.FromMinutes(15) || FreeVehicle(busyUntil, entry) is not { } vehicle) continue;
             busyUntil[vehicle.Plate] = exit;
             var trip = generator.NewTrip(random, vehicle);
-            pushes.Add(generator.Passage(random, vehicle, 1, Gate(), entry, NextId()));
-            pushes.Add(generator.Passage(random, vehicle, 2, Gate(), exit, NextId()));
+            var (inGate, outGate) = (Gate(), Gate());
+            var entering = generator.Passage(random, vehicle, 1, inGate, entry, NextId());
+            var leaving = generator.Passage(random, vehicle, 2, outGate, exit, NextId());
+            pushes.Add(entering);
+            pushes.Add(leaving);
+            foreach (var (passage, gate) in new[] { (entering, inGate), (leaving, outGate) })
+                if (random.NextDouble() < _profile.SecondCameraShare && generator.SecondCamera(random, passage, vehicle, gate, NextId()) is { } second)
+                    secondReads.Add(second);
+            if (vehicle.Smokes && (vehicle.HighEmitter || random.NextDouble() < _profile.OpacitySpotCheckShare))
+                readings.Add(generator.OpacityReading(random, vehicle, inGate, entry.AddSeconds(20 + random.Next(40)), NextId().Replace("sim-", "om-", StringComparison.Ordinal)));
             if (trip.Weighed)
             {
                 weighings.Add(GateEventGenerator.Weighing(vehicle, trip, 1, entry.AddMinutes(2 + random.Next(5))));
@@ -46,10 +56,19 @@ internal sealed class DayPlanner(GateEventGenerator generator, Random random)
             .Select(p => p with { Kind = SimulatedPushKind.Duplicate, SendAt = p.SendAt.AddSeconds(1 + random.Next(30)) }).ToList();
         var garbage = Enumerable.Range(0, (int)Math.Round(pushes.Count * _profile.MalformedShare))
             .Select(_ => generator.Garbage(random, start.AddSeconds(random.Next(86_400)))).ToList();
-        var all = pushes.Concat(duplicates).Concat(garbage).Select(p => Delayed(p, outages)).ToList();
+        // Second reads are added after the duplicates are drawn: a camera re-sends its own events, and a re-sent
+        // refused read would be refused again, not "accepted without a new row".
+        var all = pushes.Concat(duplicates).Concat(garbage).Select(p => Delayed(p, outages)).Concat(secondReads).ToList();
         var shifted = weighings.Select(w => Waited(w, outages)).ToList();
+        var resent = readings.Where(_ => random.NextDouble() < _profile.DuplicateShare)
+            .Select(r => r with { Kind = SimulatedPushKind.Duplicate, SendAt = r.SendAt.AddSeconds(1 + random.Next(30)) }).ToList();
+        var badReadings = Enumerable.Range(0, readings.Count == 0 ? 0 : Math.Max(1, (int)Math.Round(readings.Count * _profile.MalformedShare)))
+            .Select(_ => generator.ReadingGarbage(random, start.AddSeconds(random.Next(86_400)))).ToList();
         // OrderBy is stable: pushes sent in the same second keep their planned order.
-        return new SimulatedTraffic(day, generator.Fleet, [.. all.OrderBy(p => p.SendAt)], [.. shifted.OrderBy(w => w.At)], outages);
+        return new SimulatedTraffic(day, generator.Fleet, [.. all.OrderBy(p => p.SendAt)], [.. shifted.OrderBy(w => w.At)], outages)
+        {
+            Readings = [.. readings.Concat(resent).Concat(badReadings).OrderBy(p => p.SendAt)],
+        };
     }
 
     private IEnumerable<DateTimeOffset> EntryTimes(DateOnly day, DateTimeOffset start)

@@ -36,7 +36,8 @@ internal static class FleetBuilder
                 profile.Carriers[random.Next(profile.Carriers.Count)], SimulatedPlates.Vin(random),
                 Kg(tare * (0.85 + 0.3 * random.NextDouble())), Kg(payload * (0.7 + 0.3 * random.NextDouble()))));
         }
-        return fleet;
+        // Drawn after the fleet so adding high emitters left every plate, stage and weight of a seed unchanged.
+        return [.. fleet.Select(v => v.Smokes && random.NextDouble() < profile.HighEmitterShare ? v with { HighEmitter = true } : v)];
     }
 
     /// <summary>Rounded to the 20 kg division of a truck scale.</summary>

@@ -55,7 +55,7 @@ public sealed class GateEventGenerator
         if (roll < Profile.MalformedShare + Profile.DuplicateShare && _sent.Count > 0)
         {
             var original = _sent[_random.Next(_sent.Count)];
-            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, SendAt = passTime };
+            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, Reading = null, SendAt = passTime };
         }
         var vehicle = Fleet[_random.Next(Fleet.Count)];
         var entering = !_inPlant.Remove(vehicle.Plate, out var trip);
@@ -65,9 +65,11 @@ public sealed class GateEventGenerator
             _inPlant[vehicle.Plate] = trip;
         }
         var direction = entering ? 1 : 2;
-        var push = Passage(_random, vehicle, direction, Profile.Gates[_random.Next(Profile.Gates.Count)], passTime,
-            string.Create(CultureInfo.InvariantCulture, $"sim-{Seed}-{++_sequence}"));
+        var gate = Profile.Gates[_random.Next(Profile.Gates.Count)];
+        var push = Passage(_random, vehicle, direction, gate, passTime, string.Create(CultureInfo.InvariantCulture, $"sim-{Seed}-{++_sequence}"));
         if (trip!.Weighed) push = push with { Weighing = Weighing(vehicle, trip, direction, passTime) };
+        if (entering && vehicle.Smokes && (vehicle.HighEmitter || _random.NextDouble() < Profile.OpacitySpotCheckShare))
+            push = push with { Reading = OpacityReading(_random, vehicle, gate, passTime, string.Create(CultureInfo.InvariantCulture, $"om-{Seed}-{_sequence}")) };
         if (_sent.Count < 1000) _sent.Add(push); else _sent[_random.Next(_sent.Count)] = push;
         return push;
     }
@@ -118,6 +120,91 @@ public sealed class GateEventGenerator
             Misread = misread is not null,
         };
     }
+
+    /// <summary>The lane's second camera reporting <paramref name="first"/>'s passage with another plate, as its own
+    /// event (own id, own device, a few milliseconds later); null when the plate has no confusable character.
+    /// Valid when the read is still a plate, else Malformed (the platform refuses it as invalid_plate).</summary>
+    internal SimulatedPush? SecondCamera(Random random, SimulatedPush first, SimulatedVehicle vehicle, string gate, string eventId)
+    {
+        var firstRead = JsonDocument.Parse(first.Body).RootElement.GetProperty("plateNo").GetString()!;
+        if (SimulatedPlates.SecondCameraRead(random, vehicle.Plate, firstRead) is not { } read) return null;
+        var lane = SimulatedPlant.LaneFor(Profile, first.Direction);
+        var deviceId = SimulatedPlant.SecondCameraId(gate, lane);
+        var at = first.PassTime.AddMilliseconds(40 + random.Next(400));
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            eventId,
+            enterpriseId = Profile.EnterpriseId,
+            gateId = gate,
+            laneId = $"L{lane}",
+            direction = first.Direction,
+            passTime = ChinaTime.From(at).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            plateNo = read,
+            plateColor = vehicle.PlateColor,
+            confidence = Math.Round(0.55 + random.NextDouble() * 0.2, 3),
+            vehicleType = vehicle.VehicleType,
+            deviceId,
+            pictures = Array.Empty<string>(),
+        });
+        var valid = PlateNumber.TryParse(read, out _, out _);
+        return new SimulatedPush(valid ? eventId : "", body, valid ? SimulatedPushKind.Valid : SimulatedPushKind.Malformed)
+        {
+            DeviceId = deviceId, PassTime = at, SendAt = first.SendAt.AddMilliseconds(40 + random.Next(400)), VehiclePlate = vehicle.Plate,
+            Direction = first.Direction, Misread = valid, SecondCamera = true,
+        };
+    }
+
+    /// <summary>Standard effective optical path of a smoke opacimeter (GB 3847-2018): N = 100·(1 − e^(−k·L)).</summary>
+    public const double OpacimeterPathMetres = 0.43;
+
+    /// <summary>A smoke-opacity reading of <paramref name="vehicle"/> entering at <paramref name="gate"/>: a high
+    /// emitter reads k 1.3–3.0 m⁻¹ (above the 1.2 limit), others by emission stage well below it.</summary>
+    internal SimulatedPush OpacityReading(Random random, SimulatedVehicle vehicle, string gate, DateTimeOffset at, string readingId)
+    {
+        var k = vehicle.HighEmitter ? 1.3 + 1.7 * random.NextDouble() : vehicle.Stage switch
+        {
+            EmissionStage.Guo4 or EmissionStage.Guo3 => 0.35 + 0.5 * random.NextDouble(),
+            EmissionStage.Guo5 => 0.15 + 0.4 * random.NextDouble(),
+            _ => 0.02 + 0.25 * random.NextDouble(),
+        };
+        var coefficient = Math.Round((decimal)k, 2);
+        var opacity = Math.Round((decimal)(100 * (1 - Math.Exp(-(double)coefficient * OpacimeterPathMetres))), 1);
+        var meter = SimulatedPlant.OpacityMeterId(gate);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            readingId,
+            plateNo = vehicle.Plate,
+            plateColor = vehicle.PlateColor,
+            measuredAt = ChinaTime.From(at).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            opacityPercent = opacity,
+            absorptionCoefficient = coefficient,
+            method = "free-acceleration",
+        });
+        return new SimulatedPush(readingId, body, SimulatedPushKind.Valid)
+        {
+            DeviceId = meter, PassTime = at, SendAt = at, VehiclePlate = vehicle.Plate, Direction = 1,
+            Path = OpacityPath(meter), AbsorptionCoefficient = coefficient,
+        };
+    }
+
+    private static readonly string[] ReadingMalformations =
+    [
+        "{\"readingId\": \"broken",
+        "{\"readingId\":\"bad-1\",\"plateNo\":\"冀B12345\",\"measuredAt\":\"2026-01-01T08:00:00+08:00\",\"opacityPercent\":130}",
+        "{\"readingId\":\"bad-2\",\"measuredAt\":\"2026-01-01T08:00:00+08:00\",\"absorptionCoefficient\":0.4}",
+    ];
+
+    /// <summary>Garbage from a gate's opacity meter: broken JSON, an opacity over 100 %, no plate.</summary>
+    internal SimulatedPush ReadingGarbage(Random random, DateTimeOffset at)
+    {
+        var meter = SimulatedPlant.OpacityMeterId(Profile.Gates[random.Next(Profile.Gates.Count)]);
+        return new SimulatedPush("", Encoding.UTF8.GetBytes(ReadingMalformations[random.Next(ReadingMalformations.Length)]), SimulatedPushKind.Malformed)
+        {
+            DeviceId = meter, PassTime = at, SendAt = at, Path = OpacityPath(meter),
+        };
+    }
+
+    private static string OpacityPath(string meter) => Http.EmissionEndpoints.OpacityPath.Replace("{deviceId}", meter, StringComparison.Ordinal);
 
     /// <summary>Garbage from one of the plant's cameras: broken JSON or invalid codes.</summary>
     internal SimulatedPush Garbage(Random random, DateTimeOffset at)

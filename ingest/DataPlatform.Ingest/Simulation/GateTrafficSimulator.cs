@@ -10,13 +10,14 @@ namespace DataPlatform.Ingest.Simulation;
 /// credentials) and, given a <paramref name="weighbridge"/> link, indicator frames over TCP.</summary>
 public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string? deviceToken = null, WeighbridgeLink? weighbridge = null)
 {
-    private readonly Uri _target = new(ingestBase, GateEventEndpoint.Path);
     private readonly SemaphoreSlim _scale = new(1, 1);
-    private int _valid, _duplicates, _malformed, _misreads, _accepted, _rejected, _failed, _weighings;
+    private int _valid, _duplicates, _malformed, _misreads, _accepted, _rejected, _failed, _weighings, _secondReads;
+    private int _readings, _readingDuplicates, _readingsMalformed, _readingsAccepted, _readingsRejected;
 
     /// <summary>Stream mode: sends <paramref name="count"/> pushes (or until cancelled when null) at about
     /// <paramref name="eventsPerSecond"/> (unthrottled when 0), <paramref name="concurrency"/> at a time, captured
-    /// "now"; passages that cross the weighbridge are weighed over the link when there is one.</summary>
+    /// "now"; passages that cross the weighbridge are weighed over the link when there is one, and with a device
+    /// token the gate's opacity meter sends its readings of entering diesel trucks.</summary>
     public async Task<SimulationReport> RunAsync(SimulationProfile profile, int seed, int? count, double eventsPerSecond,
         int concurrency, IProgress<SimulationReport>? progress, CancellationToken ct)
     {
@@ -46,7 +47,8 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         var clock = Stopwatch.StartNew();
         var scale = weighbridge is null ? Task.CompletedTask : WeighDayAsync(traffic, weighbridge, ct);
         var inFlight = new List<Task>();
-        foreach (var push in traffic.Pushes)
+        // The opacity meters push on their own, interleaved with the cameras by send time.
+        foreach (var push in traffic.Pushes.Concat(traffic.Readings).OrderBy(p => p.SendAt))
         {
             if (ct.IsCancellationRequested) break;
             await SendBoundedAsync(inFlight, push, concurrency, weigh: false);
@@ -59,7 +61,9 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
     private SimulationReport Report(TimeSpan elapsed) =>
         new(_valid, _duplicates, _malformed, _accepted, _rejected, _failed, elapsed)
         {
-            Misreads = _misreads, Weighings = _weighings, WeighbridgeConnects = weighbridge?.Connects ?? 0,
+            Misreads = _misreads, Weighings = _weighings, WeighbridgeConnects = weighbridge?.Connects ?? 0, SecondCameraReads = _secondReads,
+            Readings = _readings, ReadingDuplicates = _readingDuplicates, ReadingsMalformed = _readingsMalformed,
+            ReadingsAccepted = _readingsAccepted, ReadingsRejected = _readingsRejected,
         };
 
     private async Task WeighDayAsync(SimulatedTraffic traffic, WeighbridgeLink link, CancellationToken ct)
@@ -81,16 +85,23 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         await link.DisconnectAsync(ct);
     }
 
+    private static bool IsReading(SimulatedPush push) => push.Path != GateEventEndpoint.Path;
+
     private async Task SendBoundedAsync(List<Task> inFlight, SimulatedPush push, int concurrency, bool weigh)
     {
-        _ = push.Kind switch
+        _ = (IsReading(push), push.Kind) switch
         {
-            SimulatedPushKind.Valid => Interlocked.Increment(ref _valid),
-            SimulatedPushKind.Duplicate => Interlocked.Increment(ref _duplicates),
-            _ => Interlocked.Increment(ref _malformed),
+            (false, SimulatedPushKind.Valid) => Interlocked.Increment(ref _valid),
+            (false, SimulatedPushKind.Duplicate) => Interlocked.Increment(ref _duplicates),
+            (false, _) => Interlocked.Increment(ref _malformed),
+            (true, SimulatedPushKind.Valid) => Interlocked.Increment(ref _readings),
+            (true, SimulatedPushKind.Duplicate) => Interlocked.Increment(ref _readingDuplicates),
+            (true, _) => Interlocked.Increment(ref _readingsMalformed),
         };
         if (push is { Kind: SimulatedPushKind.Valid, Misread: true }) Interlocked.Increment(ref _misreads);
-        inFlight.Add(SendAsync(push, weigh ? push.Weighing : null));
+        if (push.SecondCamera) Interlocked.Increment(ref _secondReads);
+        // Opacity meters exist only where devices are registered (a token is given): an open deployment has none.
+        inFlight.Add(SendAsync(push, weigh ? push.Weighing : null, weigh && deviceToken is not null ? push.Reading : null));
         if (inFlight.Count >= Math.Max(1, concurrency))
         {
             await Task.WhenAny(inFlight);
@@ -98,19 +109,21 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         }
     }
 
-    private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing)
+    private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing, SimulatedPush? reading = null)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(push.Body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ingestBase, push.Path)) { Content = new ByteArrayContent(push.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             if (push.DeviceId.Length > 0) request.Headers.Add(DevicePushes.DeviceIdHeader, push.DeviceId);
             if (deviceToken is not null) request.Headers.Add(DevicePushes.DeviceTokenHeader, deviceToken);
             using var response = await http.SendAsync(request, CancellationToken.None);
-            _ = response.StatusCode switch
+            _ = (IsReading(push), response.StatusCode) switch
             {
-                HttpStatusCode.Accepted => Interlocked.Increment(ref _accepted),
-                HttpStatusCode.BadRequest => Interlocked.Increment(ref _rejected),
+                (false, HttpStatusCode.Accepted) => Interlocked.Increment(ref _accepted),
+                (false, HttpStatusCode.BadRequest) => Interlocked.Increment(ref _rejected),
+                (true, HttpStatusCode.Accepted) => Interlocked.Increment(ref _readingsAccepted),
+                (true, HttpStatusCode.BadRequest) => Interlocked.Increment(ref _readingsRejected),
                 _ => Interlocked.Increment(ref _failed),
             };
         }
@@ -119,6 +132,12 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
             Interlocked.Increment(ref _failed);
         }
         if (weighing is not null && weighbridge is not null) await WeighAsync(weighing);
+        if (reading is not null)
+        {
+            // The meter measures the truck as it enters: its reading follows the camera's event.
+            Interlocked.Increment(ref _readings);
+            await SendAsync(reading, null);
+        }
     }
 
     private async Task WeighAsync(SimulatedWeighing weighing)

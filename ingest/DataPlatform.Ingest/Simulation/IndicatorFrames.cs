@@ -41,12 +41,13 @@ public static class IndicatorFrames
         };
     }
 
-    // '=' and the seven displayed characters lowest digit first: 49820 kg shows 0049820, sent =0289400.
+    // '=', the seven displayed characters lowest digit first, then the sign position ('0' positive): 49820 kg
+    // shows 0049820 and is sent =02894000 (XK3190-A26/A23p manuals, continuous communication format 1).
     private static byte[] Xk3190Equals(long kg)
     {
-        var shown = kg.ToString("D7", CultureInfo.InvariantCulture).ToCharArray();
+        var shown = Math.Abs(kg).ToString("D7", CultureInfo.InvariantCulture).ToCharArray();
         Array.Reverse(shown);
-        return Encoding.ASCII.GetBytes("=" + new string(shown));
+        return Encoding.ASCII.GetBytes("=" + new string(shown) + (kg < 0 ? "-" : "0"));
     }
 
     private static byte[] Xk3190Stx(long kg)

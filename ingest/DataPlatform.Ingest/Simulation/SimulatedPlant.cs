@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace DataPlatform.Ingest.Simulation;
 
-/// <summary>The devices a simulated plant has, named the way the simulator sends as them: one generic camera
-/// per gate lane (<c>cam-G01-L1</c>) and one weighbridge (<see cref="WeighbridgeId"/>) on TCP. Gives the
+/// <summary>The devices a simulated plant has, named the way the simulator sends as them: two generic cameras
+/// per gate lane (<c>cam-G01-L1</c>, <c>cam-G01-L1b</c>), a smoke-opacity meter per gate (<c>om-G01</c>) and one
+/// weighbridge (<see cref="WeighbridgeId"/>) on TCP. Gives the
 /// <c>Ingest:Devices</c> configuration a platform needs to accept the simulator with credentials.</summary>
 public static class SimulatedPlant
 {
@@ -11,13 +12,19 @@ public static class SimulatedPlant
 
     public static string CameraId(string gate, int lane) => $"cam-{gate}-L{lane}";
 
+    /// <summary>The lane's second camera (<c>cam-G01-L1b</c>), registered at the same gate and lane.</summary>
+    public static string SecondCameraId(string gate, int lane) => CameraId(gate, lane) + "b";
+
+    /// <summary>The gate's smoke-opacity meter (<c>om-G01</c>), on the entry lane.</summary>
+    public static string OpacityMeterId(string gate) => $"om-{gate}";
+
     /// <summary>Lane 1 watches arrivals; the last lane departures (one lane: both ways).</summary>
     public static int LaneFor(SimulationProfile profile, int direction) => direction == 1 ? 1 : profile.LanesPerGate;
 
     public static IEnumerable<(string Gate, int Lane)> Lanes(SimulationProfile profile) =>
         profile.Gates.SelectMany(g => Enumerable.Range(1, profile.LanesPerGate).Select(l => (g, l)));
 
-    /// <summary>Configuration keys (<c>Ingest:Devices:i:…</c>) registering the plant's cameras with
+    /// <summary>Configuration keys (<c>Ingest:Devices:i:…</c>) registering the plant's cameras (two per lane), opacity meters with
     /// <paramref name="token"/> and its weighbridge listening on <paramref name="weighbridgeListen"/>.</summary>
     public static Dictionary<string, string?> DeviceSettings(SimulationProfile profile, string token, string weighbridgeListen)
     {
@@ -31,6 +38,23 @@ public static class SimulatedPlant
             Add("EnterpriseId", profile.EnterpriseId);
             Add("GateId", gate);
             Add("LaneId", $"L{lane}");
+            Add("Token", token);
+            i++;
+            Add("DeviceId", SecondCameraId(gate, lane));
+            Add("Kind", "generic");
+            Add("EnterpriseId", profile.EnterpriseId);
+            Add("GateId", gate);
+            Add("LaneId", $"L{lane}");
+            Add("Token", token);
+            i++;
+        }
+        foreach (var gate in profile.Gates)
+        {
+            Add("DeviceId", OpacityMeterId(gate));
+            Add("Kind", "opacity-meter");
+            Add("EnterpriseId", profile.EnterpriseId);
+            Add("GateId", gate);
+            Add("LaneId", $"L{LaneFor(profile, 1)}");
             Add("Token", token);
             i++;
         }

@@ -47,6 +47,25 @@ public static class SimulatedPlates
         return null;
     }
 
+    // What a lane's second camera confuses: 1/I gives a plate the grammar refuses (plates never use I or O).
+    private static readonly (char A, char B)[] SecondCameraConfusable = [('0', 'D'), ('0', 'Q'), ('D', 'Q'), ('8', 'B'), ('1', 'I')];
+
+    /// <summary>What a second camera at the lane reads when it disagrees with the first: the real plate with one
+    /// serial character swapped within a confusable pair, never the first camera's read. May be an invalid plate
+    /// (1 → I). Null when the plate has no such character.</summary>
+    public static string? SecondCameraRead(Random random, string plate, string firstRead)
+    {
+        var positions = Enumerable.Range(2, plate.Length - 2).Where(i => SecondCameraConfusable.Any(p => p.A == plate[i] || p.B == plate[i])).ToList();
+        for (var attempt = 0; attempt < 8 && positions.Count > 0; attempt++)
+        {
+            var i = positions[random.Next(positions.Count)];
+            var options = SecondCameraConfusable.Where(p => p.A == plate[i] || p.B == plate[i]).Select(p => p.A == plate[i] ? p.B : p.A).ToArray();
+            var read = string.Concat(plate.AsSpan(0, i), options[random.Next(options.Length)].ToString(), plate.AsSpan(i + 1));
+            if (read != firstRead) return read;
+        }
+        return null;
+    }
+
     private static char Province(Random random, char home) => random.NextDouble() < 0.7 ? home : Pick(random, Provinces);
 
     private static char Pick(Random random, string chars) => chars[random.Next(chars.Length)];

@@ -21,6 +21,19 @@ public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKin
     /// <summary>A valid event whose plate is one confusable character off, with a low confidence.</summary>
     public bool Misread { get; init; }
 
+    /// <summary>Sent by the lane's second camera, disagreeing with the first (<see cref="SimulatedPlates.SecondCameraRead"/>).</summary>
+    public bool SecondCamera { get; init; }
+
+    /// <summary>Where it is posted, relative to the ingest base: the generic gate-event endpoint, or the opacity
+    /// meter's endpoint for a reading.</summary>
+    public string Path { get; init; } = Http.GateEventEndpoint.Path;
+
+    /// <summary>A smoke-opacity reading: light-absorption coefficient k (m⁻¹) sent; null for passages.</summary>
+    public decimal? AbsorptionCoefficient { get; init; }
+
+    /// <summary>The smoke-opacity reading the gate's meter takes of this entry in the stream mode, if any.</summary>
+    public SimulatedPush? Reading { get; init; }
+
     /// <summary>The weighing that goes with this passage in the stream mode (entry or exit weighing).</summary>
     public SimulatedWeighing? Weighing { get; init; }
 }
@@ -59,4 +72,10 @@ public sealed record SimulatedTraffic(
     public int Malformed => Pushes.Count(p => p.Kind == SimulatedPushKind.Malformed);
 
     public int Misreads => Pushes.Count(p => p.Kind == SimulatedPushKind.Valid && p.Misread);
+
+    /// <summary>Passages whose second camera disagreed, as sent (valid or not).</summary>
+    public int SecondCameraReads => Pushes.Count(p => p.SecondCamera);
+
+    /// <summary>Smoke-opacity meter pushes in send order: readings, re-sends and garbage, like <see cref="Pushes"/>.</summary>
+    public IReadOnlyList<SimulatedPush> Readings { get; init; } = [];
 }

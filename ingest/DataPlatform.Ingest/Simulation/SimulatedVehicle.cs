@@ -22,6 +22,12 @@ public sealed record SimulatedVehicle(
 
     public bool IsNewEnergy => Stage == EmissionStage.Electric || Fuel == FuelType.Hybrid;
 
+    /// <summary>A smoking diesel truck: the opacity meter reads it above the limit.</summary>
+    public bool HighEmitter { get; init; }
+
+    /// <summary>Diesel goods vehicles are what a gate's smoke-opacity meter measures.</summary>
+    public bool Smokes => Fuel == FuelType.Diesel && CarriesGoods;
+
     /// <summary>Buses and cars pass the gate but never the weighbridge.</summary>
     public bool CarriesGoods => VehicleType[0] is 'H' or 'Q';
 }

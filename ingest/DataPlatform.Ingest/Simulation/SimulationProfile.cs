@@ -63,6 +63,18 @@ public sealed record SimulationProfile(
     /// <summary>Share of trips that cross the weighbridge (goods vehicles; buses and cars never do).</summary>
     public double WeighedShare { get; init; } = 0.9;
 
+    /// <summary>Share of passages where the lane's second camera reads another plate than the first (one character
+    /// of a confusable pair 0/D/Q, 8/B, 1/I) and sends its own event, as two cameras at a lane do. An unreadable
+    /// result (I is not a plate character) is rejected like any invalid plate. Agreeing second reads are not simulated.</summary>
+    public double SecondCameraShare { get; init; } = 0.01;
+
+    /// <summary>Share of the fleet's diesel goods vehicles that smoke (high emitters): every entry of theirs is
+    /// measured by the gate's smoke-opacity meter and reads above the GB 3847-2018 limit.</summary>
+    public double HighEmitterShare { get; init; } = 0.03;
+
+    /// <summary>Share of the other diesel goods vehicles' entries the opacity meter spot-checks (reads within limits).</summary>
+    public double OpacitySpotCheckShare { get; init; } = 0.05;
+
     public static IReadOnlyList<SimulationProfile> All => PlantProfiles.All;
 
     public static SimulationProfile Default => All[0];

@@ -11,6 +11,20 @@ public sealed record SimulationReport(int Valid, int Duplicates, int Malformed, 
 
     public int WeighbridgeConnects { get; init; }
 
+    /// <summary>Passages reported by a lane's second camera with another plate (counted in Valid or Malformed too).</summary>
+    public int SecondCameraReads { get; init; }
+
+    /// <summary>Smoke-opacity meter pushes: new readings, re-sent readings, garbage; and how the platform answered.</summary>
+    public int Readings { get; init; }
+
+    public int ReadingDuplicates { get; init; }
+
+    public int ReadingsMalformed { get; init; }
+
+    public int ReadingsAccepted { get; init; }
+
+    public int ReadingsRejected { get; init; }
+
     public int Sent => Valid + Duplicates + Malformed;
 
     public double EventsPerSecond => Sent / Math.Max(Elapsed.TotalSeconds, 1e-9);

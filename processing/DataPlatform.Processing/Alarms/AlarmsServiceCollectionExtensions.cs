@@ -30,6 +30,8 @@ public static class AlarmsServiceCollectionExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmDecisionConsumer>());
         builder.Services.AddSingleton<AlarmDeviceEventConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmDeviceEventConsumer>());
+        builder.Services.AddSingleton<AlarmEmissionReadingConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmEmissionReadingConsumer>());
         return builder;
     }
 
@@ -37,7 +39,7 @@ public static class AlarmsServiceCollectionExtensions
     private static List<AlarmRule> LoadRules(IServiceProvider sp)
     {
         var configured = sp.GetRequiredService<IOptions<AlarmOptions>>().Value.Rules;
-        if (configured.Count == 0) return [.. AlarmRuleDefaults.Rules];
+        if (configured.Count == 0) return [.. AlarmRuleDefaults.Rules, .. EmissionAlarmRules.Defaults];
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AlarmRule));
         var valid = new List<AlarmRule>();
         foreach (var (rule, index) in configured.Select((r, i) => (r, i)))

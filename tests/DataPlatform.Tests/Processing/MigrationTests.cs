@@ -5,11 +5,14 @@ namespace DataPlatform.Tests.Processing;
 public sealed class MigrationTests
 {
     [Fact]
-    public void Migrations_are_numbered_without_gaps_and_bind_the_database()
+    public void Migrations_are_numbered_in_order_and_bind_the_database()
     {
         var migrations = Migration.Embedded;
         Assert.True(migrations.Count >= 2);
-        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
+        // Ascending and unique from 1; gaps are fine (version ranges are assigned per branch of work).
+        var versions = migrations.Select(m => m.Version).ToList();
+        Assert.Equal(1, versions[0]);
+        Assert.Equal(versions.Distinct().Order(), versions);
         foreach (var statement in migrations.SelectMany(m => m.Statements("db_x")))
         {
             Assert.DoesNotContain("{db}", statement);

@@ -30,7 +30,8 @@ public sealed class DayTrafficProperties
     {
         var traffic = new GateEventGenerator(Small(profile), seed).Day(Day);
         var start = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        foreach (var trips in traffic.Pushes.Where(p => p.Kind == SimulatedPushKind.Valid).GroupBy(p => p.VehiclePlate))
+        // The first camera's reads make the trips; a disagreeing second camera's read is an extra event of a passage.
+        foreach (var trips in traffic.Pushes.Where(p => p is { Kind: SimulatedPushKind.Valid, SecondCamera: false }).GroupBy(p => p.VehiclePlate))
         {
             var passages = trips.OrderBy(p => p.PassTime).ToList();
             Assert.Equal(0, passages.Count % 2);
@@ -73,4 +74,47 @@ public sealed class DayTrafficProperties
         Assert.True(maker.Day(new DateOnly(2026, 11, 29)).Valid * 3 < maker.Day(new DateOnly(2026, 11, 25)).Valid);
         Assert.True(steelDay.Misreads > 0 && steelDay.Duplicates > 0 && steelDay.Outages.Count == 2);
     }
+
+    [Property(MaxTest = 40)]
+    public void A_second_camera_disagrees_by_one_confusable_character_and_an_unreadable_read_is_refused(int seed, int profile)
+    {
+        var traffic = new GateEventGenerator(Small(profile) with { SecondCameraShare = 0.3 }, seed).Day(Day);
+        var start = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        foreach (var second in traffic.Pushes.Where(p => p.SecondCamera))
+        {
+            var read = Plate(second);
+            var differing = read.Zip(second.VehiclePlate).Where(c => c.First != c.Second).ToList();
+            var (wrong, truth) = Assert.Single(differing);
+            Assert.Contains((truth, wrong), new[] { ('0', 'D'), ('D', '0'), ('0', 'Q'), ('Q', '0'), ('D', 'Q'), ('Q', 'D'), ('8', 'B'), ('B', '8'), ('1', 'I') });
+            Assert.EndsWith("b", second.DeviceId);
+            Assert.Equal(second.Kind == SimulatedPushKind.Valid, GateEventCodec.Parse(second.Body, start.AddDays(2)).IsSuccess);
+            Assert.Equal(wrong == 'I' || !PlateNumber.TryParse(read, out _, out _), second.Kind == SimulatedPushKind.Malformed);
+        }
+    }
+
+    [Property(MaxTest = 30)]
+    public void Opacity_readings_put_high_emitters_above_the_limit_and_others_below(int seed, int profile)
+    {
+        var p = Small(profile) with { HighEmitterShare = 0.3, OpacitySpotCheckShare = 0.3 };
+        var generator = new GateEventGenerator(p, seed);
+        var traffic = generator.Day(Day);
+        var fleet = generator.Fleet.ToDictionary(v => v.Plate);
+        foreach (var reading in traffic.Readings.Where(r => r.Kind == SimulatedPushKind.Valid))
+        {
+            var vehicle = fleet[reading.VehiclePlate];
+            Assert.True(vehicle.Smokes);
+            Assert.Equal(vehicle.HighEmitter, reading.AbsorptionCoefficient > 1.2m);
+            using var body = System.Text.Json.JsonDocument.Parse(reading.Body);
+            var opacity = body.RootElement.GetProperty("opacityPercent").GetDecimal();
+            // N = 100·(1 − e^(−k·0.43)): the two measures of one reading agree.
+            Assert.InRange((double)opacity, 100 * (1 - Math.Exp(-(double)reading.AbsorptionCoefficient!.Value * 0.43)) - 0.06,
+                100 * (1 - Math.Exp(-(double)reading.AbsorptionCoefficient!.Value * 0.43)) + 0.06);
+        }
+        Assert.All(traffic.Readings.Where(r => r.Kind == SimulatedPushKind.Duplicate), d => Assert.Contains(traffic.Readings, r => r.Kind == SimulatedPushKind.Valid && r.EventId == d.EventId));
+        if (traffic.Readings.Any(r => r.Kind == SimulatedPushKind.Valid))
+            Assert.Contains(traffic.Readings, r => r.Kind == SimulatedPushKind.Malformed);
+    }
+
+    private static string Plate(SimulatedPush push) =>
+        System.Text.Json.JsonDocument.Parse(push.Body).RootElement.GetProperty("plateNo").GetString()!;
 }

@@ -3,6 +3,7 @@ using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Ingest.Simulation;
+using DataPlatform.Processing.Alarms.Rules;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,12 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.Weighings, 2);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
-        var profile = SimulationProfile.Find(name)! with { DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03 };
+        platform.Kafka.CreateTopic(Topics.EmissionReadings, 2);
+        var profile = SimulationProfile.Find(name)! with
+        {
+            DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03,
+            SecondCameraShare = 0.05, HighEmitterShare = 0.1, OpacitySpotCheckShare = 0.1,
+        };
         var settings = platform.Settings();
         foreach (var (key, value) in SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0")) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
@@ -45,11 +51,19 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             var ingest = new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
             var report = await new GateTrafficSimulator(http, ingest, Token, link).RunTrafficAsync(traffic, concurrency: 16, CancellationToken.None);
 
-            Assert.True(traffic is { Duplicates: > 0, Malformed: > 0, Misreads: > 0 } && traffic.Weighings.Count > 100, $"the day should exercise every kind: {report}");
+            Assert.True(traffic is { Duplicates: > 0, Malformed: > 0, Misreads: > 0, SecondCameraReads: > 0 } && traffic.Weighings.Count > 100, $"the day should exercise every kind: {report}");
+            var readings = traffic.Readings;
+            int Readings(SimulatedPushKind kind) => readings.Count(r => r.Kind == kind);
+            Assert.True(Readings(SimulatedPushKind.Valid) > 5 && Readings(SimulatedPushKind.Malformed) > 0 && readings.Any(r => r.AbsorptionCoefficient > 1.2m), $"readings of every kind: {report}");
             Assert.Equal(0, report.Failed);
             Assert.Equal((traffic.Valid, traffic.Duplicates, traffic.Malformed), (report.Valid, report.Duplicates, report.Malformed));
             Assert.Equal(report.Valid + report.Duplicates, report.Accepted);
             Assert.Equal(report.Malformed, report.Rejected);
+            Assert.Equal(traffic.SecondCameraReads, report.SecondCameraReads);
+            Assert.Equal((Readings(SimulatedPushKind.Valid), Readings(SimulatedPushKind.Duplicate), Readings(SimulatedPushKind.Malformed)),
+                (report.Readings, report.ReadingDuplicates, report.ReadingsMalformed));
+            Assert.Equal(report.Readings + report.ReadingDuplicates, report.ReadingsAccepted);
+            Assert.Equal(report.ReadingsMalformed, report.ReadingsRejected);
             Assert.Equal(traffic.Weighings.Count, report.Weighings);
             // An outage of the weighbridge line before a weighing costs a reconnect.
             var w = traffic.Weighings;
@@ -61,7 +75,23 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(traffic.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", traffic.Valid));
             Assert.Equal(traffic.Valid, await platform.ScalarAsync("SELECT count() FROM passages"));
             Assert.Equal(traffic.Misreads, await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE confidence < 0.8"));
-            Assert.Equal(traffic.Malformed, await platform.WaitForAsync("SELECT count() FROM rejected_payloads FINAL", traffic.Malformed));
+            // Garbage from cameras and meters, and second reads the plate grammar refuses, are kept as rejections.
+            var rejections = traffic.Malformed + Readings(SimulatedPushKind.Malformed);
+            Assert.Equal(rejections, await platform.WaitForAsync("SELECT count() FROM rejected_payloads FINAL", rejections));
+            Assert.Equal(traffic.Pushes.Count(p => p is { SecondCamera: true, Kind: SimulatedPushKind.Malformed }),
+                await platform.ScalarAsync("SELECT count() FROM rejected_payloads FINAL WHERE reason_code = 'invalid_plate' AND source LIKE 'cam-%b'"));
+            // A disagreeing second camera's valid read is its own passage row, from its own device.
+            Assert.Equal(traffic.Pushes.Count(p => p is { SecondCamera: true, Kind: SimulatedPushKind.Valid }),
+                await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE device_id LIKE 'cam-%b'"));
+
+            // Each reading is one ledger row (re-sends collapse); each high emitter over the limit raises one alarm per hour window.
+            var valid = readings.Where(r => r.Kind == SimulatedPushKind.Valid).ToList();
+            Assert.Equal(valid.Count, await platform.WaitForAsync("SELECT count() FROM opacity_readings FINAL", valid.Count));
+            Assert.Equal(valid.Count, await platform.ScalarAsync("SELECT count() FROM opacity_readings"));
+            var over = valid.Where(r => r.AbsorptionCoefficient > 1.2m).ToList();
+            Assert.Equal(over.Count, await platform.ScalarAsync("SELECT count() FROM opacity_readings FINAL WHERE absorption_coefficient > 1.2"));
+            var alarms = over.Select(r => (r.VehiclePlate, r.DeviceId, AlarmEvaluator.WindowStart(r.PassTime, 60))).Distinct().Count();
+            Assert.Equal(alarms, await platform.WaitForAsync($"SELECT count() FROM alarms FINAL WHERE rule_id = '{EmissionAlarmRules.OpacityOverLimitId}'", alarms));
             Assert.Equal(traffic.Weighings.Select(w => w.WeightKg).Order(), Weighings(platform, traffic.Weighings.Count).Select(w => w.Weighing.WeightKg).Order());
         }
         finally

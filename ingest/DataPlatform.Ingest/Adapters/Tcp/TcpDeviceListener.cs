@@ -11,10 +11,9 @@ namespace DataPlatform.Ingest.Adapters.Tcp;
 
 /// <summary>
 /// Listens for one TCP device (a serial-to-Ethernet converter set up as TCP client, or a gateway) and turns its
-/// bytes into records through its <see cref="TcpDeviceHandler"/>. Every received chunk counts as a sign of life;
-/// every rejection is kept as a dead letter; nothing a peer sends can stop the listener. A TCP line cannot
-/// acknowledge, so when publishing fails the connection stops reading and retries (the converter buffers or
-/// drops on its side) rather than dropping what was already read.
+/// bytes into records through its <see cref="TcpDeviceHandler"/> and <see cref="TcpDeviceReceiver"/>. Every
+/// received chunk counts as a sign of life; every rejection is kept as a dead letter; nothing a peer sends can
+/// stop the listener. (Connect mode, where we dial the converter, is <see cref="TcpDeviceConnector"/>.)
 /// </summary>
 public sealed class TcpDeviceListener(
     TcpDeviceConfig config,
@@ -26,7 +25,7 @@ public sealed class TcpDeviceListener(
     TcpListenerDirectory directory,
     ILogger<TcpDeviceListener> logger) : BackgroundService
 {
-    private const int ReadBufferBytes = 4096;
+    private readonly TcpDeviceReceiver _receiver = new(config, handler, sink, health, time, logger);
     private int _connections;
 
     private TcpListener? _listener;
@@ -35,7 +34,7 @@ public sealed class TcpDeviceListener(
     /// a bad or busy address fails the host's start, and the bound port is known once the host has started.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var listener = new TcpListener(config.Listen);
+        var listener = new TcpListener(config.Listen ?? throw new InvalidOperationException($"device {config.DeviceId} has no listen address"));
         listener.Start();
         _listener = listener;
         var bound = (IPEndPoint)listener.LocalEndpoint;
@@ -92,7 +91,7 @@ public sealed class TcpDeviceListener(
             {
                 Interlocked.Increment(ref _connections);
                 client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-                await ReceiveAsync(client, remote, ct);
+                await _receiver.ReceiveAsync(client, remote, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -106,36 +105,6 @@ public sealed class TcpDeviceListener(
                 Interlocked.Decrement(ref _connections);
             }
         }
-    }
-
-    private async Task ReceiveAsync(TcpClient client, IPEndPoint? remote, CancellationToken ct)
-    {
-        logger.LogInformation("TCP device {DeviceId}: {Remote} connected", config.DeviceId, remote);
-        var decoder = handler.Open();
-        var stream = client.GetStream();
-        var buffer = new byte[ReadBufferBytes];
-        try
-        {
-            int n;
-            while ((n = await stream.ReadAsync(buffer, ct)) > 0)
-            {
-                var now = time.GetUtcNow();
-                health.Seen(config.DeviceId, now);
-                await PublishAsync(decoder.Push(buffer.AsSpan(0, n), now), ct);
-            }
-        }
-        catch (IOException ex)
-        {
-            // A converter losing power or the network resets the connection: routine, not an error.
-            logger.LogInformation("TCP device {DeviceId}: {Remote} dropped: {Message}", config.DeviceId, remote, ex.Message);
-        }
-        finally
-        {
-            // What was read must not be lost on the way out, also at shutdown: a short grace for the last records.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await PublishAsync(decoder.Complete(time.GetUtcNow()), grace.Token);
-        }
-        logger.LogInformation("TCP device {DeviceId}: {Remote} disconnected", config.DeviceId, remote);
     }
 
     private async Task<bool> RefusedAsync(IPEndPoint? remote, CancellationToken ct)
@@ -164,28 +133,5 @@ public sealed class TcpDeviceListener(
             }
         }
         return true;
-    }
-
-    private async Task PublishAsync(IReadOnlyList<TcpOutput> outputs, CancellationToken ct)
-    {
-        foreach (var output in outputs)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    if (output.Message is { } m)
-                        await sink.AcceptAsync(new JournalEntry(m.Topic, m.Key, DeviceMessageCodec.Encode(m)), ct);
-                    else if (output.Rejection is { } letter)
-                        await sink.RejectAsync(letter, ct);
-                    break;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "TCP device {DeviceId}: could not store a record (attempt {Attempt}); retrying", config.DeviceId, attempt + 1);
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 << Math.Min(attempt, 5))), ct);
-                }
-            }
-        }
     }
 }

@@ -10,8 +10,8 @@ namespace DataPlatform.Ingest.Adapters.Tcp;
 
 public static class TcpIngestRegistration
 {
-    /// <summary>One <see cref="TcpDeviceListener"/> hosted service per <c>Ingest:Devices</c> entry with a
-    /// <c>listen</c> (or <c>connect</c>) address. The list is read from configuration here because hosted
+    /// <summary>One <see cref="TcpDeviceListener"/> (listen) or <see cref="TcpDeviceConnector"/> (connect) hosted
+    /// service per <c>Ingest:Devices</c> entry with a <c>listen</c> or <c>connect</c> address. The list is read from configuration here because hosted
     /// services are registered before the container exists; each listener validates its settings when it is
     /// created at start, so a bad entry stops the start with the reason.</summary>
     public static IServiceCollection AddTcpDeviceListeners(this IServiceCollection services, IConfiguration configuration)
@@ -27,12 +27,15 @@ public static class TcpIngestRegistration
         return services;
     }
 
-    private static TcpDeviceListener Create(IServiceProvider sp, string deviceId)
+    private static IHostedService Create(IServiceProvider sp, string deviceId)
     {
         var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value.Devices.First(d => d.DeviceId == deviceId);
         var registration = sp.GetRequiredService<DeviceRegistry>().Find(deviceId)
                            ?? throw new InvalidOperationException($"Ingest:Devices '{deviceId}' is not registered");
         var config = TcpDeviceConfig.From(options, registration);
+        if (config.Connect is not null)
+            return new TcpDeviceConnector(config, TcpDeviceHandler.Create(config), sp.GetRequiredService<ITcpRecordSink>(),
+                sp.GetRequiredService<DeviceHealthTracker>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TcpDeviceConnector>>());
         return new TcpDeviceListener(config, TcpDeviceHandler.Create(config), sp.GetRequiredService<ITcpRecordSink>(),
             sp.GetRequiredService<DeviceHealthTracker>(), sp.GetRequiredService<AuthAlarmThrottle>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TcpListenerDirectory>(), sp.GetRequiredService<ILogger<TcpDeviceListener>>());

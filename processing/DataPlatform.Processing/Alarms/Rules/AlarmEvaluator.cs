@@ -20,7 +20,14 @@ public sealed class AlarmEvaluator(IReadOnlyList<AlarmRule> rules)
         && AnyOrEmpty(rule.RuleIdPrefixes, p => input.RuleId.StartsWith(p, StringComparison.Ordinal))
         && AnyOrEmpty(rule.PlateColors, c => string.Equals(c, input.PlateColor, StringComparison.OrdinalIgnoreCase))
         && AnyOrEmpty(rule.ReasonContains, s => input.Reasons.Any(r => r.Contains(s, StringComparison.Ordinal)))
-        && AnyOrEmpty(rule.DeviceEventKinds, k => string.Equals(k, input.DeviceEventKind, StringComparison.OrdinalIgnoreCase));
+        && AnyOrEmpty(rule.DeviceEventKinds, k => string.Equals(k, input.DeviceEventKind, StringComparison.OrdinalIgnoreCase))
+        && ExceedsLimit(rule, input);
+
+    // A rule with emission limits matches a reading above any of them; a rule without limits is not restricted.
+    private static bool ExceedsLimit(AlarmRule rule, AlarmInput input) =>
+        rule.OpacityPercentAbove is null && rule.AbsorptionCoefficientAbove is null
+        || input.OpacityPercent > (decimal?)rule.OpacityPercentAbove
+        || input.AbsorptionCoefficient > (decimal?)rule.AbsorptionCoefficientAbove;
 
     public static string DedupeKey(AlarmRule rule, AlarmInput input) =>
         input.Source == AlarmSources.DeviceEvent

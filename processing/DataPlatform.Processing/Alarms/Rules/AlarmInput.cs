@@ -19,4 +19,11 @@ public sealed record AlarmInput(
     string PlateColor,
     string DeviceEventKind,
     IReadOnlyList<string> Reasons,
-    IReadOnlyDictionary<string, string> Fields);
+    IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>Emission readings: opacity N in %, null when not measured (or not a reading).</summary>
+    public decimal? OpacityPercent { get; init; }
+
+    /// <summary>Emission readings: light-absorption coefficient k in m⁻¹, null when not measured.</summary>
+    public decimal? AbsorptionCoefficient { get; init; }
+}

@@ -37,4 +37,12 @@ public sealed class AlarmRule
     /// <summary>Repeats of the same alarm (same rule and subject) within one window of this many minutes collapse
     /// into one alarm. 0: every input raises its own alarm (a redelivery still collapses).</summary>
     public int DedupeWindowMinutes { get; set; } = 10;
+
+    /// <summary>Emission readings: the reading's opacity N (%) is above this. With <see cref="AbsorptionCoefficientAbove"/>
+    /// either exceeded limit matches (a meter may report only one of the two). Null: not a condition.</summary>
+    public double? OpacityPercentAbove { get; set; }
+
+    /// <summary>Emission readings: the reading's light-absorption coefficient k (m⁻¹) is above this; GB 3847-2018
+    /// free-acceleration limits are 1.2 (限值a) and 0.7 (限值b, key regions). Null: not a condition.</summary>
+    public double? AbsorptionCoefficientAbove { get; set; }
 }

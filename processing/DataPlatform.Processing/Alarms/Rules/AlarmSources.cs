@@ -8,4 +8,7 @@ public static class AlarmSources
 
     /// <summary>A device status change or security event on <c>device.events</c>.</summary>
     public const string DeviceEvent = "device-event";
+
+    /// <summary>A vehicle emission reading (smoke opacity) on <c>gate.emission-readings</c>.</summary>
+    public const string EmissionReading = "emission-reading";
 }
