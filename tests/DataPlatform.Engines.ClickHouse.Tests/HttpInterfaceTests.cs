@@ -47,6 +47,14 @@ public sealed class HttpInterfaceTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Body_labelled_urlencoded_as_curl_sends_it_is_run_as_the_query()
+    {
+        using var body = new StringContent("SELECT 40 + 2", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await Http.PostAsync("/", body);
+        Assert.Equal("42\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Default_format_parameter_and_header_apply_when_the_query_names_none()
     {
         using var byParameter = await Http.GetAsync(Url("SELECT toUInt8(number) AS n FROM numbers(2)", "&default_format=JSONEachRow"));

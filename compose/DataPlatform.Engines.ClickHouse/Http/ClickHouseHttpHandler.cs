@@ -36,7 +36,10 @@ internal sealed class ClickHouseHttpHandler
             return;
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        // Only multipart bodies are forms (the driver's query parameters). `curl --data-binary` labels a plain SQL
+        // body application/x-www-form-urlencoded, and ClickHouse runs such a body as the query: so do we.
+        var isMultipart = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+        var form = isMultipart ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
         var parameters = RequestParameters.Classify(CollectParameters(request, form));
         var queryId = parameters.QueryId ?? Guid.NewGuid().ToString();
         var hasBody = form is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
