@@ -33,6 +33,10 @@ public static class Topics
     /// enterprise/gate. At least once: a record may be published again with the same <c>recordId</c>.</summary>
     public const string LedgerRecords = "ledger.records";
 
+    /// <summary>Regulator bridge findings (low rates, upload backlog, platform down), a <see cref="BridgeStatusEvent"/>
+    /// keyed by enterprise/gate; processing's alarms turn them into alarms.</summary>
+    public const string BridgeStatus = "regulator.bridge-status";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -45,5 +49,6 @@ public static class Topics
         [ControlCommands] = 1,
         [Alarms] = 2,
         [LedgerRecords] = 4,
+        [BridgeStatus] = 1,
     };
 }
