@@ -1,0 +1,14 @@
+using DataPlatform.Gate;
+
+namespace DataPlatform.RegulatorSimulator.Commands;
+
+/// <summary>Put a vehicle on the blacklist (or take it off, with <paramref name="RemovedAt"/>).</summary>
+/// <param name="EnterpriseCode">null: a regulator-wide list sent to every enterprise.</param>
+/// <param name="ListedAt">null: now.</param>
+public sealed record BlacklistOrder(
+    string PlateNo,
+    PlateColor PlateColor,
+    string Reason,
+    DateTimeOffset? ListedAt = null,
+    DateTimeOffset? RemovedAt = null,
+    string? EnterpriseCode = null);

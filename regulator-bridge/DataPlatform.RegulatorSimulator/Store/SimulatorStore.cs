@@ -1,0 +1,156 @@
+using DataPlatform.RegulatorBridge.Profiles;
+using DataPlatform.RegulatorSimulator.Faults;
+
+namespace DataPlatform.RegulatorSimulator.Store;
+
+/// <summary>What the simulated platform holds: each record id once, with counters of every attempt. Thread-safe;
+/// queries return snapshots. With a data folder, accepted records and acknowledgements are appended to
+/// <c>records.jsonl</c> and reloaded at start, so repeats stay dropped across restarts.</summary>
+public sealed class SimulatorStore : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly List<AttemptEntry> _attempts = [];
+    private readonly Dictionary<RefusalReason, long> _refused = [];
+    private readonly Dictionary<string, long> _faults = new(StringComparer.Ordinal);
+    private readonly StoreJournal? _journal;
+    private long _attemptCount;
+    private long _accepted;
+    private long _duplicates;
+    private long _failedBeforeStore;
+    private long _notRecords;
+    private long _heartbeats;
+    private long _commandsIssued;
+    private long _commandDeliveries;
+    private long _commandReceipts;
+
+    /// <param name="dataDirectory">Empty or null: memory only.</param>
+    public SimulatorStore(string? dataDirectory = null)
+    {
+        if (!string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            _journal = new StoreJournal(Path.Combine(dataDirectory, "records.jsonl"));
+            foreach (var record in _journal.Load())
+            {
+                if (!_records.ContainsKey(record.RecordId))
+                    _order.Add(record.RecordId);
+                _records[record.RecordId] = record;
+            }
+        }
+    }
+
+    /// <summary>At most this many attempts are kept in <see cref="Attempts"/> (counters keep counting).</summary>
+    public int MaxAttemptLog { get; init; } = 1_000_000;
+
+    public int Count(RecordQuery? query = null)
+    {
+        lock (_gate)
+            return query is null ? _records.Count : _records.Values.Count(query.Matches);
+    }
+
+    /// <summary>Stored records in first-received order.</summary>
+    public IReadOnlyList<StoredRecord> Records(RecordQuery? query = null)
+    {
+        lock (_gate)
+            return _order.Select(id => _records[id]).Where(r => query is null || query.Matches(r)).ToList();
+    }
+
+    /// <summary>Counts by any key, e.g. <c>CountBy(r => (r.Kind, r.Mode, r.GateId, r.Day))</c>.</summary>
+    public IReadOnlyDictionary<TKey, int> CountBy<TKey>(Func<StoredRecord, TKey> key, RecordQuery? query = null) where TKey : notnull
+    {
+        lock (_gate)
+            return _records.Values.Where(r => query is null || query.Matches(r)).GroupBy(key).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    public bool TryGet(string recordId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredRecord? record)
+    {
+        lock (_gate)
+            return _records.TryGetValue(recordId, out record);
+    }
+
+    /// <summary>The attempt log, oldest first.</summary>
+    public IReadOnlyList<AttemptEntry> Attempts(string? recordId = null)
+    {
+        lock (_gate)
+            return recordId is null ? _attempts.ToList() : _attempts.Where(a => a.RecordId == recordId).ToList();
+    }
+
+    public SimulatorStats Stats()
+    {
+        lock (_gate)
+        {
+            return new SimulatorStats(
+                _attemptCount, _accepted, _records.Count, _duplicates, new Dictionary<RefusalReason, long>(_refused), _failedBeforeStore,
+                _notRecords, _heartbeats, new Dictionary<string, long>(_faults, StringComparer.Ordinal),
+                _records.Values.Count(r => r.AcknowledgedAt is not null),
+                _records.Values.GroupBy(r => r.Kind.ToString()).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal),
+                _commandsIssued, _commandDeliveries, _commandReceipts);
+        }
+    }
+
+    /// <summary>Stores the record unless its id is held; returns the held record either way.</summary>
+    internal (bool IsNew, StoredRecord Record) Store(StoredRecord candidate)
+    {
+        lock (_gate)
+        {
+            if (_records.TryGetValue(candidate.RecordId, out var held))
+            {
+                held = held with { Repeats = held.Repeats + 1 };
+                _records[held.RecordId] = held;
+                _duplicates++;
+                return (false, held);
+            }
+            _records[candidate.RecordId] = candidate;
+            _order.Add(candidate.RecordId);
+            _accepted++;
+            _journal?.Append(candidate);
+            return (true, candidate);
+        }
+    }
+
+    internal void MarkAcknowledged(string recordId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (!_records.TryGetValue(recordId, out var held) || held.AcknowledgedAt is not null)
+                return;
+            _records[recordId] = held with { AcknowledgedAt = at };
+            _journal?.AppendAck(recordId, at);
+        }
+    }
+
+    internal void Log(AttemptEntry entry)
+    {
+        lock (_gate)
+        {
+            _attemptCount++;
+            switch (entry.Result)
+            {
+                case AttemptResult.Refused:
+                    _refused[entry.Refusal ?? RefusalReason.MalformedEnvelope] = _refused.GetValueOrDefault(entry.Refusal ?? RefusalReason.MalformedEnvelope) + 1;
+                    break;
+                case AttemptResult.FailedBeforeStore:
+                    _failedBeforeStore++;
+                    break;
+                case AttemptResult.NotRecord:
+                    _notRecords++;
+                    if (entry.Method is not null && entry.Method.Contains("heartbeat", StringComparison.OrdinalIgnoreCase))
+                        _heartbeats++;
+                    break;
+            }
+            if (entry.Fault is { } fault)
+                _faults[fault.ToString()] = _faults.GetValueOrDefault(fault.ToString()) + 1;
+            if (_attempts.Count < MaxAttemptLog)
+                _attempts.Add(entry);
+        }
+    }
+
+    internal void CountCommandIssued() => Interlocked.Increment(ref _commandsIssued);
+
+    internal void CountCommandDelivery() => Interlocked.Increment(ref _commandDeliveries);
+
+    internal void CountCommandReceipt() => Interlocked.Increment(ref _commandReceipts);
+
+    public void Dispose() => _journal?.Dispose();
+}

@@ -1,0 +1,33 @@
+using DataPlatform.RegulatorBridge.Profiles;
+using DataPlatform.RegulatorBridge.Records;
+
+namespace DataPlatform.RegulatorSimulator.Store;
+
+/// <summary>A record the platform accepted, once per record id.</summary>
+/// <param name="ModeFlag">The upload-type value exactly as sent (e.g. "0" / "1"); <paramref name="Mode"/> is its reading.</param>
+/// <param name="GateId">出入口编号 of a passage; null for registers and images.</param>
+/// <param name="EventTime">A passage's passTime (China time); null when the kind has none.</param>
+/// <param name="AcknowledgedAt">When a success answer for this id first left the platform; null while every
+/// answer was lost, refused or unsigned.</param>
+/// <param name="Repeats">How many later attempts carried the same id and were dropped.</param>
+/// <param name="FileId">For images: the file id the platform gave back.</param>
+public sealed record StoredRecord(
+    string RecordId,
+    RecordKind Kind,
+    string EnterpriseCode,
+    string? GateId,
+    string? LaneId,
+    string ModeFlag,
+    UploadMode Mode,
+    DateTimeOffset? EventTime,
+    DateTimeOffset FirstReceivedAt,
+    DateTimeOffset? AcknowledgedAt,
+    CompletenessResult Completeness,
+    string Profile,
+    int Repeats,
+    string? FileId,
+    string Payload)
+{
+    /// <summary>The China calendar day the record belongs to: its event time's, else the day it arrived.</summary>
+    public DateOnly Day => DateOnly.FromDateTime(Gate.ChinaTime.From(EventTime ?? FirstReceivedAt).DateTime);
+}
