@@ -30,6 +30,8 @@ public static class AlarmsServiceCollectionExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmDecisionConsumer>());
         builder.Services.AddSingleton<AlarmDeviceEventConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmDeviceEventConsumer>());
+        builder.Services.AddSingleton<AlarmBridgeStatusConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmBridgeStatusConsumer>());
         return builder;
     }
 

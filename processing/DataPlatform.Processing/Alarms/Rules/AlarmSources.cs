@@ -8,4 +8,8 @@ public static class AlarmSources
 
     /// <summary>A device status change or security event on <c>device.events</c>.</summary>
     public const string DeviceEvent = "device-event";
+
+    /// <summary>A regulator bridge finding on <c>regulator.bridge-status</c> (low rate, upload backlog, platform down);
+    /// rules match its kind through <see cref="AlarmRule.DeviceEventKinds"/>.</summary>
+    public const string BridgeStatus = "bridge-status";
 }
