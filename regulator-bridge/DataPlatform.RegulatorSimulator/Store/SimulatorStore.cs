@@ -11,6 +11,7 @@ public sealed class SimulatorStore : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly HashSet<string> _fileIds = new(StringComparer.Ordinal);
     private readonly List<AttemptEntry> _attempts = [];
     private readonly Dictionary<RefusalReason, long> _refused = [];
     private readonly Dictionary<string, long> _faults = new(StringComparer.Ordinal);
@@ -36,6 +37,8 @@ public sealed class SimulatorStore : IDisposable
                 if (!_records.ContainsKey(record.RecordId))
                     _order.Add(record.RecordId);
                 _records[record.RecordId] = record;
+                if (record.FileId is { } fileId)
+                    _fileIds.Add(fileId);
             }
         }
     }
@@ -103,6 +106,8 @@ public sealed class SimulatorStore : IDisposable
             }
             _records[candidate.RecordId] = candidate;
             _order.Add(candidate.RecordId);
+            if (candidate.FileId is { } fileId)
+                _fileIds.Add(fileId);
             _accepted++;
             _journal?.Append(candidate);
             return (true, candidate);
@@ -135,8 +140,6 @@ public sealed class SimulatorStore : IDisposable
                     break;
                 case AttemptResult.NotRecord:
                     _notRecords++;
-                    if (entry.Method is not null && entry.Method.Contains("heartbeat", StringComparison.OrdinalIgnoreCase))
-                        _heartbeats++;
                     break;
             }
             if (entry.Fault is { } fault)
@@ -145,6 +148,15 @@ public sealed class SimulatorStore : IDisposable
                 _attempts.Add(entry);
         }
     }
+
+    /// <summary>Whether the platform issued this file id for an uploaded image.</summary>
+    public bool HasFileId(string fileId)
+    {
+        lock (_gate)
+            return _fileIds.Contains(fileId);
+    }
+
+    internal void CountHeartbeat() => Interlocked.Increment(ref _heartbeats);
 
     internal void CountCommandIssued() => Interlocked.Increment(ref _commandsIssued);
 
