@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS {db}.regulator_command_log
     reason      LowCardinality(String) COMMENT 'BadSignature, Replayed, Expired, Malformed, … for rejections',
     message     String COMMENT 'for operators, in Chinese',
     transport   LowCardinality(String) COMMENT 'poll | push',
-    raw         String CODEC(ZSTD(3)) COMMENT 'the message as received, kept for inspection'
+    raw         String COMMENT 'the message as received, kept for inspection' CODEC(ZSTD(3))
 )
 ENGINE = MergeTree
 PARTITION BY toYYYYMM(at)

@@ -26,6 +26,8 @@ public sealed class RateReporter(
 {
     private readonly IProducer<string, byte[]> _producer = new ProducerBuilder<string, byte[]>(kafka.Value.Producer("regulator-bridge-status")).Build();
 
+    private int _disposed;
+
     /// <summary>The last computation, for tests and the CLI.</summary>
     public IReadOnlyList<DailyGateRate> Latest { get; private set; } = [];
 
@@ -73,8 +75,11 @@ public sealed class RateReporter(
         return computed;
     }
 
+    // The container disposes this twice: as itself and as the hosted service its factory returned.
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _producer.Flush(TimeSpan.FromSeconds(5));
         _producer.Dispose();
         base.Dispose();

@@ -30,6 +30,7 @@ public sealed class TcpTransport : IRegulatorTransport
     private volatile Stream? _stream;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     /// <param name="sign">Builds a signed envelope (method, data) for the login.</param>
     public TcpTransport(CompiledProfile profile, EnvelopeVerifier verifier, Func<string, string, SignedEnvelope> sign,
@@ -230,6 +231,8 @@ public sealed class TcpTransport : IRegulatorTransport
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stop.CancelAsync();
         try
         {
