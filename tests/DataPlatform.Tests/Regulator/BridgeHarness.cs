@@ -56,6 +56,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public static async Task<BridgeHarness> StartAsync(EnginesFixture engines, string profile, FaultPlan? faults = null)
     {
         var platform = TestPlatform.Create(engines);
+        foreach (var topic in new[] { Topics.ControlCommands, Topics.GateDecisions, Topics.LedgerRecords, Topics.BridgeStatus })
+            platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         var simulator = await RegulatorPlatformSimulator.StartAsync(new RegulatorSimulatorOptions
         {
             EnterpriseCode = EntCode,
