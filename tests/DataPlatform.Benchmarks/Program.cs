@@ -8,9 +8,10 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 var kafkaMessages = PositiveOption("--kafka-messages", "Messages for the raw Kafka probe", 1_000_000);
 var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the raw ClickHouse inserts", 1_000_000);
 var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
+var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events,
+    kafkaMessages, clickHouseRows, events, backfill,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -26,6 +27,7 @@ root.SetAction(async (parse, ct) =>
     var inserts = await ClickHouseInsertBenchmark.RunAsync(clickHouse, parse.GetValue(clickHouseRows), output, ct);
     var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
     await DecisionLatencyBenchmark.RunAsync(clickHouse, output, ct);
+    await BridgeBackfillBenchmark.RunAsync(clickHouse, parse.GetValue(backfill), output, ct);
     Summary.Print(output, kafka, inserts, endToEnd);
     return endToEnd.Complete ? 0 : 1;
 });
