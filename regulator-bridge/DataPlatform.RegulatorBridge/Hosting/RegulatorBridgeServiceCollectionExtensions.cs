@@ -50,6 +50,7 @@ public static class RegulatorBridgeServiceCollectionExtensions
         AddHosted<Uploader>(builder.Services);
         AddHosted<CommandReceiver>(builder.Services);
         AddHosted<RateReporter>(builder.Services);
+        AddHosted<DeviceStatusConsumer>(builder.Services);
         return builder;
     }
 

@@ -25,6 +25,9 @@ public sealed class BridgeCommandTests(EnginesFixture engines)
     public async Task Forged_expired_replayed_malformed_and_tampered_commands_are_logged_and_never_applied(string profile)
     {
         await using var h = await BridgeHarness.StartAsync(engines, profile);
+        // The simulator makes its forger's RSA key when the first forgery goes out, which can hold that one poll
+        // answer for a while; a forgery is delivered only once, so the poll must not give up on it.
+        h.Overrides["RegulatorBridge:ProfileSettings:Deadlines:Request"] = "00:00:10";
         await h.StartBridgeAsync();
         var genuine = h.Simulator.IssueBlacklist(new BlacklistOrder("冀B12345", PlateColor.Yellow, "超标排放"));
         await WaitUntilAsync(() => Issued(h, genuine.CommandId).Receipts.Any(r => r.Status == "executed"), TimeSpan.FromSeconds(30));
