@@ -21,5 +21,6 @@ public static class DataPlatformCommand
         DeadLettersCommand.Create(),
         LedgerCommand.Create(),
         AlarmsCommand.Create(),
+        RegulatorSimulatorCommand.Create(),
     };
 }

@@ -49,7 +49,7 @@ public sealed class TcpLinkTests
     [Fact]
     public async Task Acks_come_asynchronously_a_slow_one_after_later_lines()
     {
-        var slowFirst = new FaultPlan { Rules = [new FaultRule { Kind = FaultKind.SlowResponse, Probability = 1, Limit = 1, Stage = FaultStage.AfterStore, Delay = TimeSpan.FromMilliseconds(400) }] };
+        var slowFirst = new FaultPlan { Rules = [new FaultRule { Kind = FaultKind.SlowResponse, Probability = 1, Limit = 1, Stage = FaultStage.AfterStore, Delay = TimeSpan.FromMilliseconds(800) }] };
         await using var sim = await RegulatorPlatformSimulator.StartAsync(Plant.Options(slowFirst));
         await using var link = await TcpUplink.ConnectAsync(sim);
         await link.LoginAsync();

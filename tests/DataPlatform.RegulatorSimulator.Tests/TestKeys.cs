@@ -8,7 +8,10 @@ internal sealed record TestKeys(string PrivatePem, string PublicPem)
 {
     public static readonly TestKeys Enterprise = Generate();
     public static readonly TestKeys Platform = Generate();
-    public static readonly TestKeys Stranger = Generate();
+    private static readonly Lazy<TestKeys> LazyStranger = new(Generate);
+
+    /// <summary>Neither the enterprise's nor the platform's: signs forgeries.</summary>
+    public static TestKeys Stranger => LazyStranger.Value;
 
     public static TestKeys Generate()
     {

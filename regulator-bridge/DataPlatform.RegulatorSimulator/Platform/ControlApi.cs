@@ -24,6 +24,14 @@ internal static class ControlApi
             TryQuery(request.Query, out var query, out var why)
                 ? Results.Json(core.Store.Records(query), SimJson.Options)
                 : Results.BadRequest(why));
+        app.MapGet("/sim/counts", (HttpRequest request) =>
+            TryQuery(request.Query, out var query, out var why)
+                ? Results.Json(
+                    core.Store.CountBy(r => (r.Kind, r.Mode, r.GateId, r.Day), query)
+                        .OrderBy(kv => kv.Key.Day).ThenBy(kv => kv.Key.GateId, StringComparer.Ordinal).ThenBy(kv => kv.Key.Kind).ThenBy(kv => kv.Key.Mode)
+                        .Select(kv => new RecordCount(kv.Key.Kind, kv.Key.Mode, kv.Key.GateId, kv.Key.Day, kv.Value)),
+                    SimJson.Options)
+                : Results.BadRequest(why));
         app.MapGet("/sim/attempts", (string? recordId) => Results.Json(core.Store.Attempts(recordId), SimJson.Options));
         app.MapGet("/sim/commands", () => Results.Json(core.Commands.All(), SimJson.Options));
         app.MapPost("/sim/commands", async (HttpRequest request) =>
@@ -138,6 +146,8 @@ internal static class ControlApi
         query = new RecordQuery(kind, mode, gate.Length > 0 ? gate : null, day, ent.Length > 0 ? ent : null, acknowledged, complete);
         return true;
     }
+
+    private sealed record RecordCount(RecordKind Kind, UploadMode Mode, string? Gate, DateOnly Day, int Count);
 
     private static bool Fail(string message, out string why)
     {

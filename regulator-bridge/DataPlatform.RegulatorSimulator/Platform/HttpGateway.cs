@@ -97,10 +97,19 @@ internal sealed class HttpGateway : IAsyncDisposable
         }
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json;charset=UTF-8";
-        await context.Response.WriteAsync(reply.Body ?? "{}", context.RequestAborted).ConfigureAwait(false);
-        await context.Response.CompleteAsync().ConfigureAwait(false);
-        if (reply.AckRecordId is { } id)
-            core.Store.MarkAcknowledged(id, core.Now);
+        var ackedAt = core.Now;
+        var marked = reply.AckRecordId is { } id && core.Store.MarkAcknowledged(id, ackedAt);
+        try
+        {
+            await context.Response.WriteAsync(reply.Body ?? "{}", context.RequestAborted).ConfigureAwait(false);
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            if (marked)
+                core.Store.RevertAcknowledged(reply.AckRecordId!, ackedAt);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -152,7 +152,7 @@ internal sealed partial class PlatformCore
         {
             FaultKind.Refusal => RefusalBody(a, fault),
             FaultKind.ServerError => ResponsesFor(a.Profile).Build(PlatformCodes.InternalError, "平台内部错误（模拟）", null, Now, a.Nonce, a.AckMethod, a.Ent),
-            FaultKind.BadResponseSignature => ResponsesFor(a.Profile, forged: true).Build(a.Profile.Profile.Envelope.SuccessCode, "成功", answerData, Now, a.Nonce, a.AckMethod, a.Ent),
+            FaultKind.BadResponseSignature => CorruptSignature(ResponsesFor(a.Profile).Build(a.Profile.Profile.Envelope.SuccessCode, "成功", answerData, Now, a.Nonce, a.AckMethod, a.Ent), a.Profile),
             _ => null,
         };
         return new Reply(body, fault, null, a.Ent);
@@ -172,7 +172,7 @@ internal sealed partial class PlatformCore
             case FaultKind.ServerError:
                 return new Reply(ResponsesFor(a.Profile).Build(PlatformCodes.InternalError, "平台内部错误（模拟）", null, Now, a.Nonce, a.AckMethod, a.Ent), fault, null, a.Ent);
             case FaultKind.BadResponseSignature:
-                return new Reply(ResponsesFor(a.Profile, forged: true).Build(code, message, answerData, Now, a.Nonce, a.AckMethod, a.Ent), fault, null, a.Ent);
+                return new Reply(CorruptSignature(ResponsesFor(a.Profile).Build(code, message, answerData, Now, a.Nonce, a.AckMethod, a.Ent), a.Profile), fault, null, a.Ent);
             default:
                 // Timeout, DropConnection, LostAck: the record is kept, nothing reaches the client.
                 return new Reply(null, fault, null, a.Ent);
@@ -229,7 +229,6 @@ internal sealed partial class PlatformCore
         RefusalReason.UnknownEnterprise => PlatformCodes.UnknownEnterprise,
         RefusalReason.UnknownMethod => PlatformCodes.UnknownMethod,
         RefusalReason.BadSchema => PlatformCodes.BadSchema,
-        RefusalReason.InjectedRefusal => PlatformCodes.BusinessRefusal,
         _ => PlatformCodes.MalformedEnvelope,
     };
 

@@ -13,7 +13,6 @@ internal sealed partial class PlatformCore : IDisposable
     private readonly Dictionary<string, KnownEnterprise> _enterprises;
     private readonly ConcurrentDictionary<(string Profile, string Ent), NonceWindow> _nonces = new();
     private readonly ConcurrentDictionary<string, ResponseBuilder> _responses = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ResponseBuilder> _forgedResponses = new(StringComparer.Ordinal);
 
     private PlatformCore(
         RegulatorSimulatorOptions options, TimeProvider time, CompiledProfile? http, CompiledProfile? tcp,
@@ -37,11 +36,11 @@ internal sealed partial class PlatformCore : IDisposable
     public CompiledProfile? TcpProfile { get; }
     public Rsa2Signer PlatformSigner { get; }
 
-    /// <summary>A throwaway key: what forged commands and bad response signatures are signed with.</summary>
-    public Rsa2Signer ForgerSigner => _forger.Value;
+    /// <summary>A throwaway key that forged commands are signed with.</summary>
+    public Rsa2Signer ForgerSigner => Forger.Value;
 
-    // Generating a key takes a noticeable moment; most runs never forge anything.
-    private readonly Lazy<Rsa2Signer> _forger = new(() => Rsa2Signer.FromPrivateKeyPem(PlatformKeys.Generate().PrivatePem));
+    // Generating a key takes from a tenth of a second to seconds on a busy machine: once per process, on first use.
+    private static readonly Lazy<Rsa2Signer> Forger = new(() => Rsa2Signer.FromPrivateKeyPem(PlatformKeys.Generate().PrivatePem));
 
     public string PlatformPublicKeyPem { get; }
     public SimulatorStore Store { get; }
@@ -118,8 +117,20 @@ internal sealed partial class PlatformCore : IDisposable
     public NonceWindow NoncesFor(CompiledProfile profile, string ent) =>
         _nonces.GetOrAdd((profile.Name, ent), _ => new NonceWindow(profile.Profile.Envelope.MessageWindow));
 
-    public ResponseBuilder ResponsesFor(CompiledProfile profile, bool forged = false) =>
-        (forged ? _forgedResponses : _responses).GetOrAdd(profile.Name, _ => new ResponseBuilder(profile.Profile.Envelope, forged ? ForgerSigner : PlatformSigner));
+    public ResponseBuilder ResponsesFor(CompiledProfile profile) =>
+        _responses.GetOrAdd(profile.Name, _ => new ResponseBuilder(profile.Profile.Envelope, PlatformSigner));
+
+    /// <summary>The same answer with its signature bytes altered: still Base64 of the right length, never valid.</summary>
+    public static string CorruptSignature(string json, CompiledProfile profile)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        var field = profile.Profile.Envelope.SignField;
+        var signature = Convert.FromBase64String(node[field]!.GetValue<string>());
+        for (var i = 0; i < signature.Length; i += 16)
+            signature[i] ^= 0x5A;
+        node[field] = Convert.ToBase64String(signature);
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
 
     /// <summary>Raised when a command for an enterprise is issued: (enterprise, command id), for TCP push.</summary>
     public event Action<string, string>? CommandIssued;
@@ -130,8 +141,6 @@ internal sealed partial class PlatformCore : IDisposable
     {
         Store.Dispose();
         PlatformSigner.Dispose();
-        if (_forger.IsValueCreated)
-            _forger.Value.Dispose();
         foreach (var e in _enterprises.Values)
             e.Key.Dispose();
     }

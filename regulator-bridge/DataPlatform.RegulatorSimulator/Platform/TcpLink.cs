@@ -144,8 +144,10 @@ internal sealed class TcpLink
     {
         if (reply.Body is null)
             return;
-        if (await WriteLineAsync(reply.Body).ConfigureAwait(false) && reply.AckRecordId is { } id)
-            _core.Store.MarkAcknowledged(id, _core.Now);
+        var ackedAt = _core.Now;
+        var marked = reply.AckRecordId is { } id && _core.Store.MarkAcknowledged(id, ackedAt);
+        if (!await WriteLineAsync(reply.Body).ConfigureAwait(false) && marked)
+            _core.Store.RevertAcknowledged(reply.AckRecordId!, ackedAt);
     }
 
     private async Task<bool> WriteLineAsync(string json)

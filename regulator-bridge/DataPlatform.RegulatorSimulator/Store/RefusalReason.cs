@@ -1,6 +1,8 @@
 namespace DataPlatform.RegulatorSimulator.Store;
 
-/// <summary>Why the platform refused an attempt; each has a response code in <c>PlatformCodes</c>.</summary>
+/// <summary>Why the platform refused an attempt; each has a response code in <c>PlatformCodes</c>. Refusals
+/// injected by the fault plan are not here: they count as faults (<see cref="AttemptResult.FailedBeforeStore"/>,
+/// or an accepted record whose answer failed).</summary>
 public enum RefusalReason
 {
     /// <summary>Not JSON, missing or duplicated envelope fields, unsupported sign type.</summary>
@@ -21,7 +23,4 @@ public enum RefusalReason
     /// <summary>The payload is not a JSON object, lacks an identifying field (record id, upload type, gate,
     /// time, plate …) or holds an unreadable code.</summary>
     BadSchema = 7,
-
-    /// <summary>A refusal injected by the fault plan.</summary>
-    InjectedRefusal = 8,
 }

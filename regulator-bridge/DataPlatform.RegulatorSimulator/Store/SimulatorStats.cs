@@ -8,9 +8,11 @@ namespace DataPlatform.RegulatorSimulator.Store;
 /// <param name="Stored">Records held, including those reloaded from the data folder.</param>
 /// <param name="DuplicatesDropped">Verified attempts whose record id was already stored.</param>
 /// <param name="Refused">Attempts refused, by reason.</param>
-/// <param name="FailedBeforeStore">Verified record attempts that a fault stopped before the store.</param>
+/// <param name="FailedBeforeStore">Verified attempts that a fault stopped before the platform acted on them
+/// (record not stored; heartbeat, poll or receipt not processed).</param>
 /// <param name="FaultsInjected">Faults applied, by kind name.</param>
 /// <param name="Acknowledged">Stored records with an acknowledgement that left the platform.</param>
+/// <param name="AttemptsByMethod">Attempts by envelope method ("?" when the envelope was unreadable).</param>
 public sealed record SimulatorStats(
     long Attempts,
     long Accepted,
@@ -25,7 +27,8 @@ public sealed record SimulatorStats(
     IReadOnlyDictionary<string, long> AcceptedByKind,
     long CommandsIssued,
     long CommandDeliveries,
-    long CommandReceipts)
+    long CommandReceipts,
+    IReadOnlyDictionary<string, long> AttemptsByMethod)
 {
     public long RefusedTotal => Refused.Values.Sum();
 }

@@ -15,6 +15,7 @@ public sealed class SimulatorStore : IDisposable
     private readonly List<AttemptEntry> _attempts = [];
     private readonly Dictionary<RefusalReason, long> _refused = [];
     private readonly Dictionary<string, long> _faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byMethod = new(StringComparer.Ordinal);
     private readonly StoreJournal? _journal;
     private long _attemptCount;
     private long _accepted;
@@ -88,7 +89,8 @@ public sealed class SimulatorStore : IDisposable
                 _notRecords, _heartbeats, new Dictionary<string, long>(_faults, StringComparer.Ordinal),
                 _records.Values.Count(r => r.AcknowledgedAt is not null),
                 _records.Values.GroupBy(r => r.Kind.ToString()).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal),
-                _commandsIssued, _commandDeliveries, _commandReceipts);
+                Interlocked.Read(ref _commandsIssued), Interlocked.Read(ref _commandDeliveries), Interlocked.Read(ref _commandReceipts),
+                new Dictionary<string, long>(_byMethod, StringComparer.Ordinal));
         }
     }
 
@@ -114,14 +116,30 @@ public sealed class SimulatorStore : IDisposable
         }
     }
 
-    internal void MarkAcknowledged(string recordId, DateTimeOffset at)
+    /// <summary>Marked just before the success answer is written, so a client that reads the store right after
+    /// the answer sees it; reverted if the write fails.</summary>
+    /// <returns>Whether this call set it (false: already acknowledged earlier).</returns>
+    internal bool MarkAcknowledged(string recordId, DateTimeOffset at)
     {
         lock (_gate)
         {
             if (!_records.TryGetValue(recordId, out var held) || held.AcknowledgedAt is not null)
-                return;
+                return false;
             _records[recordId] = held with { AcknowledgedAt = at };
             _journal?.AppendAck(recordId, at);
+            return true;
+        }
+    }
+
+    /// <summary>Undoes <see cref="MarkAcknowledged"/> when the answer it anticipated could not be written.</summary>
+    internal void RevertAcknowledged(string recordId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (!_records.TryGetValue(recordId, out var held) || held.AcknowledgedAt != at)
+                return;
+            _records[recordId] = held with { AcknowledgedAt = null };
+            _journal?.AppendAck(recordId, null);
         }
     }
 
@@ -130,6 +148,8 @@ public sealed class SimulatorStore : IDisposable
         lock (_gate)
         {
             _attemptCount++;
+            var method = entry.Method ?? "?";
+            _byMethod[method] = _byMethod.GetValueOrDefault(method) + 1;
             switch (entry.Result)
             {
                 case AttemptResult.Refused:

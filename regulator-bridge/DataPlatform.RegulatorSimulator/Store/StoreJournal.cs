@@ -47,9 +47,10 @@ internal sealed class StoreJournal : IDisposable
                     records[record.RecordId] = record;
                     order.Add(record.RecordId);
                 }
-                else if (entry?.AckId is { } id && entry.AckAt is { } at && records.TryGetValue(id, out var held) && held.AcknowledgedAt is null)
+                else if (entry?.AckId is { } id && records.TryGetValue(id, out var held))
                 {
-                    records[id] = held with { AcknowledgedAt = at };
+                    // A null time reverts an acknowledgement whose answer could not be written.
+                    records[id] = held with { AcknowledgedAt = entry.AckAt is { } at ? held.AcknowledgedAt ?? at : null };
                 }
             }
         }
@@ -58,7 +59,7 @@ internal sealed class StoreJournal : IDisposable
 
     public void Append(StoredRecord record) => Write(new JournalLine(record, null, null));
 
-    public void AppendAck(string recordId, DateTimeOffset at) => Write(new JournalLine(null, recordId, at));
+    public void AppendAck(string recordId, DateTimeOffset? at) => Write(new JournalLine(null, recordId, at));
 
     private void Write(JournalLine line)
     {
