@@ -72,6 +72,12 @@ public sealed class BridgeFaultTests(EnginesFixture engines)
         Assert.Equal(all.Order(StringComparer.Ordinal), stored.Select(r => r.RecordId).Order(StringComparer.Ordinal));
         Assert.True(h.Simulator.Store.Stats().FaultsInjected.Values.Sum() > all.Count / 2, "the platform was not faulty enough to prove anything");
 
+        // Every other passage had a picture: it arrived inline (Hebei) or as a file id the platform issued (baseline).
+        var photoField = profile == RegulatorProfiles.HebeiTcpName ? "\"ctzp\":" : "\"frontPhoto\":";
+        Assert.Equal(3 * (perPhase / 2), stored.Count(r => r.Payload.Contains(photoField, StringComparison.Ordinal)));
+        if (profile == RegulatorProfiles.BaselineName)
+            Assert.Equal(3 * (perPhase / 2), h.Simulator.Store.Count(new RecordQuery(Kind: RecordKind.Image)));
+
         // The upload log: attempts numbered 1..n without gaps, exactly one acknowledgement, and it is the last one.
         using (var reader = await h.Platform.Client.ExecuteReaderAsync(
             """
