@@ -14,10 +14,24 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
 {
     private readonly ConcurrentDictionary<string, string> _fileIds = new(StringComparer.Ordinal);
 
+    /// <summary>A record whose payload cannot be built (a corrupt source) comes back as a local refusal without a
+    /// platform response, which the uploader fails for good: one poison record must not stall the outbox.</summary>
     public async Task<(TransportReply Reply, CompletenessResult Completeness)> RunAsync(OutboxItem item, CancellationToken ct)
     {
-        var entry = item.Entry;
-        var record = LedgerRecord.ToPassage(entry.RecordId, item.Source);
+        PassageRecord record;
+        try
+        {
+            record = LedgerRecord.ToPassage(item.Entry.RecordId, item.Source);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return (TransportReply.Failed(AttemptOutcome.Refused, $"无法构建上传报文：{e.Message}"), new CompletenessResult([FieldIds.RecordId], []));
+        }
+        return await SendAsync(item.Entry, record, ct);
+    }
+
+    private async Task<(TransportReply Reply, CompletenessResult Completeness)> SendAsync(OutboxEntry entry, PassageRecord record, CancellationToken ct)
+    {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var reference in new[] { record.Photos.Front, record.Photos.Body, record.Photos.Plate }.OfType<string>().Distinct())
         {

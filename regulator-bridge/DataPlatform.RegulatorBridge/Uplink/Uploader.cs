@@ -119,10 +119,10 @@ public sealed class Uploader(
         foreach (var (item, reply, completeness, finished) in results)
         {
             var entry = item.Entry;
-            var answered = reply.Outcome is AttemptOutcome.Acknowledged or AttemptOutcome.Duplicate or AttemptOutcome.Refused;
-            if (answered)
+            // The platform answered (even with a refusal): it is up. A local refusal says nothing about it.
+            if (reply.IsAcknowledged || reply.Response is not null)
                 _breaker.OnSuccess();
-            else
+            else if (reply.Outcome != AttemptOutcome.Refused)
                 _breaker.OnFailure(finished);
             OutboxEntry next;
             if (reply.IsAcknowledged)
@@ -132,8 +132,9 @@ public sealed class Uploader(
             }
             else
             {
-                var permanent = reply.Outcome == AttemptOutcome.Refused && reply.Response is { } r
-                    && options.Value.PermanentRefusalCodes.Contains(r.Code);
+                // No response to a refusal: refused locally (the payload could not be built); retrying cannot help.
+                var permanent = reply.Outcome == AttemptOutcome.Refused
+                    && (reply.Response is not { } r || options.Value.PermanentRefusalCodes.Contains(r.Code));
                 next = OutboxMachine.Fail(entry, finished, permanent ? FailureKind.Permanent : FailureKind.Transient,
                     reply.Error ?? reply.Outcome.ToString(), options.Value.Backoff, _random);
             }

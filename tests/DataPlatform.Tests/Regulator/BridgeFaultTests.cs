@@ -135,4 +135,22 @@ public sealed class BridgeFaultTests(EnginesFixture engines)
             Assert.Equal(Gates.Length, gates);
         }
     }
+
+    [Fact]
+    public async Task A_record_whose_payload_cannot_be_built_fails_alone_and_does_not_stall_the_others()
+    {
+        await using var h = await BridgeHarness.StartAsync(engines, RegulatorProfiles.BaselineName);
+        await h.StartBridgeAsync();
+        var poison = Guid.NewGuid();
+        // Readable enough to be queued (it has an id, a kind and a time) but without the pass time a passage needs.
+        await h.PublishRawAsync("G01", $$"""{"schema":1,"recordId":"{{poison}}","kind":"passage","version":1,"gateId":"G01","entryTime":"{{DateTimeOffset.UtcNow:O}}"}""");
+        var ids = await h.PublishPassagesAsync(Enumerable.Range(0, 20).Select(_ => ("G01", DateTimeOffset.UtcNow)));
+
+        Assert.Equal(ids.Count, await h.Platform.WaitForAsync(
+            "SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'", ids.Count, TimeSpan.FromSeconds(60)));
+        Assert.Equal(1, await h.Platform.WaitForAsync(
+            $"SELECT count() FROM regulator_outbox FINAL WHERE state = 'Failed' AND record_id = '{BridgeHarness.EntCode}-P-{poison:N}' AND position(last_error, '无法构建') > 0",
+            1, TimeSpan.FromSeconds(30)));
+        Assert.False(h.Simulator.Store.TryGet($"{BridgeHarness.EntCode}-P-{poison:N}", out _));
+    }
 }

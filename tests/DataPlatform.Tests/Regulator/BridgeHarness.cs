@@ -148,6 +148,10 @@ internal sealed class BridgeHarness : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>Publishes one ledger.records message as given.</summary>
+    public Task PublishRawAsync(string gate, string json) =>
+        _producer.ProduceAsync(Topics.LedgerRecords, new Message<string, byte[]> { Key = $"{EntCode}/{gate}", Value = Encoding.UTF8.GetBytes(json) });
+
     private string StorePicture(Guid id)
     {
         var bytes = Encoding.UTF8.GetBytes("JPEG-" + id);
