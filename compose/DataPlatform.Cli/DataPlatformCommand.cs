@@ -14,6 +14,7 @@ public static class DataPlatformCommand
         RoleCommand.Create("ingest", "Run the ingest role: device listeners → Kafka", PlatformRole.Ingest),
         RoleCommand.Create("processing", "Run the processing role: Kafka → ClickHouse ledger", PlatformRole.Processing),
         RoleCommand.Create("analytics", "Run the analytics role", PlatformRole.Analytics),
+        RoleCommand.Create("regulator-bridge", "Run the regulator bridge role: ledger.records → regulator platform, commands → control.commands", PlatformRole.Bridge),
         SqlCommand.Create(),
         SimulateCommand.Create(),
         HealthCommand.Create(),

@@ -37,6 +37,10 @@ public static class Topics
     /// enterprise/device.</summary>
     public const string EmissionReadings = "gate.emission-readings";
 
+    /// <summary>Regulator bridge findings (low rates, upload backlog, platform down), a <see cref="BridgeStatusEvent"/>
+    /// keyed by enterprise/gate; processing's alarms turn them into alarms.</summary>
+    public const string BridgeStatus = "regulator.bridge-status";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -50,5 +54,6 @@ public static class Topics
         [Alarms] = 2,
         [LedgerRecords] = 4,
         [EmissionReadings] = 2,
+        [BridgeStatus] = 1,
     };
 }

@@ -10,9 +10,10 @@ var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the r
 var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
 var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
 var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
+var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -30,6 +31,7 @@ root.SetAction(async (parse, ct) =>
     var inserts = await ClickHouseInsertBenchmark.RunAsync(clickHouse, parse.GetValue(clickHouseRows), output, ct);
     var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
     await DecisionLatencyBenchmark.RunAsync(clickHouse, output, ct);
+    await BridgeBackfillBenchmark.RunAsync(clickHouse, parse.GetValue(backfill), output, ct);
     Summary.Print(output, kafka, inserts, endToEnd);
     return endToEnd.Complete ? 0 : 1;
 });

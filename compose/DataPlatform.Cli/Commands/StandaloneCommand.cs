@@ -31,6 +31,7 @@ public static class StandaloneCommand
                 DataDirectory = Path.GetFullPath(parse.GetValue(data)!),
                 ClickHousePort = parse.GetValue(port),
                 IngestUrls = parse.GetValue(ingest)!,
+                SimulatedRegulatorEnterprise = profile?.EnterpriseId,
             };
             var token = StandaloneSimulation.NewToken();
             if (profile is not null)
@@ -52,6 +53,8 @@ public static class StandaloneCommand
             Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
             Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");
             Console.WriteLine($"Data        {options.DataDirectory}");
+            if (platform.Regulator is { } regulator)
+                Console.WriteLine($"Regulator   {regulator.HttpEndpoint}  (模拟监管平台; 查询 {regulator.BaseAddress}sim/stats)");
             Console.WriteLine("试试: dataplatform sql \"SELECT gate_id, count() FROM passages GROUP BY gate_id\"   (Ctrl-C 停止)");
             if (profile is not null)
             {

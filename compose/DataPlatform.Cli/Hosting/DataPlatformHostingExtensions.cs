@@ -1,6 +1,7 @@
 using DataPlatform.Analytics;
 using DataPlatform.Ingest;
 using DataPlatform.Processing;
+using DataPlatform.RegulatorBridge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -29,6 +30,7 @@ public static class DataPlatformHostingExtensions
         if (roles.HasFlag(PlatformRole.Processing)) builder.AddProcessing();
         if (roles.HasFlag(PlatformRole.Ingest)) builder.AddIngest();
         if (roles.HasFlag(PlatformRole.Analytics)) builder.AddAnalytics();
+        if (roles.HasFlag(PlatformRole.Bridge)) builder.AddRegulatorBridge();
         return builder;
     }
 }

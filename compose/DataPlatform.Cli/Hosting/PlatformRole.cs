@@ -8,5 +8,8 @@ public enum PlatformRole
     Ingest = 1,
     Processing = 2,
     Analytics = 4,
-    All = Ingest | Processing | Analytics,
+
+    /// <summary>The regulator bridge (runs only when <c>RegulatorBridge:Enabled</c> is true).</summary>
+    Bridge = 8,
+    All = Ingest | Processing | Analytics | Bridge,
 }

@@ -15,6 +15,10 @@ public sealed class StandaloneOptions
     /// <summary>Partitions of the raw topic in the embedded broker.</summary>
     public int RawPartitions { get; set; } = 12;
 
+    /// <summary>With an enterprise code, also runs the regulator platform simulator and the regulator bridge
+    /// uploading to it (keys generated at first start under <c>DIR/regulator-keys</c>); null: neither.</summary>
+    public string? SimulatedRegulatorEnterprise { get; set; }
+
     /// <summary>Extra configuration for the stages, e.g. <c>Processing:MaxBatchDelayMs</c>.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 

@@ -1,5 +1,6 @@
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Http;
+using DataPlatform.RegulatorSimulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,11 +14,15 @@ public sealed class StandalonePlatform : IAsyncDisposable
 {
     private readonly EmbeddedEngines _engines;
 
-    private StandalonePlatform(EmbeddedEngines engines, IHost host)
+    private StandalonePlatform(EmbeddedEngines engines, IHost host, RegulatorPlatformSimulator? regulator)
     {
         _engines = engines;
         Host = host;
+        Regulator = regulator;
     }
+
+    /// <summary>The simulated regulator platform the bridge uploads to, when one was asked for.</summary>
+    public RegulatorPlatformSimulator? Regulator { get; }
 
     public IHost Host { get; }
 
@@ -40,18 +45,22 @@ public sealed class StandalonePlatform : IAsyncDisposable
             ["Ingest:JournalDirectory"] = Path.Combine(options.DataDirectory, "journal"),
         };
         foreach (var (key, value) in engines.ClientSettings) settings[key] = value;
+        var regulator = options.SimulatedRegulatorEnterprise is { Length: > 0 } enterprise
+            ? await SimulatedRegulator.StartAsync(options.DataDirectory, enterprise, settings, ct)
+            : null;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.AddDataPlatform(PlatformRole.All);
         var host = builder.Build();
         progress?.Report("启动数据平台服务 (ingest, processing, analytics) …");
         await host.StartAsync(ct);
-        return new StandalonePlatform(engines, host);
+        return new StandalonePlatform(engines, host, regulator);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync(TimeSpan.FromSeconds(15));
         Host.Dispose();
+        if (Regulator is not null) await Regulator.DisposeAsync();
         await _engines.DisposeAsync();
     }
 }

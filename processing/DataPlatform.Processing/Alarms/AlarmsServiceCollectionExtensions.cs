@@ -32,6 +32,8 @@ public static class AlarmsServiceCollectionExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmDeviceEventConsumer>());
         builder.Services.AddSingleton<AlarmEmissionReadingConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmEmissionReadingConsumer>());
+        builder.Services.AddSingleton<AlarmBridgeStatusConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmBridgeStatusConsumer>());
         return builder;
     }
 

@@ -24,7 +24,7 @@ public sealed class AlarmRule
     /// <summary>Substrings of any decision reason, e.g. 车牌未识别.</summary>
     public List<string> ReasonContains { get; set; } = [];
 
-    /// <summary>Device event kinds: online, offline, auth_failed.</summary>
+    /// <summary>Device event kinds: online, offline, auth_failed; for bridge status, its kinds (transmission-rate-low …).</summary>
     public List<string> DeviceEventKinds { get; set; } = [];
 
     /// <summary><see cref="AlarmSeverity"/> wire name.</summary>

@@ -36,5 +36,6 @@ public static class AlarmRuleDefaults
             Id = "device-auth-failed", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["auth_failed"],
             Severity = AlarmSeverity.Warning, Title = "设备{device}鉴权失败：{reason}", DedupeWindowMinutes = 15,
         },
+        .. BridgeAlarmRules.Rules,
     ];
 }

@@ -11,4 +11,7 @@ public static class AlarmSources
 
     /// <summary>A vehicle emission reading (smoke opacity) on <c>gate.emission-readings</c>.</summary>
     public const string EmissionReading = "emission-reading";
+    /// <summary>A regulator bridge finding on <c>regulator.bridge-status</c> (low rate, upload backlog, platform down);
+    /// rules match its kind through <see cref="AlarmRule.DeviceEventKinds"/>.</summary>
+    public const string BridgeStatus = "bridge-status";
 }

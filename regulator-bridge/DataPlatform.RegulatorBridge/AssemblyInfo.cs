@@ -1,1 +1,0 @@
-// The bridge service (transports, durable outbox, rates, downlink) is built under the open issue "Regulator bridge".

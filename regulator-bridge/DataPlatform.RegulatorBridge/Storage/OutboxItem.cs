@@ -1,0 +1,13 @@
+using DataPlatform.RegulatorBridge.Outbox;
+
+namespace DataPlatform.RegulatorBridge.Storage;
+
+/// <summary>An outbox entry with what the store keeps beside it: the source record, the completeness of the last
+/// payload sent and when the current attempt started.</summary>
+public sealed record OutboxItem(
+    OutboxEntry Entry,
+    string EnterpriseId,
+    string Source,
+    bool Complete,
+    string Missing,
+    DateTimeOffset? AttemptStartedAt);

@@ -1,0 +1,124 @@
+using Confluent.Kafka;
+using DataPlatform.RegulatorBridge.Hosting;
+using DataPlatform.RegulatorBridge.Outbox;
+using DataPlatform.RegulatorBridge.Profiles;
+using DataPlatform.RegulatorBridge.Records;
+using DataPlatform.RegulatorBridge.Storage;
+using DataPlatform.Streams;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.RegulatorBridge.Uplink;
+
+/// <summary>
+/// <c>ledger.records</c> → outbox. Each batch: parse, drop records the outbox already holds (the topic is at least
+/// once), write the new ones as Pending rows, and only after that insert returned commit the Kafka offsets. A crash
+/// in between re-reads the batch, and the id check makes the second pass a no-op.
+/// <para>Passages are uploaded; closed trips carry no record the baseline methods take (their weights would join a
+/// passage), so they are acknowledged on the topic and skipped.</para>
+/// </summary>
+public sealed class LedgerRecordIntake(
+    OutboxStore store,
+    OutboxQueue queue,
+    BridgeContext bridge,
+    IOptions<KafkaOptions> kafka,
+    IOptions<RegulatorBridgeOptions> options,
+    TimeProvider time,
+    ILogger<LedgerRecordIntake> logger) : BackgroundService
+{
+    private long _accepted;
+
+    /// <summary>New records written to the outbox since start.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await bridge.Ready.WaitAsync(stoppingToken);
+        var config = kafka.Value.Consumer(options.Value.GroupId, "regulator-bridge");
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        consumer.Subscribe(Topics.LedgerRecords);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = Poll(consumer, stoppingToken);
+                if (batch.Count == 0)
+                    continue;
+                while (true)
+                {
+                    try
+                    {
+                        await AcceptAsync(batch, stoppingToken);
+                        break;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogWarning("写入上传队列失败，稍后重试: {Reason}", e.Message);
+                        await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                    }
+                }
+                try
+                {
+                    consumer.Commit(NextOffsets(batch));
+                }
+                catch (KafkaException e)
+                {
+                    // A rebalance took the partitions: the next owner re-reads the batch, and the id check skips it.
+                    logger.LogInformation("提交 ledger.records 偏移失败（将重读，已去重）: {Reason}", e.Error.Reason);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private async Task AcceptAsync(List<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
+    {
+        var deadline = bridge.Profile.Profile.Deadlines.RealTime;
+        var fresh = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
+        foreach (var message in batch)
+        {
+            if (!LedgerRecord.TryRead(message.Message.Value, out var record, out var error))
+            {
+                logger.LogWarning("ledger.records {Offset} 无法解析，已跳过: {Reason}", message.TopicPartitionOffset, error);
+                continue;
+            }
+            if (record.Kind != LedgerRecord.PassageKind)
+                continue;
+            var uploadId = RecordIds.Create(options.Value.EntCode, RecordKind.Passage, record.RecordId.ToString("N"));
+            if (queue.Contains(uploadId))
+                continue;
+            var entry = OutboxEntry.New(uploadId, RecordKind.Passage, record.GateId, record.GeneratedAt, deadline);
+            fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, record.Json, false, "", null);
+        }
+        if (fresh.Count == 0)
+            return;
+        var known = await store.KnownAsync(fresh.Keys, ct);
+        var items = fresh.Values.Where(i => !known.Contains(i.Entry.RecordId)).ToList();
+        await store.SaveAsync(items, ct);
+        queue.Put(items);
+        Interlocked.Add(ref _accepted, items.Count);
+    }
+
+    private static List<ConsumeResult<string, byte[]>> Poll(IConsumer<string, byte[]> consumer, CancellationToken ct)
+    {
+        var batch = new List<ConsumeResult<string, byte[]>>();
+        var first = consumer.Consume(ct);
+        if (first?.Message is null)
+            return batch;
+        batch.Add(first);
+        while (batch.Count < 500 && consumer.Consume(TimeSpan.FromMilliseconds(20)) is { Message: not null } next)
+            batch.Add(next);
+        return batch;
+    }
+
+    private static IEnumerable<TopicPartitionOffset> NextOffsets(List<ConsumeResult<string, byte[]>> batch) =>
+        batch.GroupBy(m => m.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(m => m.Offset.Value) + 1));
+}
