@@ -38,6 +38,7 @@ public sealed class IngestOptions
         ["gate.deadletter"] = "processing",
         ["gate.weighings"] = "processing",
         ["device.events"] = "alarms",
+        ["registry.changes"] = "processing",
     };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>

@@ -33,6 +33,11 @@ public static class Topics
     /// enterprise/gate. At least once: a record may be published again with the same <c>recordId</c>.</summary>
     public const string LedgerRecords = "ledger.records";
 
+    /// <summary>Register changes (in-plant vehicles, non-road machinery, vehicles learnt from the national
+    /// platform) and manual-passage audit entries, keyed by enterprise/register/record key so one record's
+    /// versions stay in order. A <c>RegistryChange</c>.</summary>
+    public const string RegistryChanges = "registry.changes";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -45,5 +50,6 @@ public static class Topics
         [ControlCommands] = 1,
         [Alarms] = 2,
         [LedgerRecords] = 4,
+        [RegistryChanges] = 2,
     };
 }

@@ -16,6 +16,7 @@ public sealed class IngestHttpServer(
     GateEventEndpoint endpoint,
     CameraEndpoints cameras,
     DeviceEndpoints devices,
+    GuardBooth.GuardBoothEndpoints guardBooth,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -40,6 +41,7 @@ public sealed class IngestHttpServer(
         _app.MapPost(CameraEndpoints.DahuaKeepAlivePath, (Delegate)((HttpContext context) => cameras.DahuaAsync(context, null)));
         _app.MapPost(DeviceEndpoints.HeartbeatPath, (Delegate)((HttpContext context, string deviceId) => devices.HeartbeatAsync(context, deviceId)));
         _app.MapGet(DeviceEndpoints.ListPath, devices.List);
+        GuardBooth.GuardBoothRegistration.MapGuardBooth(_app, guardBooth);
         _app.MapGet("/healthz", () => Results.Text("ok"));
         await _app.StartAsync(cancellationToken);
         loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));
