@@ -27,6 +27,7 @@ public sealed class UnknownVehicleLearner : BatchConsumer
     private readonly IProducer<string, byte[]> _producer;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _asked = new(StringComparer.Ordinal);
     private long _learnt;
+    private int _disposed;
 
     public UnknownVehicleLearner(INationalVehiclePlatform platform, PolicyStore registry, TimeProvider time,
         IOptions<KafkaOptions> kafka, IOptions<ProcessingOptions> processing, IOptions<RegistersOptions> registers,
@@ -82,8 +83,10 @@ public sealed class UnknownVehicleLearner : BatchConsumer
         }
     }
 
+    // The host disposes it twice: as the singleton and as the hosted service the factory returned.
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _producer.Flush(TimeSpan.FromSeconds(5));
         _producer.Dispose();
         base.Dispose();
