@@ -19,6 +19,9 @@ public sealed record AuditRow(
     public const string Update = "update";
     public const string ManualPassage = "manual-passage";
 
+    /// <summary>A re-posted record equal to its latest version: audited (who re-posted, when), no new version.</summary>
+    public const string Unchanged = "unchanged";
+
     public static readonly string[] Columns =
     [
         "audit_id", "enterprise_id", "register", "record_key", "action", "version", "changed_at", "source", "operator_id",

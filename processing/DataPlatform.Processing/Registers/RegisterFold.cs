@@ -3,10 +3,13 @@ using DataPlatform.Streams;
 
 namespace DataPlatform.Processing.Registers;
 
-/// <summary>Registry changes → register versions and audit rows (pure). A change already stored is skipped; a
-/// change equal to the record's latest version writes nothing (a re-posted registration is idempotent); any
-/// other writes version = latest + 1 and an audit row with the field diff. Changes are folded in order, so two
-/// updates of one record in a batch diff against each other.</summary>
+/// <summary>Registry changes → register versions and audit rows (pure). Every change gets one audit row (its id
+/// is the change id): <c>create</c>/<c>update</c> with the field diff and a new version = latest + 1, or
+/// <c>unchanged</c> when it equals the latest version (a re-posted registration: audited, no new version). A
+/// change whose audit row is stored already is not folded again; its recorded version and its fields become the
+/// record's state, and its version row is re-emitted (the writer skips it if stored) in case a crash fell
+/// between the audit insert and the version insert. Changes fold in order, so updates in one batch diff
+/// against each other.</summary>
 public static class RegisterFold
 {
     public sealed record Result(
@@ -16,7 +19,7 @@ public static class RegisterFold
 
     public static Result Fold(
         IEnumerable<(RegisterKind Kind, RegistryChange Change)> changes,
-        IReadOnlySet<Guid> stored,
+        IReadOnlyDictionary<Guid, (uint Version, string Action)> stored,
         IReadOnlyDictionary<(RegisterKind Kind, string Enterprise, string Key), RegisterLedger.Latest> latest)
     {
         var current = new Dictionary<(RegisterKind, string, string), RegisterLedger.Latest>(latest);
@@ -25,21 +28,27 @@ public static class RegisterFold
         {
             var key = (kind, change.EnterpriseId, change.RecordKey);
             current.TryGetValue(key, out var previous);
-            if (stored.Contains(change.ChangeId))
+            var fields = RecordDiff.Normalised(change.Fields);
+            var at = Millis(change.ChangedAt);
+            if (stored.TryGetValue(change.ChangeId, out var done))
             {
-                if (previous is not null) result.Touched[key] = (change.ChangeId, previous);
+                if (done.Action != AuditRow.Unchanged)
+                    result.Rows.Add(new RegisterRow(change.ChangeId, kind, change.EnterpriseId, change.RecordKey, done.Version, at,
+                        change.Source, change.OperatorId, fields));
+                var state = new RegisterLedger.Latest(done.Version, fields);
+                current[key] = state;
+                result.Touched[key] = (change.ChangeId, state);
                 continue;
             }
-            var fields = RecordDiff.Normalised(change.Fields);
             var diff = RecordDiff.Between(previous?.Fields, fields);
-            if (diff.Count == 0)
+            if (diff.Count == 0 && previous is not null)
             {
-                if (previous is not null) result.Touched[key] = (change.ChangeId, previous);
+                result.Audits.Add(new AuditRow(change.ChangeId, change.EnterpriseId, kind.WireName, change.RecordKey,
+                    AuditRow.Unchanged, previous.Version, at, change.Source, change.OperatorId, diff));
+                result.Touched[key] = (change.ChangeId, previous);
                 continue;
             }
             var version = (previous?.Version ?? 0) + 1;
-            var at = change.ChangedAt.UtcDateTime;
-            at = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
             result.Audits.Add(new AuditRow(change.ChangeId, change.EnterpriseId, kind.WireName, change.RecordKey,
                 previous is null ? AuditRow.Create : AuditRow.Update, version, at, change.Source, change.OperatorId, diff));
             result.Rows.Add(new RegisterRow(change.ChangeId, kind, change.EnterpriseId, change.RecordKey, version, at,
@@ -51,12 +60,17 @@ public static class RegisterFold
         return result;
     }
 
+    private static DateTime Millis(DateTimeOffset time)
+    {
+        var at = time.UtcDateTime;
+        return new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    }
+
     /// <summary>A manual passage's audit row: every entered field as "after".</summary>
     public static AuditRow Passage(RegistryChange change)
     {
-        var at = change.ChangedAt.UtcDateTime;
         return new AuditRow(change.ChangeId, change.EnterpriseId, RegistryChange.PassageRegister, change.RecordKey,
-            AuditRow.ManualPassage, 1, new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
+            AuditRow.ManualPassage, 1, Millis(change.ChangedAt),
             change.Source, change.OperatorId, RecordDiff.Between(null, RecordDiff.Normalised(change.Fields)));
     }
 }

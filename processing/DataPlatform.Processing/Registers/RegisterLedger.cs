@@ -20,15 +20,15 @@ public sealed class RegisterLedger(ClickHouseClient client, IdempotentInserter i
 
     private string Db => $"`{options.Value.Database}`";
 
-    /// <summary>Which of <paramref name="ids"/> are stored as register versions.</summary>
-    public async Task<HashSet<Guid>> StoredAsync(RegisterKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>Which of the changes <paramref name="ids"/> are audited already, with the version and action recorded.</summary>
+    public async Task<Dictionary<Guid, (uint Version, string Action)>> AuditedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var found = new HashSet<Guid>();
+        var found = new Dictionary<Guid, (uint, string)>();
         if (ids.Count == 0) return found;
         using var reader = await client.ExecuteReaderAsync(
-            $"SELECT row_id FROM {Db}.{RegisterRow.TableName(kind)} WHERE row_id IN {{ids:Array(UUID)}}",
+            $"SELECT audit_id, any(version), any(action) FROM {Db}.registry_audit WHERE audit_id IN {{ids:Array(UUID)}} GROUP BY audit_id",
             ClickHouseParameters.Of(("ids", ids.ToArray())), null, ct);
-        while (reader.Read()) found.Add(reader.GetGuid(0));
+        while (reader.Read()) found[reader.GetGuid(0)] = (Convert.ToUInt32(reader.GetValue(1)), reader.GetString(2));
         return found;
     }
 
@@ -59,8 +59,8 @@ public sealed class RegisterLedger(ClickHouseClient client, IdempotentInserter i
         return result;
     }
 
-    /// <summary>Audit first, versions second: a crash between them leaves the version unwritten, so the
-    /// redelivered change recomputes the same audit row (skipped) and then writes the version.</summary>
+    /// <summary>Audit first, versions second: a crash between them leaves the version unwritten, and the
+    /// redelivered change, found audited, re-emits its version row (<see cref="RegisterFold"/>).</summary>
     public async Task WriteAsync(IReadOnlyList<AuditRow> audits, IReadOnlyList<RegisterRow> rows, CancellationToken ct)
     {
         if (audits.Count > 0) await inserter.InsertNewAsync(Audit, audits, ct);

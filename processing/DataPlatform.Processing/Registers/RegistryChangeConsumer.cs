@@ -42,11 +42,10 @@ public sealed class RegistryChangeConsumer(
             else await DeadLetterAsync(message, "unknown-register", $"unknown register '{change.Register}'", ct);
         }
 
-        var stored = new HashSet<Guid>();
+        var stored = await ledger.AuditedAsync([.. changes.Select(c => c.Change.ChangeId)], ct);
         var latest = new Dictionary<(RegisterKind, string, string), RegisterLedger.Latest>();
         foreach (var group in changes.GroupBy(c => c.Kind))
         {
-            stored.UnionWith(await ledger.StoredAsync(group.Key, [.. group.Select(c => c.Change.ChangeId)], ct));
             var found = await ledger.LatestAsync(group.Key, [.. group.Select(c => (c.Change.EnterpriseId, c.Change.RecordKey))], ct);
             foreach (var ((enterprise, key), value) in found) latest[(group.Key, enterprise, key)] = value;
         }

@@ -45,7 +45,8 @@ public sealed class RegistersTests(EnginesFixture engines)
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, GuardBoothEndpoints.NonRoadPath, Machine("某钢铁公司"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, GuardBoothEndpoints.NonRoadPath, Machine("某租赁公司"))).StatusCode);
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM non_road_machinery FINAL", 2, Within));
-        Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM registry_audit FINAL WHERE register = 'non-road'", 2, Within));
+        Assert.Equal(3, await platform.WaitForAsync("SELECT count() FROM registry_audit FINAL WHERE register = 'non-road'", 3, Within));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM registry_audit WHERE action = 'unchanged' AND version = 1 AND empty(changed_fields)"));
         Assert.Equal(1, await platform.ScalarAsync(
             "SELECT count() FROM registry_audit WHERE action = 'update' AND version = 2 AND changed_fields = ['owner'] " +
             "AND before_values = ['某钢铁公司'] AND after_values = ['某租赁公司'] AND operator_id = 'guard-01' AND source = 'guard-booth'"));
