@@ -27,9 +27,12 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.Weighings, 2);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
+        foreach (var topic in new[] { Topics.RegistryChanges, Topics.ControlCommands, Topics.Alarms })
+            platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         var profile = SimulationProfile.Find(name)! with { DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03 };
         var settings = platform.Settings();
         foreach (var (key, value) in SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0")) settings[key] = value;
+        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, SimulatedPlant.Lanes(profile).Count() + 1)) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddDataPlatform(PlatformRole.All);
@@ -39,11 +42,20 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         {
             var scale = host.Services.GetRequiredService<TcpListenerDirectory>().EndpointOf(SimulatedPlant.WeighbridgeId)!;
             TcpProtocols.TryParse(profile.WeighbridgeProtocol, DataPlatform.Ingest.Devices.DeviceKind.Weighbridge, out var protocol, out _);
-            var traffic = new GateEventGenerator(profile, seed: 11).Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1));
+            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+            var traffic = new GateEventGenerator(profile, seed: 11).Day(day);
+            var machinery = PlantMachinery.Plan(profile, seed: 11, day);
             await using var link = new WeighbridgeLink(scale, protocol, profile.EnterpriseId);
             using var http = new HttpClient();
             var ingest = new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+            // The guard booth registers the day's in-plant vehicles and machinery first, through its real API.
+            var registered = await new GuardBoothClient(http, ingest, PlantMachinery.OperatorId, Token).RegisterAsync(machinery.Roster, CancellationToken.None);
+            Assert.Equal(machinery.RegisteredInPlant + machinery.RegisteredNonRoad, registered);
+            Assert.Equal(machinery.RegisteredInPlant, await platform.WaitForAsync("SELECT count() FROM in_plant_vehicles_latest", machinery.RegisteredInPlant));
+            Assert.Equal(machinery.RegisteredNonRoad, await platform.WaitForAsync("SELECT count() FROM non_road_machinery_latest", machinery.RegisteredNonRoad));
             var report = await new GateTrafficSimulator(http, ingest, Token, link).RunTrafficAsync(traffic, concurrency: 16, CancellationToken.None);
+            var machineryReport = await new GateTrafficSimulator(http, ingest, Token).RunTrafficAsync(machinery.Traffic, concurrency: 8, CancellationToken.None);
+            Assert.Equal((machinery.Traffic.Valid, machinery.Traffic.Valid, 0), (machineryReport.Valid, machineryReport.Accepted, machineryReport.Failed));
 
             Assert.True(traffic is { Duplicates: > 0, Malformed: > 0, Misreads: > 0 } && traffic.Weighings.Count > 100, $"the day should exercise every kind: {report}");
             Assert.Equal(0, report.Failed);
@@ -58,10 +70,19 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(1 + cuts, report.WeighbridgeConnects);
 
             // Valid passages, misreads included, are one row each; duplicates collapse; garbage is kept as rejections.
-            Assert.Equal(traffic.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", traffic.Valid));
-            Assert.Equal(traffic.Valid, await platform.ScalarAsync("SELECT count() FROM passages"));
+            var passages = traffic.Valid + machinery.Traffic.Valid;
+            Assert.Equal(passages, await platform.WaitForAsync("SELECT count() FROM passages FINAL", passages));
+            Assert.Equal(passages, await platform.ScalarAsync("SELECT count() FROM passages"));
             Assert.Equal(traffic.Misreads, await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE confidence < 0.8"));
             Assert.Equal(traffic.Malformed, await platform.WaitForAsync("SELECT count() FROM rejected_payloads FINAL", traffic.Malformed));
+            // In-plant vehicles and machinery, by kind: movements, registered sightings, unregistered ones (with the alarm).
+            Assert.Equal(machinery.InPlantMovements, await platform.WaitForAsync("SELECT count() FROM in_plant_movements FINAL", machinery.InPlantMovements));
+            Assert.Equal(machinery.RegisteredMachineSightings, await platform.WaitForAsync(
+                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 1", machinery.RegisteredMachineSightings));
+            Assert.Equal(machinery.UnregisteredSightings, await platform.WaitForAsync(
+                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 0", machinery.UnregisteredSightings));
+            Assert.Equal(machinery.UnregisteredMachines, await platform.WaitForAsync(
+                "SELECT uniqExact(subject) FROM alarms WHERE rule_id LIKE 'unregistered-%-seen'", machinery.UnregisteredMachines));
             Assert.Equal(traffic.Weighings.Select(w => w.WeightKg).Order(), Weighings(platform, traffic.Weighings.Count).Select(w => w.Weighing.WeightKg).Order());
         }
         finally
