@@ -53,6 +53,11 @@ public sealed class RegistersTests(EnginesFixture engines)
         Assert.Equal(1, await platform.ScalarAsync(
             "SELECT count() FROM non_road_machinery_latest WHERE registration_code = 'NR-0001' AND version = 2 AND owner = '某租赁公司' AND stage = '2'"));
 
+        // The operator's view: `dataplatform registry show` prints the record's audit history.
+        using (var cli = CliProcess.Start(new Dictionary<string, string> { ["ClickHouse__Database"] = platform.Database },
+                   "registry", "show", "NR-0001", "--clickhouse", engines.ClickHouse.Endpoint.ToString(), "--format", "csv"))
+            await cli.WaitForOutputAsync("owner: 某钢铁公司 → 某租赁公司", TimeSpan.FromSeconds(60));
+
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, GuardBoothEndpoints.InPlantPath,
             """{"registrationCode":"CN-0001","plateNo":"冀BN0001","plateColor":"yellow","fuel":"B","stage":"5","owner":"本厂"}""")).StatusCode);
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM in_plant_vehicles FINAL", 1, Within));
