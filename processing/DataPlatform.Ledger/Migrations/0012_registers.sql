@@ -2,7 +2,8 @@
 -- environmental information platform. One row per version: a change writes version = previous + 1, so the
 -- history stays; the *_latest views pick each record's newest version. row_id = the change id, so a
 -- redelivered change is skipped by the writer and collapsed by ReplacingMergeTree. Registers are small and must
--- outlive any vehicle's time at the plant: no partitioning, no TTL. `fields` keeps every field as entered.
+-- outlive any vehicle's time at the plant: no partitioning, and a version is kept 20 years after it was written
+-- (beyond any machine's service life; the platform's ledgers keep ≥ 24 months). `fields` keeps every field as entered.
 CREATE TABLE IF NOT EXISTS {db}.in_plant_vehicles
 (
     row_id            UUID,
@@ -24,6 +25,7 @@ CREATE TABLE IF NOT EXISTS {db}.in_plant_vehicles
 )
 ENGINE = ReplacingMergeTree
 ORDER BY (enterprise_id, registration_code, row_id)
+TTL toDateTime(changed_at) + INTERVAL 240 MONTH
 SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE TABLE IF NOT EXISTS {db}.non_road_machinery
@@ -47,6 +49,7 @@ CREATE TABLE IF NOT EXISTS {db}.non_road_machinery
 )
 ENGINE = ReplacingMergeTree
 ORDER BY (enterprise_id, registration_code, row_id)
+TTL toDateTime(changed_at) + INTERVAL 240 MONTH
 SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE TABLE IF NOT EXISTS {db}.road_vehicles
@@ -70,6 +73,7 @@ CREATE TABLE IF NOT EXISTS {db}.road_vehicles
 )
 ENGINE = ReplacingMergeTree
 ORDER BY (enterprise_id, registration_code, row_id)
+TTL toDateTime(changed_at) + INTERVAL 240 MONTH
 SETTINGS non_replicated_deduplication_window = 1000;
 
 CREATE VIEW IF NOT EXISTS {db}.in_plant_vehicles_latest AS
