@@ -21,5 +21,6 @@ public static class DataPlatformCommand
         LedgerCommand.Create(),
         AlarmsCommand.Create(),
         RegistryCommand.Create(),
+        NationalPlatformCommand.Create(),
     };
 }
