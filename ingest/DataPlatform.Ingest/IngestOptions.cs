@@ -39,6 +39,7 @@ public sealed class IngestOptions
         ["gate.weighings"] = "processing",
         ["device.events"] = "alarms",
         ["registry.changes"] = "processing",
+        ["gate.work-area"] = "registers-work-area",
     };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>

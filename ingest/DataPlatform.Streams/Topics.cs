@@ -38,6 +38,10 @@ public static class Topics
     /// versions stay in order. A <c>RegistryChange</c>.</summary>
     public const string RegistryChanges = "registry.changes";
 
+    /// <summary>Sightings by work-area cameras (堆场/料场, not a plant gate): the gate-event JSON, keyed by
+    /// enterprise/gate/lane. Kept off <see cref="GateRaw"/> so they never become passages or gate decisions.</summary>
+    public const string WorkAreaSightings = "gate.work-area";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -51,5 +55,6 @@ public static class Topics
         [Alarms] = 2,
         [LedgerRecords] = 4,
         [RegistryChanges] = 2,
+        [WorkAreaSightings] = 2,
     };
 }

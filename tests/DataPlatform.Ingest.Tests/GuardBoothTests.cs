@@ -35,7 +35,7 @@ public sealed class GuardBoothHostFixture : IAsyncLifetime
     private static EmbeddedKafkaOptions Options()
     {
         var options = new EmbeddedKafkaOptions();
-        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges }) options.Topics[topic] = 1;
+        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges, Topics.WorkAreaSightings }) options.Topics[topic] = 1;
         return options;
     }
 
@@ -180,5 +180,20 @@ public sealed class GuardBoothTests(GuardBoothHostFixture host) : IClassFixture<
         var bad = await Post(GuardBoothEndpoints.ManualPassagePath, json.Replace("冀B66M01", "冀I12345"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("人工补录", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_work_area_sighting_goes_to_its_own_topic_never_to_gate_raw()
+    {
+        var time = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var json = $$"""{"eventId":"wa-sight-1","enterpriseId":"E1302001","gateId":"WA01","laneId":"L1","direction":1,"passTime":"{{time}}","plateNo":"冀BJ0042","plateColor":"yellow"}""";
+        var response = await host.Http.PostAsync(new Uri(host.Base, WorkAreaSightingEndpoint.Path), new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var seen = host.ReadAll(Topics.WorkAreaSightings, b => GateEventCodec.Parse(b, DateTimeOffset.UtcNow).Event, l => l.Any(e => e.EventId == "wa-sight-1"));
+        Assert.Contains(seen, e => e.EventId == "wa-sight-1" && e.Plate.Text == "冀BJ0042");
+        Assert.DoesNotContain(host.ReadAll(Topics.GateRaw, b => GateEventCodec.Parse(b, DateTimeOffset.UtcNow).Event, l => l.Any(e => e.EventId == "wa-sight-1")),
+            e => e.EventId == "wa-sight-1");
+        var bad = await host.Http.PostAsync(new Uri(host.Base, WorkAreaSightingEndpoint.Path), new StringContent(json.Replace("冀BJ0042", "冀I00042"), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 }

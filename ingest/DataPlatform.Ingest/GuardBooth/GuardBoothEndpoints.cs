@@ -24,8 +24,12 @@ public sealed class GuardBoothEndpoints(
     DurableIngest ingest,
     IPictureStore pictures,
     TimeProvider time,
-    IOptions<IngestOptions> options)
+    IOptions<IngestOptions> options,
+    WorkAreaSightingEndpoint sightings)
 {
+    /// <summary>The work-area cameras' endpoint, mapped with the booth's (the plant-internal side of ingest).</summary>
+    public WorkAreaSightingEndpoint Sightings => sightings;
+
     public const string InPlantPath = "/api/v1/guard-booth/in-plant-vehicles";
     public const string NonRoadPath = "/api/v1/guard-booth/non-road-machinery";
     public const string ManualPassagePath = "/api/v1/guard-booth/manual-passages";

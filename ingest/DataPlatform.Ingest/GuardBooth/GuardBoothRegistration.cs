@@ -12,6 +12,7 @@ public static class GuardBoothRegistration
     {
         services.AddOptions<GuardBoothOptions>().BindConfiguration("Ingest:GuardBooth");
         services.AddSingleton(sp => new GuardOperators(sp.GetRequiredService<IOptions<GuardBoothOptions>>().Value.Operators));
+        services.AddSingleton<WorkAreaSightingEndpoint>();
         services.AddSingleton<GuardBoothEndpoints>();
         return services;
     }
@@ -21,5 +22,6 @@ public static class GuardBoothRegistration
         app.MapPost(GuardBoothEndpoints.InPlantPath, (Delegate)((HttpContext context) => endpoints.InPlantAsync(context)));
         app.MapPost(GuardBoothEndpoints.NonRoadPath, (Delegate)((HttpContext context) => endpoints.NonRoadAsync(context)));
         app.MapPost(GuardBoothEndpoints.ManualPassagePath, (Delegate)((HttpContext context) => endpoints.ManualPassageAsync(context)));
+        app.MapPost(WorkAreaSightingEndpoint.Path, (Delegate)((HttpContext context) => endpoints.Sightings.HandleAsync(context)));
     }
 }

@@ -102,7 +102,8 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new ByteArrayContent(push.Body) };
+            var target = push.Path.Length > 0 ? new Uri(ingestBase, push.Path) : _target;
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(push.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             if (push.DeviceId.Length > 0) request.Headers.Add(DevicePushes.DeviceIdHeader, push.DeviceId);
             if (deviceToken is not null) request.Headers.Add(DevicePushes.DeviceTokenHeader, deviceToken);

@@ -32,7 +32,8 @@ public sealed record SimulatedMachine(
 }
 
 /// <summary>A simulated day of in-plant vehicles and machinery: who the guard booth registers in the morning, and
-/// their pushes — machines entering and leaving through the plant gate, and sightings by the work-area camera.</summary>
+/// their pushes — machines entering and leaving through the plant gate, and sightings by the work-area camera
+/// (posted to the work-area endpoint, so they never become passages).</summary>
 public sealed record SimulatedMachineryDay(IReadOnlyList<SimulatedMachine> Roster, SimulatedTraffic Traffic)
 {
     private IEnumerable<(SimulatedPush Push, SimulatedMachine Machine)> Seen =>
@@ -52,6 +53,9 @@ public sealed record SimulatedMachineryDay(IReadOnlyList<SimulatedMachine> Roste
     public int UnregisteredSightings => Seen.Count(s => !s.Machine.Registered && s.Push.DeviceId == PlantMachinery.WorkAreaCameraId);
 
     public int UnregisteredMachines => Roster.Count(m => !m.Registered);
+
+    /// <summary>Pushes through a plant gate: these, and only these, become passages.</summary>
+    public int GatePassages => Traffic.Pushes.Count(p => p.DeviceId != PlantMachinery.WorkAreaCameraId);
 }
 
 /// <summary>
@@ -152,6 +156,7 @@ public static class PlantMachinery
         return new SimulatedPush(eventId, body, SimulatedPushKind.Valid)
         {
             DeviceId = deviceId, PassTime = at, SendAt = at, VehiclePlate = machine.Plate, Direction = direction,
+            Path = workArea ? GuardBooth.WorkAreaSightingEndpoint.Path : "",
         };
     }
 }

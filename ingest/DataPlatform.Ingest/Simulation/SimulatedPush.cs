@@ -6,6 +6,9 @@ public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKin
     /// <summary>The camera that sends it (<c>X-Device-Id</c>); "" for the legacy anonymous stream.</summary>
     public string DeviceId { get; init; } = "";
 
+    /// <summary>The ingest path it is posted to; "" for the generic gate-event endpoint.</summary>
+    public string Path { get; init; } = "";
+
     /// <summary>Simulated capture time (in the body), and when the camera gets it out: later than the capture
     /// when the camera was cut off and uploads its backlog (断网续传), or for a duplicate re-send.</summary>
     public DateTimeOffset PassTime { get; init; }

@@ -26,8 +26,11 @@ public static class RegistersServiceCollectionExtensions
         services.AddSingleton<RegisteredPlates>();
         services.AddSingleton<RegisterSightingSettings>();
         // The policy store and the alarm pipeline are optional constructor parameters: absent when disabled.
+        services.AddSingleton<SightingRecorder>();
         services.AddSingleton<RegisterSightingConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<RegisterSightingConsumer>());
+        services.AddSingleton<WorkAreaSightingConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkAreaSightingConsumer>());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Processing:Registers:NationalPlatformUrl"])
             && builder.Configuration.GetValue("Processing:Decisions:Enabled", true))
         {

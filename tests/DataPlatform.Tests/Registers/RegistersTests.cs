@@ -75,10 +75,11 @@ public sealed class RegistersTests(EnginesFixture engines)
         Assert.Contains("国二", denied.DisplayText);
 
         // Work area: the registered machine and the in-plant vehicle are sighted; an unknown machine raises the alarm.
-        await SendEventAsync(producer, Event("wa-1", MachinePlate, DateTimeOffset.Now, gate: WorkArea));
-        await SendEventAsync(producer, Event("wa-2", "冀BN0001", DateTimeOffset.Now, gate: WorkArea));
-        await SendEventAsync(producer, Event("wa-3", "冀BX9999", DateTimeOffset.Now, gate: WorkArea) with { VehicleType = null });
-        await SendEventAsync(producer, Event("wa-3", "冀BX9999", DateTimeOffset.Now, gate: WorkArea) with { VehicleType = null });
+        // Work-area cameras post to /api/v1/work-area/sightings: they never become passages or gate decisions.
+        Assert.Equal(HttpStatusCode.Accepted, (await SightingAsync(http, "wa-1", MachinePlate, "H11")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SightingAsync(http, "wa-2", "冀BN0001", "H11")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SightingAsync(http, "wa-3", "冀BX9999", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await SightingAsync(http, "wa-3", "冀BX9999", null)).StatusCode);
         Assert.Equal(1, await platform.WaitForAsync(
             "SELECT count() FROM alarms FINAL WHERE rule_id = 'unregistered-machinery-seen' AND subject = '冀BX9999'", 1, Within));
         Assert.Equal(1, await platform.WaitForAsync(
@@ -90,7 +91,14 @@ public sealed class RegistersTests(EnginesFixture engines)
         Assert.Equal(1, await platform.WaitForAsync(
             "SELECT count() FROM in_plant_movements FINAL WHERE registration_code = 'CN-0001' AND kind = 'work-area'", 1, Within));
         Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM alarms WHERE rule_id = 'unregistered-machinery-seen'"));
+        Assert.Equal(0, await platform.ScalarAsync($"SELECT count() FROM passages WHERE gate_id = '{WorkArea}'"));
     }
+
+    private static Task<HttpResponseMessage> SightingAsync(HttpClient http, string eventId, string plate, string? type) =>
+        http.PostAsync(WorkAreaSightingEndpoint.Path, new StringContent($$"""
+            {"eventId":"{{eventId}}","enterpriseId":"{{Enterprise}}","gateId":"{{WorkArea}}","laneId":"L1","direction":1,
+             "passTime":"{{Time(DateTimeOffset.Now)}}","plateNo":"{{plate}}","plateColor":"yellow"{{(type is null ? "" : $",\"vehicleType\":\"{type}\"")}}}
+            """, Encoding.UTF8, "application/json"));
 
     [Fact]
     public async Task A_manual_passage_is_a_gate_event_of_the_operator_and_is_audited_once()
@@ -162,7 +170,7 @@ public sealed class RegistersTests(EnginesFixture engines)
     {
         var platform = TestPlatform.Create(engines);
         // A subscriber only sees a topic its metadata knows; create them before the consumers start.
-        foreach (var topic in new[] { Topics.ControlCommands, Topics.GateDecisions, Topics.Alarms, Topics.RegistryChanges, Topics.DeviceEvents })
+        foreach (var topic in new[] { Topics.ControlCommands, Topics.GateDecisions, Topics.Alarms, Topics.RegistryChanges, Topics.DeviceEvents, Topics.WorkAreaSightings })
             platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         return platform;
     }
@@ -173,7 +181,6 @@ public sealed class RegistersTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:0:OperatorId"] = "guard-01";
         settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = Enterprise;
         settings["Ingest:GuardBooth:Operators:0:Token"] = "guard-token";
-        settings["Processing:Registers:WorkAreaGates:0"] = WorkArea;
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();

@@ -27,7 +27,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.Weighings, 2);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
-        foreach (var topic in new[] { Topics.RegistryChanges, Topics.ControlCommands, Topics.Alarms })
+        foreach (var topic in new[] { Topics.RegistryChanges, Topics.ControlCommands, Topics.Alarms, Topics.WorkAreaSightings })
             platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         var profile = SimulationProfile.Find(name)! with { DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03 };
         var settings = platform.Settings();
@@ -70,7 +70,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(1 + cuts, report.WeighbridgeConnects);
 
             // Valid passages, misreads included, are one row each; duplicates collapse; garbage is kept as rejections.
-            var passages = traffic.Valid + machinery.Traffic.Valid;
+            var passages = traffic.Valid + machinery.GatePassages; // work-area sightings are no passages
             Assert.Equal(passages, await platform.WaitForAsync("SELECT count() FROM passages FINAL", passages));
             Assert.Equal(passages, await platform.ScalarAsync("SELECT count() FROM passages"));
             Assert.Equal(traffic.Misreads, await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE confidence < 0.8"));

@@ -11,28 +11,23 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Registers;
 
-/// <summary><c>gate.raw</c> (group <see cref="RegistersOptions.GroupId"/>) → in-plant vehicle movements and
-/// non-road machinery entries/exits/work-area sightings. A plate seen at a work-area camera that no register
-/// knows (and the gate's registry does not know as a road vehicle) is stored as an unregistered sighting and
-/// raises the <c>register:unregistered-*</c> alarm inputs. Malformed events are the passage writer's to
-/// dead-letter; here they are skipped.</summary>
-public sealed class RegisterSightingConsumer(
+/// <summary>Gate events → in-plant vehicle movements and non-road machinery entries/exits/work-area sightings.
+/// A plate seen in a work area (the <c>gate.work-area</c> topic, or a gate listed in
+/// <see cref="RegistersOptions.WorkAreaGates"/>) that no register knows, and the gate's registry does not know as a
+/// road vehicle, is stored as an unregistered sighting and raises the <c>register:unregistered-*</c> alarm inputs.</summary>
+public sealed class SightingRecorder(
     RegisteredPlates plates,
     IdempotentInserter inserter,
     RegisterSightingSettings settings,
-    TimeProvider time,
-    IOptions<KafkaOptions> kafka,
-    ILogger<RegisterSightingConsumer> logger,
     PolicyStore? registry = null,
-    AlarmPipeline? alarms = null) : BatchConsumer(Topics.GateRaw, kafka, settings.Batching, logger)
+    AlarmPipeline? alarms = null)
 {
     public const string UnregisteredNonRoadRule = "register:unregistered-non-road";
     public const string UnregisteredInPlantRule = "register:unregistered-in-plant";
     public const string SeenOutcome = "seen";
 
-    protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
+    public async Task RecordAsync(IReadOnlyList<GateEvent> events, bool workAreaTopic, CancellationToken ct)
     {
-        var events = batch.Select(m => GateEventCodec.Parse(m.Message.Value, time.GetUtcNow(), int.MaxValue).Event).OfType<GateEvent>().ToList();
         if (events.Count == 0) return;
         var known = await plates.FindAsync([.. events.Select(e => e.Plate.Text).Distinct()], ct);
         var movements = new List<SightingRow>();
@@ -40,7 +35,7 @@ public sealed class RegisterSightingConsumer(
         var inputs = new List<AlarmInput>();
         foreach (var e in events)
         {
-            var workArea = settings.WorkAreaGates.Contains(e.GateId);
+            var workArea = workAreaTopic || settings.WorkAreaGates.Contains(e.GateId);
             var kind = SightingRow.KindOf(e, workArea);
             if (known.TryGetValue((e.EnterpriseId, e.Plate.Text), out var entry))
             {
@@ -78,12 +73,48 @@ public sealed class RegisterSightingConsumer(
     }
 }
 
+/// <summary><c>gate.raw</c> (group <see cref="RegistersOptions.GroupId"/>) → <see cref="SightingRecorder"/>: entries
+/// and exits of registered machines and in-plant vehicles. Malformed events are the passage writer's to dead-letter.</summary>
+public sealed class RegisterSightingConsumer(
+    SightingRecorder recorder, RegisterSightingSettings settings, TimeProvider time, IOptions<KafkaOptions> kafka,
+    ILogger<RegisterSightingConsumer> logger) : BatchConsumer(Topics.GateRaw, kafka, settings.Batching, logger)
+{
+    protected override Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct) =>
+        recorder.RecordAsync(SightingEvents.Read(batch, time), workAreaTopic: false, ct);
+}
+
+/// <summary><c>gate.work-area</c> (group <see cref="RegistersOptions.GroupId"/><c>-work-area</c>) → <see cref="SightingRecorder"/>:
+/// every event is a work-area sighting.</summary>
+public sealed class WorkAreaSightingConsumer(
+    SightingRecorder recorder, RegisterSightingSettings settings, TimeProvider time, IOptions<KafkaOptions> kafka,
+    ILogger<WorkAreaSightingConsumer> logger) : BatchConsumer(Topics.WorkAreaSightings, kafka, settings.WorkAreaBatching, logger)
+{
+    protected override Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct) =>
+        recorder.RecordAsync(SightingEvents.Read(batch, time), workAreaTopic: true, ct);
+}
+
+internal static class SightingEvents
+{
+    // Ingest validated them; a message that does not parse here is skipped (gate.raw's writer dead-letters it).
+    public static List<GateEvent> Read(IReadOnlyList<ConsumeResult<string, byte[]>> batch, TimeProvider time) =>
+        [.. batch.Select(m => GateEventCodec.Parse(m.Message.Value, time.GetUtcNow(), int.MaxValue).Event).OfType<GateEvent>()];
+}
+
 /// <summary>The sightings consumer's group and work-area gates, from <see cref="RegistersOptions"/>.</summary>
 public sealed class RegisterSightingSettings(IOptions<ProcessingOptions> processing, IOptions<RegistersOptions> registers)
 {
     public IOptions<ProcessingOptions> Batching { get; } = Options.Create(new ProcessingOptions
     {
         GroupId = registers.Value.GroupId,
+        MaxBatchSize = processing.Value.MaxBatchSize,
+        MaxBatchDelayMs = processing.Value.MaxBatchDelayMs,
+        RetryDelayMs = processing.Value.RetryDelayMs,
+    });
+
+    /// <summary>The work-area topic's consumer: a group of its own, so the two consumers never share a rebalance.</summary>
+    public IOptions<ProcessingOptions> WorkAreaBatching { get; } = Options.Create(new ProcessingOptions
+    {
+        GroupId = registers.Value.GroupId + "-work-area",
         MaxBatchSize = processing.Value.MaxBatchSize,
         MaxBatchDelayMs = processing.Value.MaxBatchDelayMs,
         RetryDelayMs = processing.Value.RetryDelayMs,
