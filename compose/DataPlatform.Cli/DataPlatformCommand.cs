@@ -22,5 +22,7 @@ public static class DataPlatformCommand
         LedgerCommand.Create(),
         AlarmsCommand.Create(),
         RegulatorSimulatorCommand.Create(),
+        RegistryCommand.Create(),
+        NationalPlatformCommand.Create(),
     };
 }

@@ -44,6 +44,8 @@ public sealed class IngestOptions
         ["gate.weighings"] = "processing",
         ["device.events"] = "alarms",
         ["gate.emission-readings"] = "processing",
+        ["registry.changes"] = "processing",
+        ["gate.work-area"] = "registers-work-area",
     };
 
     /// <summary>How often closed journal segments are checked against the ledger writers' progress.</summary>

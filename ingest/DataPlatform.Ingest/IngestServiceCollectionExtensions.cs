@@ -1,5 +1,6 @@
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Devices;
+using DataPlatform.Ingest.GuardBooth;
 using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Ingest.Journal;
@@ -29,6 +30,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<DeviceEndpoints>();
         services.AddSingleton<EmissionEndpoints>();
         services.AddSingleton<DevicePushes>();
+        services.AddGuardBooth();
         // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad
         // Ingest:Devices entry fails the start instead of failing pushes later.
         services.AddSingleton(sp => new DeviceRegistry(sp.GetRequiredService<IOptions<IngestOptions>>().Value.Devices));

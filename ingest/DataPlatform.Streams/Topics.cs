@@ -41,6 +41,15 @@ public static class Topics
     /// keyed by enterprise/gate; processing's alarms turn them into alarms.</summary>
     public const string BridgeStatus = "regulator.bridge-status";
 
+    /// <summary>Register changes (in-plant vehicles, non-road machinery, vehicles learnt from the national
+    /// platform) and manual-passage audit entries, keyed by enterprise/register/record key so one record's
+    /// versions stay in order. A <c>RegistryChange</c>.</summary>
+    public const string RegistryChanges = "registry.changes";
+
+    /// <summary>Sightings by work-area cameras (堆场/料场, not a plant gate): the gate-event JSON, keyed by
+    /// enterprise/gate/lane. Kept off <see cref="GateRaw"/> so they never become passages or gate decisions.</summary>
+    public const string WorkAreaSightings = "gate.work-area";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -55,5 +64,7 @@ public static class Topics
         [LedgerRecords] = 4,
         [EmissionReadings] = 2,
         [BridgeStatus] = 1,
+        [RegistryChanges] = 2,
+        [WorkAreaSightings] = 2,
     };
 }

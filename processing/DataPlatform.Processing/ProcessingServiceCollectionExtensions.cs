@@ -29,6 +29,7 @@ public static class ProcessingServiceCollectionExtensions
         builder.AddTripsAndWeighings();
         builder.AddAlarms();
         builder.AddEmissionReadings();
+        builder.AddRegisters();
         return builder;
     }
 }

@@ -21,7 +21,11 @@ public static class SimulateCommand
         };
         var token = new Option<string?>("--token") { Description = "Device token the simulated cameras present (X-Device-Token) when the deployment registers devices" };
         var day = new Option<string?>("--day") { Description = "Send one whole simulated day (yyyy-MM-dd, China time) as fast as possible instead of a live stream" };
-        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint") { target, profile, count, rate, seed, weighbridge, token, day };
+        var guard = new Option<string?>("--guard-operator")
+        {
+            Description = "Day mode: first register the plant's in-plant vehicles and machinery at the guard booth as this operator (token: --token), then send their passages and work-area sightings too",
+        };
+        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint") { target, profile, count, rate, seed, weighbridge, token, day, guard };
         command.SetAction(async (parse, ct) =>
         {
             if (SimulationProfile.Find(parse.GetValue(profile)) is not { } chosen)
@@ -47,7 +51,17 @@ public static class SimulateCommand
             {
                 var traffic = new GateEventGenerator(chosen, parse.GetValue(seed)).Day(when);
                 Console.Error.WriteLine($"模拟 {when:yyyy-MM-dd}: 车队 {traffic.Fleet.Count} 辆, 推送 {traffic.Pushes.Count} 条, 过磅 {traffic.Weighings.Count} 次, 设备中断 {traffic.Outages.Count} 次");
+                var machinery = parse.GetValue(guard) is { } operatorId ? PlantMachinery.Plan(chosen, parse.GetValue(seed), when) : null;
+                if (machinery is not null)
+                {
+                    var registered = await new GuardBoothClient(http, new Uri(parse.GetValue(target)!), parse.GetValue(guard)!, parse.GetValue(token) ?? "")
+                        .RegisterAsync(machinery.Roster, ct);
+                    Console.Error.WriteLine($"门岗登记: 厂内车辆 {machinery.RegisteredInPlant} 辆, 非道路移动机械 {machinery.RegisteredNonRoad} 台, 已受理 {registered}; 未登记 {machinery.UnregisteredMachines} 台");
+                }
                 report = await simulator.RunTrafficAsync(traffic, concurrency: 32, ct);
+                if (machinery is not null)
+                    Console.WriteLine("厂内车辆与机械: " + Describe(await new GateTrafficSimulator(http, new Uri(parse.GetValue(target)!), parse.GetValue(token))
+                        .RunTrafficAsync(machinery.Traffic, concurrency: 8, ct)));
             }
             else
             {

@@ -17,6 +17,7 @@ public sealed class IngestHttpServer(
     CameraEndpoints cameras,
     DeviceEndpoints devices,
     EmissionEndpoints emissions,
+    GuardBooth.GuardBoothEndpoints guardBooth,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -42,6 +43,7 @@ public sealed class IngestHttpServer(
         _app.MapPost(DeviceEndpoints.HeartbeatPath, (Delegate)((HttpContext context, string deviceId) => devices.HeartbeatAsync(context, deviceId)));
         _app.MapGet(DeviceEndpoints.ListPath, devices.List);
         _app.MapPost(EmissionEndpoints.OpacityPath, (Delegate)((HttpContext context, string deviceId) => emissions.OpacityAsync(context, deviceId)));
+        GuardBooth.GuardBoothRegistration.MapGuardBooth(_app, guardBooth);
         _app.MapGet("/healthz", () => Results.Text("ok"));
         await _app.StartAsync(cancellationToken);
         loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));

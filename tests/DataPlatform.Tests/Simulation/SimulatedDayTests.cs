@@ -28,7 +28,8 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.Weighings, 2);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
-        platform.Kafka.CreateTopic(Topics.EmissionReadings, 2);
+        foreach (var topic in new[] { Topics.RegistryChanges, Topics.ControlCommands, Topics.Alarms, Topics.WorkAreaSightings, Topics.EmissionReadings })
+            platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         var profile = SimulationProfile.Find(name)! with
         {
             DailyTrips = 400, FleetSize = 200, DuplicateShare = 0.05, MalformedShare = 0.02, MisreadShare = 0.03,
@@ -36,6 +37,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         };
         var settings = platform.Settings();
         foreach (var (key, value) in SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0")) settings[key] = value;
+        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, SimulatedPlant.Lanes(profile).Count() + 1)) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddDataPlatform(PlatformRole.All);
@@ -45,11 +47,20 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         {
             var scale = host.Services.GetRequiredService<TcpListenerDirectory>().EndpointOf(SimulatedPlant.WeighbridgeId)!;
             TcpProtocols.TryParse(profile.WeighbridgeProtocol, DataPlatform.Ingest.Devices.DeviceKind.Weighbridge, out var protocol, out _);
-            var traffic = new GateEventGenerator(profile, seed: 11).Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1));
+            var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+            var traffic = new GateEventGenerator(profile, seed: 11).Day(day);
+            var machinery = PlantMachinery.Plan(profile, seed: 11, day);
             await using var link = new WeighbridgeLink(scale, protocol, profile.EnterpriseId);
             using var http = new HttpClient();
             var ingest = new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+            // The guard booth registers the day's in-plant vehicles and machinery first, through its real API.
+            var registered = await new GuardBoothClient(http, ingest, PlantMachinery.OperatorId, Token).RegisterAsync(machinery.Roster, CancellationToken.None);
+            Assert.Equal(machinery.RegisteredInPlant + machinery.RegisteredNonRoad, registered);
+            Assert.Equal(machinery.RegisteredInPlant, await platform.WaitForAsync("SELECT count() FROM in_plant_vehicles_latest", machinery.RegisteredInPlant));
+            Assert.Equal(machinery.RegisteredNonRoad, await platform.WaitForAsync("SELECT count() FROM non_road_machinery_latest", machinery.RegisteredNonRoad));
             var report = await new GateTrafficSimulator(http, ingest, Token, link).RunTrafficAsync(traffic, concurrency: 16, CancellationToken.None);
+            var machineryReport = await new GateTrafficSimulator(http, ingest, Token).RunTrafficAsync(machinery.Traffic, concurrency: 8, CancellationToken.None);
+            Assert.Equal((machinery.Traffic.Valid, machinery.Traffic.Valid, 0), (machineryReport.Valid, machineryReport.Accepted, machineryReport.Failed));
 
             Assert.True(traffic is { Duplicates: > 0, Malformed: > 0, Misreads: > 0, SecondCameraReads: > 0 } && traffic.Weighings.Count > 100, $"the day should exercise every kind: {report}");
             var readings = traffic.Readings;
@@ -72,8 +83,9 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(1 + cuts, report.WeighbridgeConnects);
 
             // Valid passages, misreads included, are one row each; duplicates collapse; garbage is kept as rejections.
-            Assert.Equal(traffic.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", traffic.Valid));
-            Assert.Equal(traffic.Valid, await platform.ScalarAsync("SELECT count() FROM passages"));
+            var passages = traffic.Valid + machinery.GatePassages; // work-area sightings are no passages
+            Assert.Equal(passages, await platform.WaitForAsync("SELECT count() FROM passages FINAL", passages));
+            Assert.Equal(passages, await platform.ScalarAsync("SELECT count() FROM passages"));
             Assert.Equal(traffic.Misreads, await platform.ScalarAsync("SELECT count() FROM passages FINAL WHERE confidence < 0.8"));
             // Garbage from cameras and meters, and second reads the plate grammar refuses, are kept as rejections.
             var rejections = traffic.Malformed + Readings(SimulatedPushKind.Malformed);
@@ -92,6 +104,14 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(over.Count, await platform.ScalarAsync("SELECT count() FROM opacity_readings FINAL WHERE absorption_coefficient > 1.2"));
             var alarms = over.Select(r => (r.VehiclePlate, r.DeviceId, AlarmEvaluator.WindowStart(r.PassTime, 60))).Distinct().Count();
             Assert.Equal(alarms, await platform.WaitForAsync($"SELECT count() FROM alarms FINAL WHERE rule_id = '{EmissionAlarmRules.OpacityOverLimitId}'", alarms));
+            // In-plant vehicles and machinery, by kind: movements, registered sightings, unregistered ones (with the alarm).
+            Assert.Equal(machinery.InPlantMovements, await platform.WaitForAsync("SELECT count() FROM in_plant_movements FINAL", machinery.InPlantMovements));
+            Assert.Equal(machinery.RegisteredMachineSightings, await platform.WaitForAsync(
+                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 1", machinery.RegisteredMachineSightings));
+            Assert.Equal(machinery.UnregisteredSightings, await platform.WaitForAsync(
+                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 0", machinery.UnregisteredSightings));
+            Assert.Equal(machinery.UnregisteredMachines, await platform.WaitForAsync(
+                "SELECT uniqExact(subject) FROM alarms WHERE rule_id LIKE 'unregistered-%-seen'", machinery.UnregisteredMachines));
             Assert.Equal(traffic.Weighings.Select(w => w.WeightKg).Order(), Weighings(platform, traffic.Weighings.Count).Select(w => w.Weighing.WeightKg).Order());
         }
         finally

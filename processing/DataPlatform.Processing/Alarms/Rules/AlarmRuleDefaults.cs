@@ -37,5 +37,17 @@ public static class AlarmRuleDefaults
             Severity = AlarmSeverity.Warning, Title = "设备{device}鉴权失败：{reason}", DedupeWindowMinutes = 15,
         },
         .. BridgeAlarmRules.Rules,
+        new()
+        {
+            Id = "unregistered-machinery-seen", Source = AlarmSources.Decision, Outcomes = ["seen"],
+            RuleIdPrefixes = ["register:unregistered-non-road"], Severity = AlarmSeverity.Warning,
+            Title = "作业区{gate}发现未登记的非道路移动机械{plate}，请核查并登记", DedupeWindowMinutes = 60,
+        },
+        new()
+        {
+            Id = "unregistered-in-plant-vehicle-seen", Source = AlarmSources.Decision, Outcomes = ["seen"],
+            RuleIdPrefixes = ["register:unregistered-in-plant"], Severity = AlarmSeverity.Warning,
+            Title = "作业区{gate}发现未登记的厂内运输车辆{plate}，请核查并登记", DedupeWindowMinutes = 60,
+        },
     ];
 }
