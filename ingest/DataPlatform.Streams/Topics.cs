@@ -33,6 +33,11 @@ public static class Topics
     /// enterprise/gate. At least once: a record may be published again with the same <c>recordId</c>.</summary>
     public const string LedgerRecords = "ledger.records";
 
+    /// <summary>Manual-review actions on passages (approve, correct, reject) from the CLI and the guard booth
+    /// (<see cref="ReviewActionMessage"/>), keyed by passage id. One partition: one writer seals the review ledger
+    /// in one total order; its assignment also elects the processing leader.</summary>
+    public const string ReviewActions = "review.actions";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -45,5 +50,6 @@ public static class Topics
         [ControlCommands] = 1,
         [Alarms] = 2,
         [LedgerRecords] = 4,
+        [ReviewActions] = 1,
     };
 }

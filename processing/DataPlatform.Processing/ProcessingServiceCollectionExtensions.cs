@@ -28,6 +28,7 @@ public static class ProcessingServiceCollectionExtensions
         builder.AddGateDecisions();
         builder.AddTripsAndWeighings();
         builder.AddAlarms();
+        builder.AddReviewsAndLedgerRecords();
         return builder;
     }
 }
