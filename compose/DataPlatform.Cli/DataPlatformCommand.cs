@@ -20,5 +20,6 @@ public static class DataPlatformCommand
         DeadLettersCommand.Create(),
         LedgerCommand.Create(),
         AlarmsCommand.Create(),
+        ReviewCommand.Create(),
     };
 }

@@ -27,6 +27,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<GateEventEndpoint>();
         services.AddSingleton<CameraEndpoints>();
         services.AddSingleton<DeviceEndpoints>();
+        services.AddSingleton<GuardBoothReviewEndpoint>();
         services.AddSingleton<DevicePushes>();
         // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad
         // Ingest:Devices entry fails the start instead of failing pushes later.

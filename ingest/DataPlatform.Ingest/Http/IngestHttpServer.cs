@@ -16,6 +16,7 @@ public sealed class IngestHttpServer(
     GateEventEndpoint endpoint,
     CameraEndpoints cameras,
     DeviceEndpoints devices,
+    GuardBoothReviewEndpoint reviews,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -41,6 +42,7 @@ public sealed class IngestHttpServer(
         _app.MapPost(DeviceEndpoints.HeartbeatPath, (Delegate)((HttpContext context, string deviceId) => devices.HeartbeatAsync(context, deviceId)));
         _app.MapGet(DeviceEndpoints.ListPath, devices.List);
         _app.MapGet("/healthz", () => Results.Text("ok"));
+        _app.MapPost(GuardBoothReviewEndpoint.Path, (Delegate)((HttpContext context, string deviceId) => reviews.HandleAsync(context, deviceId)));
         await _app.StartAsync(cancellationToken);
         loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));
     }
