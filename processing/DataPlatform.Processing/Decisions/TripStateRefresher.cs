@@ -10,8 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Decisions;
 
-/// <summary>Every <see cref="DecisionOptions.TripStateRefreshSeconds"/>: loads the open trips (a last entry with no
-/// later exit, within <see cref="DecisionOptions.TripStateWindowHours"/>) and their weighings from the ledger into
+/// <summary>Every <see cref="DecisionOptions.TripStateRefreshSeconds"/>: loads the open trips (a last entry not denied
+/// with no later allowed exit, from the decision ledger <c>gate_decisions</c> of every instance, within
+/// <see cref="DecisionOptions.TripStateWindowHours"/>; an exit sent to a manual check keeps the trip open, the truck
+/// goes back to the weighbridge) and their weighings from the ledger into
 /// <see cref="TripStateCache"/>. A failed load keeps the previous state: the gate decides with the last it knew.</summary>
 public sealed class TripStateRefresher(
     TripStateCache cache, ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, TimeProvider time,
@@ -26,8 +28,9 @@ public sealed class TripStateRefresher(
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
                    SELECT enterprise_id, plate_no, plate_color,
-                          toUnixTimestamp(maxIf(pass_time, direction = 1)) AS entered, toUnixTimestamp(maxIf(pass_time, direction = 2)) AS exited
-                   FROM {{Db}}.passages WHERE pass_time >= fromUnixTimestamp({from:Int64})
+                          toUnixTimestamp(maxIf(pass_time, direction = 1 AND outcome != 'deny')) AS entered,
+                          toUnixTimestamp(maxIf(pass_time, direction = 2 AND outcome = 'allow')) AS exited
+                   FROM {{Db}}.gate_decisions WHERE pass_time >= fromUnixTimestamp({from:Int64})
                    GROUP BY enterprise_id, plate_no, plate_color
                    HAVING entered > 0 AND entered > exited
                    """,
