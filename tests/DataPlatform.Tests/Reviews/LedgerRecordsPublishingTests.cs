@@ -59,7 +59,12 @@ public sealed class LedgerRecordsPublishingTests(EnginesFixture engines)
     {
         await using var platform = TestPlatform.Create(engines);
         CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform, new() { ["Processing:Trips:IntervalSeconds"] = "3600" });
+        using var host = await StartProcessingAsync(platform, new()
+        {
+            ["Processing:Trips:IntervalSeconds"] = "3600",
+            // No late-arrival margin: this test tells the runs apart by what they read.
+            ["Processing:Trips:LateArrivalSeconds"] = "0",
+        });
         using var producer = Producer(platform);
         var job = host.Services.GetRequiredService<TripJob>();
         var t = RecentChinaTime(TimeSpan.FromHours(3));
