@@ -27,6 +27,8 @@ root.SetAction(async (parse, ct) =>
     var endToEnd = await EndToEndBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
     await DecisionLatencyBenchmark.RunAsync(clickHouse, output, ct);
     Summary.Print(output, kafka, inserts, endToEnd);
+    var ledger = await LedgerThroughputBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
+    LedgerThroughputBenchmark.PrintRatios(output, ledger, kafka, inserts);
     return endToEnd.Complete ? 0 : 1;
 });
 return ChdbProcess.Exit(await root.Parse(args).InvokeAsync());
