@@ -35,7 +35,7 @@ public static class Topics
 
     /// <summary>Manual-review actions on passages (approve, correct, reject) from the CLI and the guard booth
     /// (<see cref="ReviewActionMessage"/>), keyed by passage id. One partition: one writer seals the review ledger
-    /// in one total order; its assignment also elects the processing leader.</summary>
+    /// in one total order.</summary>
     public const string ReviewActions = "review.actions";
 
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>

@@ -10,9 +10,10 @@ namespace DataPlatform.Processing.Leadership;
 /// <summary>
 /// Elects one processing instance for the jobs that must run once per deployment (trip pairing and the trips'
 /// ledger.records publishing): the instance whose member of the group <c>&lt;GroupId&gt;-leader</c> is assigned
-/// partition 0 of <c>review.actions</c>. Kafka's group protocol does the election and the failover (a dead leader's
-/// session expires, the partition moves). The partition is paused at once — this member only holds it, it reads
-/// nothing — and polled so the member stays in the group.
+/// partition 0 of <c>gate.raw</c> (the topic every processing instance needs anyway, so it exists wherever processing
+/// runs). Kafka's group protocol does the election and the failover (a dead leader's session expires, the partition
+/// moves). The partitions are paused at once — this member only holds them, it reads nothing — and polled so the
+/// member stays in the group.
 /// </summary>
 public sealed class ProcessingLeader(
     IOptions<KafkaOptions> kafka, IOptions<ProcessingOptions> options, ILogger<ProcessingLeader> logger) : BackgroundService
@@ -33,7 +34,7 @@ public sealed class ProcessingLeader(
             .SetPartitionsRevokedHandler((c, revoked) => { _isLeader = false; })
             .SetPartitionsLostHandler((c, lost) => { _isLeader = false; })
             .Build();
-        consumer.Subscribe(Topics.ReviewActions);
+        consumer.Subscribe(Topics.GateRaw);
         try
         {
             while (!ct.IsCancellationRequested)
