@@ -24,7 +24,7 @@ public sealed class ReviewActionConsumer(
     TimeProvider time,
     IOptions<KafkaOptions> kafka,
     IOptions<ProcessingOptions> options,
-    ILogger<ReviewActionConsumer> logger) : BatchConsumer(Topics.ReviewActions, kafka, options, logger)
+    ILogger<ReviewActionConsumer> logger) : BatchConsumer(Topics.ReviewActions, kafka, OwnGroup(options), logger)
 {
     public const string RefusedCode = "review_refused";
     public const string InvalidCode = "invalid_review";
@@ -58,6 +58,17 @@ public sealed class ReviewActionConsumer(
             .ToList();
         await records.PublishAsync(resolved, ct);
     }
+
+    // A group of its own (<c>&lt;GroupId&gt;-reviews</c>): joining and leaving the ledger writers' group would
+    // rebalance the passage writers for a topic that is mostly idle.
+    private static IOptions<ProcessingOptions> OwnGroup(IOptions<ProcessingOptions> options) => Options.Create(new ProcessingOptions
+    {
+        GroupId = options.Value.GroupId + "-reviews",
+        MaxBatchSize = options.Value.MaxBatchSize,
+        MaxBatchDelayMs = options.Value.MaxBatchDelayMs,
+        RetryDelayMs = options.Value.RetryDelayMs,
+        ReviewMinimumConfidence = options.Value.ReviewMinimumConfidence,
+    });
 
     private Task DeadLetterAsync(ConsumeResult<string, byte[]> message, string code, string reason, CancellationToken ct) =>
         deadLetters.SendAsync(new DeadLetter(DeadLetterIds.For(message.TopicPartitionOffset), time.GetUtcNow(), "review",

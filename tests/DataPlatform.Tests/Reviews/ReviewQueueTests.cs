@@ -36,7 +36,7 @@ public sealed class ReviewQueueTests(EnginesFixture engines)
 
         // Only the certain passage went to the regulator.
         var first = ReadRecords(platform, r => r.Any(x => x.RecordId == sure), TimeSpan.FromSeconds(30));
-        Assert.Contains(first, r => r.RecordId == sure && r.Version == 1);
+        Assert.Contains(first, r => r.RecordId == sure && r.Version == 1 && r.Json.GetProperty("reviewStatus").GetString() == "none");
         Assert.DoesNotContain(first, r => r.RecordId == low);
 
         // The guard corrects the plate; the same action resent is one action.
@@ -67,12 +67,17 @@ public sealed class ReviewQueueTests(EnginesFixture engines)
         Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM passages WHERE passage_id = '{low}' AND plate_no = '冀B1234S'"));
 
         // ledger.records carries the corrected record as version 2.
+        // (At least once: a rebalance while the host starts may repeat a record, always as the same version.)
         var records = ReadRecords(platform, r => r.Any(x => x.RecordId == low), TimeSpan.FromSeconds(30));
-        var corrected = Assert.Single(records, r => r.RecordId == low);
-        Assert.Equal(2UL, corrected.Version);
-        Assert.Equal("冀B12345", corrected.Json.GetProperty("plateNo").GetString());
-        Assert.Equal("corrected", corrected.Json.GetProperty("reviewStatus").GetString());
-        Assert.Single(records, r => r.RecordId == sure);
+        var corrected = records.Where(r => r.RecordId == low).ToList();
+        Assert.NotEmpty(corrected);
+        Assert.All(corrected, r =>
+        {
+            Assert.Equal(2UL, r.Version);
+            Assert.Equal("冀B12345", r.Json.GetProperty("plateNo").GetString());
+            Assert.Equal("corrected", r.Json.GetProperty("reviewStatus").GetString());
+        });
+        Assert.All(records.Where(r => r.RecordId == sure), r => Assert.Equal(1UL, r.Version));
 
         // Both ledgers verify.
         var passages = await host.Services.GetRequiredService<LedgerVerifier>().VerifyAsync(null, null, CancellationToken.None);
