@@ -24,5 +24,6 @@ public static class DataPlatformCommand
         RegulatorSimulatorCommand.Create(),
         RegistryCommand.Create(),
         NationalPlatformCommand.Create(),
+        ReviewCommand.Create(),
     };
 }

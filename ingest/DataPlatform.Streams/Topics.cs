@@ -50,6 +50,11 @@ public static class Topics
     /// enterprise/gate/lane. Kept off <see cref="GateRaw"/> so they never become passages or gate decisions.</summary>
     public const string WorkAreaSightings = "gate.work-area";
 
+    /// <summary>Manual-review actions on passages (approve, correct, reject) from the CLI and the guard booth
+    /// (<see cref="ReviewActionMessage"/>), keyed by passage id. One partition: one writer seals the review ledger
+    /// in one total order.</summary>
+    public const string ReviewActions = "review.actions";
+
     /// <summary>Partition counts used when a deployment creates the topics itself (standalone, tests).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPartitions { get; } = new Dictionary<string, int>
     {
@@ -66,5 +71,6 @@ public static class Topics
         [BridgeStatus] = 1,
         [RegistryChanges] = 2,
         [WorkAreaSightings] = 2,
+        [ReviewActions] = 1,
     };
 }

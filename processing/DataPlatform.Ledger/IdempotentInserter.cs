@@ -40,11 +40,13 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
     {
         // The time bounds let ClickHouse prune to the months the batch touches instead of scanning years.
         var found = new HashSet<Guid>();
+        var timeBound = table.TimeBoundedIdCheck
+            ? $"{table.TimeColumn} BETWEEN {{from:DateTime64(3)}} AND {{to:DateTime64(3)}} AND "
+            : "";
         using var reader = await client.ExecuteReaderAsync(
             $$"""
             SELECT {{table.IdColumn}} FROM {{QualifiedName(table)}}
-            WHERE {{table.TimeColumn}} BETWEEN {from:DateTime64(3)} AND {to:DateTime64(3)}
-              AND {{table.IdColumn}} IN {ids:Array(UUID)}
+            WHERE {{timeBound}}{{table.IdColumn}} IN {ids:Array(UUID)}
             """,
             ClickHouseParameters.Of(
                 // Time columns may store whole seconds while rows carry milliseconds: widen down to the second so

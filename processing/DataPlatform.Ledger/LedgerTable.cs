@@ -11,4 +11,10 @@ public sealed record LedgerTable<TRow>(
     IReadOnlyList<string> Columns,
     Func<TRow, Guid> Id,
     Func<TRow, DateTime> Time,
-    Func<TRow, object?[]> Values);
+    Func<TRow, object?[]> Values)
+{
+    /// <summary>False when the row's time comes from a device that may re-push the same id with another time: the
+    /// stored-id check then looks the id up across the whole table (give the id column a bloom-filter index), since
+    /// a copy stored under another day would be outside any time bound taken from the new row.</summary>
+    public bool TimeBoundedIdCheck { get; init; } = true;
+}

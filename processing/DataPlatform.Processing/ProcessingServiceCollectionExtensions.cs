@@ -30,6 +30,7 @@ public static class ProcessingServiceCollectionExtensions
         builder.AddAlarms();
         builder.AddEmissionReadings();
         builder.AddRegisters();
+        builder.AddReviewsAndLedgerRecords();
         return builder;
     }
 }

@@ -33,6 +33,8 @@ root.SetAction(async (parse, ct) =>
     await DecisionLatencyBenchmark.RunAsync(clickHouse, output, ct);
     await BridgeBackfillBenchmark.RunAsync(clickHouse, parse.GetValue(backfill), output, ct);
     Summary.Print(output, kafka, inserts, endToEnd);
+    var ledger = await LedgerThroughputBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
+    LedgerThroughputBenchmark.PrintRatios(output, ledger, kafka, inserts);
     return endToEnd.Complete ? 0 : 1;
 });
 return ChdbProcess.Exit(await root.Parse(args).InvokeAsync());

@@ -37,7 +37,9 @@ public static class LedgerCommand
             {
                 var report = await host.Services.GetRequiredService<LedgerVerifier>().VerifyAsync(first, last, ct);
                 VerificationReportText.Write(report, Console.Out);
-                return report.IsIntact ? 0 : 1;
+                var reviews = await host.Services.GetRequiredService<ReviewLedgerVerifier>().VerifyAsync(first, last, ct);
+                VerificationReportText.Write(reviews, Console.Out);
+                return report.IsIntact && reviews.IsIntact ? 0 : 1;
             }
             catch (ClickHouseServerException ex)
             {

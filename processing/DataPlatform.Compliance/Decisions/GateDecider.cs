@@ -24,11 +24,18 @@ public static class GateDecider
     public static GateDecision Decide(GateEvent e, VehicleRegistry registry, PolicySet policies, DateTimeOffset now) =>
         Decide(e, registry, policies, now, GateDeciderOptions.Default);
 
+    /// <summary>Without trip data an exit goes to a manual check (<see cref="TripState.Unknown"/>).</summary>
     public static GateDecision Decide(
-        GateEvent e, VehicleRegistry registry, PolicySet policies, DateTimeOffset now, GateDeciderOptions options)
+        GateEvent e, VehicleRegistry registry, PolicySet policies, DateTimeOffset now, GateDeciderOptions options) =>
+        Decide(e, registry, policies, TripState.Unknown, now, options);
+
+    /// <summary>The decision as a pure function of (event, registry, policies, trip state, time): entries by the
+    /// entry rules (the trip state is not consulted), exits by <see cref="DecideExit"/> with <paramref name="trip"/>.</summary>
+    public static GateDecision Decide(
+        GateEvent e, VehicleRegistry registry, PolicySet policies, TripState trip, DateTimeOffset now, GateDeciderOptions options)
     {
         if (e.Direction == Direction.Out)
-            return DecideExit(e, registry, policies, TripState.Unknown, now);
+            return DecideExit(e, registry, policies, trip, now);
 
         var vehicle = registry.Find(e.Plate, e.PlateColor);
         var active = policies.ActivePolicies(e.EnterpriseId, now);

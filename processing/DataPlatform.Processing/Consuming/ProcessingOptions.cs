@@ -14,4 +14,10 @@ public sealed class ProcessingOptions
 
     /// <summary>Wait before retrying a batch whose write failed (ClickHouse unreachable), in milliseconds.</summary>
     public int RetryDelayMs { get; set; } = 1000;
+
+    /// <summary>Minimum confidence of an uncorroborated plate read; below it the passage goes to manual review.</summary>
+    public double ReviewMinimumConfidence { get; set; } = 0.8;
+
+    /// <summary>The reconciler settings passages are screened with.</summary>
+    public DataPlatform.Compliance.Plates.ReconcilerOptions ReviewOptions() => new(MinimumConfidence: ReviewMinimumConfidence);
 }

@@ -38,5 +38,17 @@ public sealed class DecisionOptions
 
     public bool HazmatRequiresBooking { get; set; } = true;
 
+    /// <summary>Weighings an exit needs after the entry to count as weighed (2: gross and tare, so the net is known).</summary>
+    public int ExitWeighingsRequired { get; set; } = TripStates.DefaultWeighingsRequired;
+
+    /// <summary>How often the exit gate's trip states are reloaded from the ledger, in seconds.</summary>
+    public double TripStateRefreshSeconds { get; set; } = 5;
+
+    /// <summary>How far back open trips are loaded, in hours; an entry older than this is not known at the exit.</summary>
+    public int TripStateWindowHours { get; set; } = 72;
+
+    /// <summary>Most open trips held in memory for exit decisions.</summary>
+    public int MaxOpenTrips { get; set; } = 200_000;
+
     public GateDeciderOptions DeciderOptions() => new(UnknownVehicle, HazmatRequiresBooking);
 }

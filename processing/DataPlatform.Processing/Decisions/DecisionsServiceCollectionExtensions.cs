@@ -27,6 +27,9 @@ public static class DecisionsServiceCollectionExtensions
         builder.Services.AddSingleton(sp => CreateStore(sp, seeds));
         builder.Services.AddSingleton<ControlCommandConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ControlCommandConsumer>());
+        builder.Services.AddSingleton<TripStateCache>();
+        builder.Services.AddSingleton<TripStateRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TripStateRefresher>());
         builder.Services.AddSingleton<GateDecisionConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GateDecisionConsumer>());
         return builder;

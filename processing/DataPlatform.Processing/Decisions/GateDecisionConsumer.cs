@@ -21,6 +21,7 @@ namespace DataPlatform.Processing.Decisions;
 /// </summary>
 public sealed class GateDecisionConsumer(
     PolicyStore store,
+    TripStateCache trips,
     GateDecisionWriter writer,
     TimeProvider time,
     IOptions<KafkaOptions> kafka,
@@ -37,6 +38,9 @@ public sealed class GateDecisionConsumer(
 
     /// <summary>Decisions published since start.</summary>
     public long Decided => Interlocked.Read(ref _decided);
+
+    /// <summary>True while consumption is paused because too many decisions wait to be recorded.</summary>
+    public bool PausedNow { get; private set; }
 
     /// <summary>Decisions recorded in ClickHouse (new rows) since start.</summary>
     public long Recorded => Interlocked.Read(ref _recorded);
@@ -63,6 +67,7 @@ public sealed class GateDecisionConsumer(
         consumer.Subscribe(Topics.GateRaw);
         using var stopRecording = new CancellationTokenSource();
         var recorder = Task.Run(() => RecordLoopAsync(producer, stopRecording.Token), CancellationToken.None);
+        var paused = false;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -70,11 +75,23 @@ public sealed class GateDecisionConsumer(
                 CommitReady(consumer);
                 if (recorder.IsCompleted)
                     await recorder; // surfaces a recorder crash instead of deciding on without recording
+                // Too much decided but not yet recorded (ClickHouse down): pause the partitions instead of stopping
+                // to poll, so the member keeps its place in the group (max.poll.interval) and its partitions. The
+                // pause is repeated while full because a rebalance hands out partitions unpaused.
                 if (_pending.Count >= o.MaxPending)
                 {
-                    await Task.Delay(50, ct);
-                    continue;
+                    if (!paused)
+                        logger.LogWarning("{Count} decisions wait to be recorded; pausing {Topic}", _pending.Count, Topics.GateRaw);
+                    consumer.Pause(consumer.Assignment);
+                    paused = true;
                 }
+                else if (paused && _pending.Count <= o.MaxPending / 2)
+                {
+                    consumer.Resume(consumer.Assignment);
+                    paused = false;
+                }
+                PausedNow = paused;
+                // Polls also while paused (returns nothing then, or a message fetched before the pause: decided).
                 var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
                 if (result?.Message is null || result.IsPartitionEOF) continue;
                 Decide(result, producer);
@@ -106,7 +123,13 @@ public sealed class GateDecisionConsumer(
         }
         var e = parsed.Event;
         var state = store.Current;
-        var decision = GateDecider.Decide(e, state.Registry, state.Policies, e.PassTime, _decider);
+        // Exits need the trip (weighed, booking closed); it is handed to the pure decider as data.
+        var trip = e.Direction == Direction.Out ? trips.StateFor(e, state.Policies) : TripState.Unknown;
+        var decision = GateDecider.Decide(e, state.Registry, state.Policies, trip, e.PassTime, _decider);
+        if (e.Direction == Direction.In && decision.Outcome != GateOutcome.Deny)
+            trips.RecordEntry(e);
+        else if (e.Direction == Direction.Out && decision.Outcome == GateOutcome.Allow)
+            trips.RecordExit(e);
         var message = GateDecisionProjection.ToMessage(e, decision, time.GetUtcNow(), state.Version);
         var kafkaMessage = new Message<string, byte[]> { Key = message.PartitionKey, Value = message.ToJson() };
         Task published;

@@ -7,7 +7,11 @@ public sealed class GateDecisionWriter(IdempotentInserter inserter)
 {
     public static readonly LedgerTable<GateDecisionRow> Table = new(
         "gate_decisions", "passage_id", "pass_time", GateDecisionRow.Columns,
-        r => r.PassageId, r => r.PassTimeUtc, r => r.Values());
+        r => r.PassageId, r => r.PassTimeUtc, r => r.Values())
+    {
+        // Keyed like passages: a re-pushed event with another pass time keeps one decision row.
+        TimeBoundedIdCheck = false,
+    };
 
     /// <summary>Returns how many rows were new.</summary>
     public Task<int> WriteAsync(IReadOnlyCollection<GateDecisionRow> rows, CancellationToken ct) =>

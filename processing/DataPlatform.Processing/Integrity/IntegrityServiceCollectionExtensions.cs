@@ -12,6 +12,7 @@ public static class IntegrityServiceCollectionExtensions
     public static IServiceCollection AddLedgerIntegrity(this IServiceCollection services)
     {
         services.TryAddSingleton<LedgerVerifier>();
+        services.TryAddSingleton<ReviewLedgerVerifier>();
         return services;
     }
 }

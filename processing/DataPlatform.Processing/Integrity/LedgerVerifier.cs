@@ -72,7 +72,7 @@ public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseO
             $"""
             SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time),
                    plate_no, plate_color, confidence, vehicle_type, device_id, pictures,
-                   chain_key, chain_seq, prev_hash, record_hash
+                   chain_key, chain_seq, prev_hash, record_hash, review_reason, review_candidates
             FROM {Passages}
             WHERE toDate(pass_time) BETWEEN '{ChainHeadTable.Day(from)}' AND '{ChainHeadTable.Day(to)}'
             """, null, null, ct);
@@ -84,7 +84,11 @@ public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseO
                 DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)).UtcDateTime,
                 reader.GetString(7), reader.GetString(8),
                 reader.IsDBNull(9) ? null : Convert.ToSingle(reader.GetValue(9), CultureInfo.InvariantCulture),
-                reader.GetString(10), reader.GetString(11), (string[])reader.GetValue(12));
+                reader.GetString(10), reader.GetString(11), (string[])reader.GetValue(12))
+            {
+                ReviewReason = reader.GetString(17),
+                ReviewCandidates = (string[])reader.GetValue(18),
+            };
             rows.Add(new SealedRecord(PassageLedgerRecord.For(row), SealOf(reader)));
         }
         return rows;

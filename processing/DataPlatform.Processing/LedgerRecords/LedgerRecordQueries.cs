@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.LedgerRecords;
 
-/// <summary>Reads the next records of each stream after its mark, in (time, id) order, as ledger.records messages.
+/// <summary>Reads the next closed trips after the trip stream's mark (passages are published from the writer's
+/// batches, see <see cref="PassageRecordPublisher"/>), in (time, id) order, as ledger.records messages.
 /// Rows younger than the lag are left for the next run (see <c>TripOptions.PublishLagSeconds</c>).</summary>
 public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
@@ -14,37 +15,6 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
     public const string TripStream = "trip";
 
     private string Db => $"`{options.Value.Database}`";
-
-    /// <summary>New passages. Not FINAL: a redelivered duplicate that was not merged yet comes out twice with the
-    /// same record id, which the at-least-once contract allows.</summary>
-    public Task<List<LedgerRecordMessage>> PassagesAsync(PublishMark after, Window window, CancellationToken ct) =>
-        ReadAsync(
-            $$"""
-            SELECT toUnixTimestamp64Milli(ingested_at) AS ms, passage_id AS id, enterprise_id, gate_id, lane_id, direction,
-                   toUnixTimestamp(pass_time) * 1000, plate_no, plate_color, vehicle_type, device_id, event_id, pictures, record_hash
-            FROM {{Db}}.passages
-            WHERE pass_time >= fromUnixTimestamp({since:Int64})
-              AND ingested_at <= fromUnixTimestamp64Milli({until:Int64}, 'UTC')
-              AND (toUnixTimestamp64Milli(ingested_at), passage_id) > ({ms:Int64}, {id:UUID})
-            ORDER BY ms, id LIMIT {limit:UInt32}
-            """,
-            after, window, ct, r => LedgerRecordJson.Write(r.GetGuid(1), PassageStream, 1, w =>
-            {
-                w.WriteString("enterpriseId", r.GetString(2));
-                w.WriteString("gateId", r.GetString(3));
-                w.WriteString("laneId", r.GetString(4));
-                w.WriteNumber("direction", Convert.ToInt32(r.GetValue(5)));
-                w.WriteString("passTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(6))));
-                w.WriteString("plateNo", r.GetString(7));
-                w.WriteString("plateColor", r.GetString(8));
-                w.WriteString("vehicleType", r.GetString(9));
-                w.WriteString("deviceId", r.GetString(10));
-                w.WriteString("eventId", r.GetString(11));
-                w.WriteStartArray("pictures");
-                foreach (var p in (string[])r.GetValue(12)) w.WriteStringValue(p);
-                w.WriteEndArray();
-                w.WriteString("recordHash", r.GetString(13));
-            }));
 
     /// <summary>Closed trips, newest version (FINAL). A closed trip rewritten later (a late weighing) is published
     /// again under the same record id with a higher version.</summary>

@@ -31,6 +31,14 @@ public static class PassageLedgerRecord
         };
         for (var i = 0; i < row.Pictures.Length; i++)
             fields.Add(new($"pictures[{i.ToString(CultureInfo.InvariantCulture)}]", row.Pictures[i]));
+        // Only when flagged, so rows sealed before review flags existed keep their canonical form and hash.
+        if (row.NeedsReview)
+        {
+            fields.Add(new("review_reason", row.ReviewReason));
+            fields.Add(new("review_candidates", LedgerValues.Of(row.ReviewCandidates.Length)));
+            for (var i = 0; i < row.ReviewCandidates.Length; i++)
+                fields.Add(new($"review_candidates[{i.ToString(CultureInfo.InvariantCulture)}]", row.ReviewCandidates[i]));
+        }
         return new LedgerRecord(
             row.PassageId.ToString("D"), Kind, row.EnterpriseId, PassageChain.ChainGate(row.GateId, row.LaneId),
             new DateTimeOffset(DateTime.SpecifyKind(row.PassTimeChina, DateTimeKind.Utc)), fields);

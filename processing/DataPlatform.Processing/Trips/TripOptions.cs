@@ -13,6 +13,10 @@ public sealed class TripOptions
     /// keeps its last stored state; an exit whose entry fell out is not paired.</summary>
     public int WindowDays { get; set; } = 3;
 
+    /// <summary>How far before the last run's start the next run looks for newly ingested passages and weighings:
+    /// covers inserts that became visible after a later one and clock differences between hosts.</summary>
+    public double LateArrivalSeconds { get; set; } = 60;
+
     /// <summary>Rows younger than this (by ingested_at / updated_at) wait for the next run, so an insert that became
     /// visible after a later one is still behind the high-water mark when the publisher reaches it.</summary>
     public double PublishLagSeconds { get; set; } = 5;

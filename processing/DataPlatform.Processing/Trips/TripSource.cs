@@ -13,16 +13,40 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
 {
     private string Db => $"`{options.Value.Database}`";
 
+    /// <summary>Plates with a passage (pass time ≥ <paramref name="from"/>) or a weighing ingested since
+    /// <paramref name="since"/>: the vehicles whose trips may have changed.</summary>
+    public async Task<List<string>> ChangedPlatesAsync(DateTimeOffset from, DateTimeOffset since, CancellationToken ct)
+    {
+        var plates = new List<string>();
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT plate_no FROM {{Db}}.passages
+            WHERE pass_time >= fromUnixTimestamp({from:Int64}) AND ingested_at >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
+            UNION DISTINCT
+            SELECT plate_no FROM {{Db}}.weighings
+            WHERE weigh_time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND ingested_at >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
+              AND plate_no != ''
+            """,
+            ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds()), ("fromMs", from.ToUnixTimeMilliseconds()),
+                ("since", since.ToUnixTimeMilliseconds())), null, ct);
+        while (reader.Read()) plates.Add(reader.GetString(0));
+        return plates;
+    }
+
     /// <summary>Passages with <c>pass_time ≥ from</c>, FINAL so a redelivered passage counts once.</summary>
-    public async Task<List<Passage>> PassagesAsync(DateTimeOffset from, CancellationToken ct)
+    public Task<List<Passage>> PassagesAsync(DateTimeOffset from, CancellationToken ct) => PassagesAsync(from, null, ct);
+
+    /// <summary>As above, only of <paramref name="plates"/> when given (an incremental run).</summary>
+    public async Task<List<Passage>> PassagesAsync(DateTimeOffset from, IReadOnlyCollection<string>? plates, CancellationToken ct)
     {
         var passages = new List<Passage>();
         using var reader = await client.ExecuteReaderAsync(
             $$"""
             SELECT passage_id, enterprise_id, gate_id, direction, toUnixTimestamp(pass_time), plate_no, plate_color
             FROM {{Db}}.passages FINAL WHERE pass_time >= fromUnixTimestamp({from:Int64})
+            {{(plates is null ? "" : "AND plate_no IN {plates:Array(String)}")}}
             """,
-            ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds())), null, ct);
+            ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds()), ("plates", plates?.ToArray() ?? Array.Empty<string>())), null, ct);
         while (reader.Read())
         {
             // Stored plates and colours were validated on the way in; a row that no longer parses is skipped
@@ -42,6 +66,7 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
     /// two colours is ambiguous and its weighings are left out rather than guessed.</summary>
     public async Task<List<Weighing>> WeighingsAsync(DateTimeOffset from, IReadOnlyCollection<Passage> passages, CancellationToken ct)
     {
+        if (passages.Count == 0) return [];
         var colours = passages.GroupBy(p => (p.EnterpriseId, p.Vehicle.Plate.Text))
             .ToDictionary(g => g.Key, g => g.Select(p => p.Vehicle).Distinct().ToList());
         var weighings = new List<Weighing>();
@@ -49,9 +74,10 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
             $$"""
             SELECT weighing_id, enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time), toFloat64(weight_kg), cargo_name
             FROM {{Db}}.weighings FINAL
-            WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no != ''
+            WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no IN {plates:Array(String)}
             """,
-            ClickHouseParameters.Of(("from", from.ToUnixTimeMilliseconds())), null, ct);
+            ClickHouseParameters.Of(("from", from.ToUnixTimeMilliseconds()),
+                ("plates", passages.Select(p => p.Vehicle.Plate.Text).Distinct().ToArray())), null, ct);
         while (reader.Read())
         {
             if (!colours.TryGetValue((reader.GetString(1), reader.GetString(2)), out var vehicles) || vehicles.Count != 1)

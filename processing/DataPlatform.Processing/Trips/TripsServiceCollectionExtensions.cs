@@ -1,4 +1,5 @@
 using DataPlatform.Processing.LedgerRecords;
+using DataPlatform.Processing.Leadership;
 using DataPlatform.Processing.Trips;
 using DataPlatform.Processing.Weighings;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,8 @@ public static class TripsServiceCollectionExtensions
         builder.Services.AddSingleton<LedgerRecordQueries>();
         builder.Services.AddSingleton<PublishMarkTable>();
         builder.Services.AddSingleton<LedgerRecordPublisher>();
+        builder.Services.AddSingleton<ProcessingLeader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProcessingLeader>());
         builder.Services.AddSingleton<TripJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TripJob>());
         return builder;

@@ -1,0 +1,10 @@
+namespace DataPlatform.Compliance.Reviews;
+
+/// <summary>One reviewer action as the rules see it. For a correction, null fields keep their current value.</summary>
+/// <param name="Action">approve | correct | reject.</param>
+public sealed record ReviewStep(string Action, string? PlateNo = null, string? PlateColor = null, string? VehicleType = null)
+{
+    public const string Approve = "approve";
+    public const string Correct = "correct";
+    public const string Reject = "reject";
+}

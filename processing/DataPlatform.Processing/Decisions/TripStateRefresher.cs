@@ -1,0 +1,89 @@
+using System.Globalization;
+using ClickHouse.Driver;
+using DataPlatform.Compliance.Decisions;
+using DataPlatform.Compliance.Vehicles;
+using DataPlatform.Gate;
+using DataPlatform.Ledger;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Processing.Decisions;
+
+/// <summary>Every <see cref="DecisionOptions.TripStateRefreshSeconds"/>: loads the open trips (a last entry not denied
+/// with no later allowed exit, from the decision ledger <c>gate_decisions</c> of every instance, within
+/// <see cref="DecisionOptions.TripStateWindowHours"/>; an exit sent to a manual check keeps the trip open, the truck
+/// goes back to the weighbridge) and their weighings from the ledger into
+/// <see cref="TripStateCache"/>. A failed load keeps the previous state: the gate decides with the last it knew.</summary>
+public sealed class TripStateRefresher(
+    TripStateCache cache, ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, TimeProvider time,
+    IOptions<DecisionOptions> options, ILogger<TripStateRefresher> logger) : BackgroundService
+{
+    private string Db => $"`{clickHouse.Value.Database}`";
+
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        var from = time.GetUtcNow().AddHours(-options.Value.TripStateWindowHours);
+        var open = new Dictionary<(string, VehicleKey), (DateTimeOffset Entered, List<WeighingSeen> Weighings)>();
+        using (var reader = await client.ExecuteReaderAsync(
+                   $$"""
+                   SELECT enterprise_id, plate_no, plate_color,
+                          toUnixTimestamp(maxIf(pass_time, direction = 1 AND outcome != 'deny')) AS entered,
+                          toUnixTimestamp(maxIf(pass_time, direction = 2 AND outcome = 'allow')) AS exited
+                   FROM {{Db}}.gate_decisions WHERE pass_time >= fromUnixTimestamp({from:Int64})
+                   GROUP BY enterprise_id, plate_no, plate_color
+                   HAVING entered > 0 AND entered > exited
+                   """,
+                   ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds())), null, ct))
+            while (reader.Read())
+            {
+                if (!PlateNumber.TryParse(reader.GetString(1), out var plate, out _) || !PlateColor.TryParse(reader.GetString(2), out var color, out _))
+                    continue;
+                open[(reader.GetString(0), new VehicleKey(plate, color))] = (
+                    DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)), []);
+            }
+        var byPlate = open.ToLookup(o => (o.Key.Item1, o.Key.Item2.Plate.Text));
+        if (open.Count > 0)
+        {
+            // Weighbridges report no plate colour: a weighing counts for the open trip(s) of its plate.
+            using var reader = await client.ExecuteReaderAsync(
+                $$"""
+                SELECT enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time), cargo_name FROM {{Db}}.weighings FINAL
+                WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no IN {plates:Array(String)}
+                """,
+                ClickHouseParameters.Of(("from", from.ToUnixTimeMilliseconds()),
+                    ("plates", open.Keys.Select(k => k.Item2.Plate.Text).Distinct().ToArray())), null, ct);
+            while (reader.Read())
+            {
+                var at = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
+                var cargo = reader.GetString(3);
+                foreach (var trip in byPlate[(reader.GetString(0), reader.GetString(1))])
+                    if (at >= trip.Value.Entered)
+                        trip.Value.Weighings.Add(new WeighingSeen(at, cargo.Length == 0 ? null : cargo));
+            }
+        }
+        cache.Replace(open.ToDictionary(o => o.Key, o => new TripStateCache.OpenTrip(o.Value.Entered, o.Value.Weighings)));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.TripStateRefreshSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Loading trip states failed; exits are decided with the last known state");
+            }
+            try { await Task.Delay(interval, time, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}
