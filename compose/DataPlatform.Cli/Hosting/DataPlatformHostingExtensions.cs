@@ -3,6 +3,7 @@ using DataPlatform.Ingest;
 using DataPlatform.Processing;
 using DataPlatform.RegulatorBridge;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Cli.Hosting;
@@ -20,6 +21,9 @@ public static class DataPlatformHostingExtensions
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("DATAPLATFORM_");
+        // Several writers share the `processing` consumer group: closed one after another, each departure set off
+        // a rebalance the next close waited for (16 s to stop standalone). Closed together, the group just ends.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         return builder;
     }

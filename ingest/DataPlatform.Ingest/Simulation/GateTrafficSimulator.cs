@@ -85,7 +85,10 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         await link.DisconnectAsync(ct);
     }
 
-    private static bool IsReading(SimulatedPush push) => push.Path != GateEventEndpoint.Path;
+    private static readonly string OpacityPathPrefix = EmissionEndpoints.OpacityPath[..EmissionEndpoints.OpacityPath.IndexOf('{', StringComparison.Ordinal)];
+
+    // Posted to an opacity meter's endpoint; passages and work-area sightings are counted as traffic.
+    private static bool IsReading(SimulatedPush push) => push.Path.StartsWith(OpacityPathPrefix, StringComparison.Ordinal);
 
     private async Task SendBoundedAsync(List<Task> inFlight, SimulatedPush push, int concurrency, bool weigh)
     {

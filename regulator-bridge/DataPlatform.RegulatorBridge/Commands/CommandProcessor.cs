@@ -80,8 +80,12 @@ public sealed class CommandProcessor : IDisposable
 
     private async Task ApplyAsync(RegulatorCommand command, string transport, string raw, CancellationToken ct)
     {
-        await _store.LogAsync(command.CommandId, "received", "", "已接收", transport, raw, ct);
-        if (await _store.ExecutedAsync(command.CommandId, ct))
+        // The receipt log and the repeat check are independent round trips: run them together, since a measure
+        // must reach the gate within a second of issue.
+        var receiptLogged = _store.LogAsync(command.CommandId, "received", "", "已接收", transport, raw, ct);
+        var executedBefore = await _store.ExecutedAsync(command.CommandId, ct);
+        await receiptLogged;
+        if (executedBefore)
         {
             await ReceiptAsync(command.CommandId, ReceiptStatus.Executed, "已执行（重复下发）", transport, ct);
             return;

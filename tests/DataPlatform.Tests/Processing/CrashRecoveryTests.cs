@@ -16,12 +16,12 @@ public sealed class CrashRecoveryTests(EnginesFixture engines)
     {
         await using var platform = TestPlatform.Create(engines);
         const int events = 2000;
-        await ProduceRawAsync(platform, events);
 
         // The doomed processor: the same writer the service uses, driven by a consumer of the service's group
         // that inserts a batch and then dies without committing — the window the guarantee is about.
         var first = await platform.StartAsync(PlatformRole.Processing);
         await platform.StopAsync(first); // leaves the schema migrated and the group with no committed offsets
+        await ProduceRawAsync(platform, events); // only now, so the first processor cannot have taken any
         var writerHost = await platform.StartAsync(PlatformRole.Analytics);
         var writer = ActivatorUtilities.CreateInstance<PassageWriter>(writerHost.Services);
         var inserted = 0;

@@ -34,7 +34,14 @@ public sealed partial class StandaloneRegulatorTests : IDisposable
         Assert.True(accepted >= 20, $"the regulator accepted {accepted} passages:\n{standalone.Output}");
 
         using var client = new ClickHouseClient($"Host=127.0.0.1;Port={_clickHousePort};Database=ledger");
-        Assert.True(Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'")) >= 20);
+        // The platform stores a record before its answer reaches the bridge, and the bridge writes the outcome
+        // after the round: the outbox catches up with the simulator a moment later.
+        long acknowledged = 0;
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline
+               && (acknowledged = Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'"))) < 20)
+            await Task.Delay(250);
+        Assert.True(acknowledged >= 20, $"the outbox holds {acknowledged} acknowledged records");
         Assert.True(Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_upload_log")) >= 20);
     }
 

@@ -36,8 +36,11 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             SecondCameraShare = 0.05, HighEmitterShare = 0.1, OpacitySpotCheckShare = 0.1,
         };
         var settings = platform.Settings();
-        foreach (var (key, value) in SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0")) settings[key] = value;
-        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, SimulatedPlant.Lanes(profile).Count() + 1)) settings[key] = value;
+        var plantDevices = SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0");
+        foreach (var (key, value) in plantDevices) settings[key] = value;
+        // The work-area camera goes after the plant's devices (cameras, meters, weighbridge), never over one of them.
+        var nextDevice = plantDevices.Keys.Select(k => k.Split(':')[2]).Distinct().Count();
+        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, nextDevice)) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddDataPlatform(PlatformRole.All);
