@@ -72,7 +72,24 @@ public sealed class CliProcess : IDisposable
     public async Task<int> InterruptAsync(TimeSpan within)
     {
         Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-        await _process.WaitForExitAsync(new CancellationTokenSource(within).Token);
+        try
+        {
+            await _process.WaitForExitAsync(new CancellationTokenSource(within).Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say where it hangs: the threads' stacks when dotnet-stack is installed, and the output's tail.
+            var stacks = Path.Combine(Path.GetTempPath(), $"dataplatform-hang-{_process.Id}.txt");
+            var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-stack");
+            if (File.Exists(tool))
+            {
+                using var dump = Process.Start(new ProcessStartInfo(tool, ["report", "-p", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                    { RedirectStandardOutput = true })!;
+                await File.WriteAllTextAsync(stacks, await dump.StandardOutput.ReadToEndAsync());
+            }
+            throw new TimeoutException($"still running {within} after SIGINT (stacks: {stacks}); output ends:\n"
+                + string.Join('\n', _output.TakeLast(30)));
+        }
         return _process.ExitCode;
     }
 
