@@ -31,7 +31,7 @@ public static class RegistryCommand
         var show = new Command("show", "A record's versions and its audit log (who, when, what changed)") { key, format, endpoint };
         show.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), parse.GetValue(format),
             $"""
-            SELECT changed_at, register, action, version, source, operator_id,
+            SELECT changed_at, register, action, version, source, operator_id, operator_name,
                    arrayStringConcat(arrayMap((f, b, a) -> concat(f, ': ', b, ' → ', a), changed_fields, before_values, after_values), '; ') AS changes
             FROM registry_audit FINAL WHERE record_key = '{Quote(parse.GetValue(key)!)}' ORDER BY changed_at, version
             """, ct));
