@@ -131,7 +131,7 @@ public sealed class DevicePushes(
     /// <summary>The <c>auth_failed</c> alarm of a refused guard-booth operator (401 or 403), throttled like the
     /// devices' ones; <paramref name="claimedId"/> is <c>guard:&lt;operatorId&gt;</c> so it never collides with a device id.</summary>
     public Task RaiseOperatorAlarmAsync(HttpContext context, string? claimedId, string reason) =>
-        RaiseAlarmAsync(context, claimedId, reason, time.GetUtcNow(), "操作员认证失败");
+        RaiseAlarmAsync(context, claimedId, reason, time.GetUtcNow(), "门岗操作员被拒绝");
 
     private async Task RaiseAlarmAsync(HttpContext context, string? claimedId, string reason, DateTimeOffset now, string title = "设备认证失败")
     {
