@@ -31,6 +31,8 @@ public sealed class CorrectedPlateTripTests(EnginesFixture engines)
         // The entry camera misreads S for 5 (a low-confidence read: it waits in the review queue).
         await SendAsync(producer, Event("cp-in", Misread, Direction.In, entry, confidence: 0.55));
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM gate_decisions WHERE event_id = 'cp-in'", 1));
+        // A reviewer acts on a passage listed in the queue: the action is refused for a passage not yet recorded.
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM review_queue", 1));
         foreach (var (id, minutes, kg, kind) in new[] { ("cp-g", 20, 49_000m, WeighingKind.Gross), ("cp-t", 40, 15_500m, WeighingKind.Tare) })
         {
             var m = new WeighingMessage("wb-dev-1", entry.AddMinutes(minutes + 1),
