@@ -29,7 +29,6 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<CameraEndpoints>();
         services.AddSingleton<DeviceEndpoints>();
         services.AddSingleton<EmissionEndpoints>();
-        services.AddSingleton<GuardBoothReviewEndpoint>();
         services.AddSingleton<DevicePushes>();
         services.AddGuardBooth();
         // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad

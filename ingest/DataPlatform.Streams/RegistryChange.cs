@@ -10,6 +10,7 @@ namespace DataPlatform.Streams;
 /// <param name="Register"><c>in-plant</c>, <c>non-road</c>, <c>road</c> or <c>passage</c> (a manual passage: audit only).</param>
 /// <param name="Source"><c>guard-booth</c> or <c>national-platform</c>.</param>
 /// <param name="Fields">The normalised fields of the record (codes; empty values left out).</param>
+/// <param name="OperatorName">The guard operator's configured display name, kept in the audit beside the id.</param>
 public sealed record RegistryChange(
     Guid ChangeId,
     string Register,
@@ -18,7 +19,8 @@ public sealed record RegistryChange(
     string Source,
     string OperatorId,
     DateTimeOffset ChangedAt,
-    IReadOnlyDictionary<string, string> Fields)
+    IReadOnlyDictionary<string, string> Fields,
+    string? OperatorName = null)
 {
     public const string GuardBoothSource = "guard-booth";
     public const string NationalPlatformSource = "national-platform";

@@ -35,7 +35,7 @@ public sealed class GuardBoothHostFixture : IAsyncLifetime
     private static EmbeddedKafkaOptions Options()
     {
         var options = new EmbeddedKafkaOptions();
-        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges, Topics.WorkAreaSightings }) options.Topics[topic] = 1;
+        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges, Topics.WorkAreaSightings, Topics.ReviewActions, Topics.DeviceEvents }) options.Topics[topic] = 1;
         return options;
     }
 
@@ -49,8 +49,10 @@ public sealed class GuardBoothHostFixture : IAsyncLifetime
             ["Kafka:MockCluster"] = "true",
             ["Ingest:Urls"] = "http://127.0.0.1:0",
             ["Ingest:PictureDirectory"] = PictureDirectory,
+            ["Ingest:AuthAlarmIntervalSeconds"] = "0",
             ["Ingest:GuardBooth:Operators:0:OperatorId"] = "guard-01",
             ["Ingest:GuardBooth:Operators:0:EnterpriseId"] = "E1302001",
+            ["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三",
             ["Ingest:GuardBooth:Operators:0:Token"] = "guard-token",
             ["Ingest:GuardBooth:Operators:1:OperatorId"] = "guard-02",
             ["Ingest:GuardBooth:Operators:1:HmacSecret"] = "guard-secret",
@@ -195,5 +197,37 @@ public sealed class GuardBoothTests(GuardBoothHostFixture host) : IClassFixture<
             e => e.EventId == "wa-sight-1");
         var bad = await host.Http.PostAsync(new Uri(host.Base, WorkAreaSightingEndpoint.Path), new StringContent(json.Replace("冀BJ0042", "冀I00042"), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_review_is_recorded_under_the_authenticated_operator_and_impersonation_is_refused_with_an_alarm()
+    {
+        const string passage = "6f1c2c8e-2a7b-4c43-9a55-0d2a1b3c4d5e";
+        string Review(string actionId, string extra = "") =>
+            $$"""{"actionId":"{{actionId}}","passageId":"{{passage}}","action":"correct","requestedAt":"2026-11-28T09:59:00+08:00","reason":"现场核对行驶证","plateNo":"冀B88880" """ + extra + "}";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(GuardBoothReviewEndpoint.Path, Review("rv-401"), token: "guard-tokem")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(GuardBoothReviewEndpoint.Path, Review("rv-401b"), operatorId: "guard-02")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(GuardBoothReviewEndpoint.Path, Review("rv-403", ",\"operator\":\"guard-02\""))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(GuardBoothReviewEndpoint.Path, "{\"actionId\":\"x\"}")).StatusCode);
+        var accepted = await Post(GuardBoothReviewEndpoint.Path, Review("rv-202", ",\"source\":\"cli\",\"operatorName\":\"李四\""));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        var actions = host.ReadAll(Topics.ReviewActions, b => ReviewActionMessage.Parse(b).Action, l => l.Any(a => a.ActionId == "rv-202"));
+        var action = Assert.Single(actions);
+        Assert.Equal(("guard-01", "1号门岗 张三", "guard-booth:guard-01", "E1302001"), (action.Operator, action.OperatorName, action.Source, action.EnterpriseId));
+        var alarms = host.ReadAll(Topics.DeviceEvents, b => DeviceEvent.FromJson(b), l => l.Any(e => e.DeviceId == "guard:guard-02")
+            && l.Any(e => e.DeviceId == "guard:guard-01" && e.Message.Contains("guard-02", StringComparison.Ordinal)));
+        Assert.Contains(alarms, e => e.Kind == DeviceEventKinds.AuthFailed && e.DeviceId == "guard:guard-02");
+        Assert.Contains(alarms, e => e.Kind == DeviceEventKinds.AuthFailed && e.DeviceId == "guard:guard-01" && e.Message.Contains("guard-02", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refused_register_request_raises_an_operator_alarm()
+    {
+        var response = await Post(GuardBoothEndpoints.InPlantPath, "{}", operatorId: "guard-99", token: "whatever");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var alarms = host.ReadAll(Topics.DeviceEvents, b => DeviceEvent.FromJson(b), l => l.Any(e => e.DeviceId == "guard:guard-99"));
+        Assert.Contains(alarms, e => e.Kind == DeviceEventKinds.AuthFailed && e.DeviceId == "guard:guard-99");
     }
 }

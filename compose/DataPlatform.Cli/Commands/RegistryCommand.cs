@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ClickHouse.Driver;
 using DataPlatform.Analytics.Sql;
+using DataPlatform.Ledger;
+using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPlatform.Cli.Commands;
@@ -31,12 +33,45 @@ public static class RegistryCommand
         var show = new Command("show", "A record's versions and its audit log (who, when, what changed)") { key, format, endpoint };
         show.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), parse.GetValue(format),
             $"""
-            SELECT changed_at, register, action, version, source, operator_id,
+            SELECT changed_at, register, action, version, source, operator_id, operator_name,
                    arrayStringConcat(arrayMap((f, b, a) -> concat(f, ': ', b, ' → ', a), changed_fields, before_values, after_values), '; ') AS changes
             FROM registry_audit FINAL WHERE record_key = '{Quote(parse.GetValue(key)!)}' ORDER BY changed_at, version
             """, ct));
 
-        return new Command("registry", "In-plant vehicle and non-road machinery registers (登记台账)") { list, show };
+        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (default: Kafka:BootstrapServers from configuration)" };
+        var reconcile = new Command("reconcile",
+            "Re-publish every register record's latest version as vehicle.register (the gate folds identical vehicles as no-ops)") { endpoint, kafka };
+        reconcile.SetAction((parse, ct) => ReconcileAsync(parse.GetValue(endpoint), parse.GetValue(kafka), ct));
+
+        return new Command("registry", "In-plant vehicle and non-road machinery registers (登记台账)") { list, show, reconcile };
+    }
+
+    // On demand, from outside processing: no policy store here to compare with, so every latest version is sent; the
+    // command ids are the regular ones (registry:<version id>) and each decision service ignores what it already holds.
+    private static async Task<int> ReconcileAsync(string? clickHouse, string? kafka, CancellationToken ct)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (clickHouse is not null) overrides["ClickHouse:Endpoint"] = clickHouse;
+        if (kafka is not null) overrides["Kafka:BootstrapServers"] = kafka;
+        var builder = Hosting.DataPlatformHostingExtensions.CreateBuilder(overrides);
+        builder.AddStreams();
+        builder.AddLedger();
+        builder.Services.AddOptions<DataPlatform.Processing.Registers.RegistersOptions>().BindConfiguration("Processing:Registers");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DataPlatform.Processing.Registers.RegistryCommandPublisher>();
+        builder.Services.AddSingleton<DataPlatform.Processing.Registers.RegistryReconciler>();
+        using var host = builder.Build();
+        try
+        {
+            var published = await host.Services.GetRequiredService<DataPlatform.Processing.Registers.RegistryReconciler>().ReconcileAsync(ct);
+            Console.WriteLine($"已发布 {published} 条 vehicle.register（各登记记录的最新版本）");
+            return 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"登记对账失败: {ex.Message}");
+            return 3;
+        }
     }
 
     private static async Task<int> RunAsync(string? endpoint, OutputFormat format, string sql, CancellationToken ct)

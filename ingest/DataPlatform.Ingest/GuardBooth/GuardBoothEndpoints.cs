@@ -20,7 +20,7 @@ namespace DataPlatform.Ingest.GuardBooth;
 /// feeds the gate's registry. Invalid input: 400 with code and Chinese reason, body kept as a dead letter.
 /// </summary>
 public sealed class GuardBoothEndpoints(
-    GuardOperators operators,
+    GuardBoothAccess access,
     DurableIngest ingest,
     IPictureStore pictures,
     TimeProvider time,
@@ -76,7 +76,7 @@ public sealed class GuardBoothEndpoints(
         if (refused is not null) return await RejectAsync(body.Bytes, who!, refused, ct);
 
         var change = new RegistryChange(Guid.CreateVersion7(), kind.WireName, record!.EnterpriseId, record.Key,
-            RegistryChange.GuardBoothSource, who!.OperatorId, time.GetUtcNow(), record.Fields);
+            RegistryChange.GuardBoothSource, who!.OperatorId, time.GetUtcNow(), record.Fields, NameOf(who));
         try
         {
             await ingest.AcceptAsync(new JournalEntry(Topics.RegistryChanges, change.PartitionKey, change.ToJson()), ct);
@@ -113,7 +113,7 @@ public sealed class GuardBoothEndpoints(
                 ["eventId"] = e.EventId, ["gateId"] = e.GateId, ["laneId"] = e.LaneId, ["direction"] = ((int)e.Direction).ToString(),
                 ["passTime"] = ChinaTime.From(e.PassTime).ToString("yyyy-MM-dd HH:mm:ss"), ["plateNo"] = e.Plate.Text,
                 ["plateColor"] = e.PlateColor.ToWireName(), ["note"] = note, ["pictures"] = string.Join(",", e.Pictures),
-            });
+            }, NameOf(who));
         try
         {
             foreach (var bytes in uploads) await pictures.PutAsync(bytes, ct);
@@ -130,12 +130,8 @@ public sealed class GuardBoothEndpoints(
     private async Task<(RequestBody Body, GuardOperatorOptions? Who, IResult? Denied)> BeginAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxPushBytes, context.RequestAborted);
-        var (who, failure) = operators.Authenticate(
-            context.Request.Headers[GuardOperators.OperatorIdHeader].FirstOrDefault(), DevicePushes.CredentialsOf(context), body.Bytes,
-            time.GetUtcNow(), TimeSpan.FromSeconds(options.Value.SignatureMaxSkewSeconds));
-        return failure is null
-            ? (body, who, null)
-            : (body, null, Results.Json(new { error = "unauthorized", reason = failure }, statusCode: StatusCodes.Status401Unauthorized));
+        var (who, denied) = await access.AuthenticateAsync(context, body.Bytes);
+        return (body, who, denied);
     }
 
     private async Task<IResult> RejectAsync(byte[] body, GuardOperatorOptions who, Rejection rejection, CancellationToken ct)
@@ -175,6 +171,8 @@ public sealed class GuardBoothEndpoints(
         if (string.IsNullOrEmpty(requested)) return own.Length > 0 ? own : null;
         return own.Length == 0 || own == requested ? requested : null;
     }
+
+    private static string? NameOf(GuardOperatorOptions who) => who.Name.Trim() is { Length: > 0 } name ? name : null;
 
     private static bool TryParse(byte[] bytes, out JsonDocument json)
     {

@@ -13,7 +13,9 @@ public static class GuardBoothRegistration
         services.AddOptions<GuardBoothOptions>().BindConfiguration("Ingest:GuardBooth");
         services.AddSingleton(sp => new GuardOperators(sp.GetRequiredService<IOptions<GuardBoothOptions>>().Value.Operators));
         services.AddSingleton<WorkAreaSightingEndpoint>();
+        services.AddSingleton<GuardBoothAccess>();
         services.AddSingleton<GuardBoothEndpoints>();
+        services.AddSingleton<GuardBoothReviewEndpoint>();
         return services;
     }
 

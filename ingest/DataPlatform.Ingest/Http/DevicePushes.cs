@@ -128,14 +128,19 @@ public sealed class DevicePushes(
         }
     }
 
-    private async Task RaiseAlarmAsync(HttpContext context, string? claimedId, string reason, DateTimeOffset now)
+    /// <summary>The <c>auth_failed</c> alarm of a refused guard-booth operator (401 or 403), throttled like the
+    /// devices' ones; <paramref name="claimedId"/> is <c>guard:&lt;operatorId&gt;</c> so it never collides with a device id.</summary>
+    public Task RaiseOperatorAlarmAsync(HttpContext context, string? claimedId, string reason) =>
+        RaiseAlarmAsync(context, claimedId, reason, time.GetUtcNow(), "门岗操作员被拒绝");
+
+    private async Task RaiseAlarmAsync(HttpContext context, string? claimedId, string reason, DateTimeOffset now, string title = "设备认证失败")
     {
         var remote = context.Connection.RemoteIpAddress?.ToString();
         var source = claimedId ?? remote ?? "unknown";
-        logger.LogWarning("Device push refused from {Source} ({Remote}): {Reason}", source, remote, reason);
+        logger.LogWarning("Push refused from {Source} ({Remote}): {Reason}", source, remote, reason);
         if (!alarms.ShouldRaise(source, now, out var suppressed)) return;
         var alarm = new DeviceEvent(Guid.NewGuid(), DeviceEventKinds.AuthFailed, claimedId ?? "", now,
-            $"设备认证失败：{source}（{remote}）{reason}", reason, remote, Suppressed: suppressed);
+            $"{title}：{source}（{remote}）{reason}", reason, remote, Suppressed: suppressed);
         try
         {
             await ingest.AcceptAsync(new JournalEntry(Topics.DeviceEvents, claimedId ?? remote ?? "unknown", alarm.ToJson()), context.RequestAborted);

@@ -18,7 +18,7 @@ public sealed class IngestHttpServer(
     DeviceEndpoints devices,
     EmissionEndpoints emissions,
     GuardBooth.GuardBoothEndpoints guardBooth,
-    GuardBoothReviewEndpoint reviews,
+    GuardBooth.GuardBoothReviewEndpoint reviews,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -46,7 +46,7 @@ public sealed class IngestHttpServer(
         _app.MapPost(EmissionEndpoints.OpacityPath, (Delegate)((HttpContext context, string deviceId) => emissions.OpacityAsync(context, deviceId)));
         GuardBooth.GuardBoothRegistration.MapGuardBooth(_app, guardBooth);
         _app.MapGet("/healthz", () => Results.Text("ok"));
-        _app.MapPost(GuardBoothReviewEndpoint.Path, (Delegate)((HttpContext context, string deviceId) => reviews.HandleAsync(context, deviceId)));
+        _app.MapPost(GuardBooth.GuardBoothReviewEndpoint.Path, (Delegate)((HttpContext context) => reviews.HandleAsync(context)));
         await _app.StartAsync(cancellationToken);
         loggerFactory.CreateLogger<IngestHttpServer>().LogInformation("Ingest listening on {Urls}", string.Join(", ", _app.Urls));
     }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Decisions;
 
-/// <summary>Every <see cref="DecisionOptions.TripStateRefreshSeconds"/>: loads the open trips (a last entry not denied
+/// <summary>Every <see cref="DecisionOptions.TripStateRefreshSeconds"/>: loads the open trips (under the plate a review
+/// settled on; a last entry not denied
 /// with no later allowed exit, from the decision ledger <c>gate_decisions</c> of every instance, within
 /// <see cref="DecisionOptions.TripStateWindowHours"/>; an exit sent to a manual check keeps the trip open, the truck
 /// goes back to the weighbridge) and their weighings from the ledger into
@@ -30,7 +31,25 @@ public sealed class TripStateRefresher(
                    SELECT enterprise_id, plate_no, plate_color,
                           toUnixTimestamp(maxIf(pass_time, direction = 1 AND outcome != 'deny')) AS entered,
                           toUnixTimestamp(maxIf(pass_time, direction = 2 AND outcome = 'allow')) AS exited
-                   FROM {{Db}}.gate_decisions WHERE pass_time >= fromUnixTimestamp({from:Int64})
+                   FROM
+                   (
+                       -- The plate a review settled on (an entry misread and corrected keeps its trip open under the
+                       -- right plate); a passage a review rejected (not a vehicle, a duplicate) opens no trip.
+                       SELECT d.enterprise_id AS enterprise_id, d.direction AS direction, d.pass_time AS pass_time, d.outcome AS outcome,
+                              if(r.reviewed = 1, r.plate_no_after, d.plate_no) AS plate_no,
+                              if(r.reviewed = 1, r.plate_color_after, d.plate_color) AS plate_color
+                       FROM {{Db}}.gate_decisions AS d
+                       LEFT JOIN
+                       (
+                           SELECT passage_id, toUInt8(1) AS reviewed,
+                                  argMax(status_after, (applied_at, action_id)) AS status_after,
+                                  argMax(plate_no_after, (applied_at, action_id)) AS plate_no_after,
+                                  argMax(plate_color_after, (applied_at, action_id)) AS plate_color_after
+                           FROM {{Db}}.review_actions WHERE pass_time >= fromUnixTimestamp({from:Int64})
+                           GROUP BY passage_id
+                       ) AS r ON r.passage_id = d.passage_id
+                       WHERE d.pass_time >= fromUnixTimestamp({from:Int64}) AND NOT (r.reviewed = 1 AND r.status_after = 'rejected')
+                   )
                    GROUP BY enterprise_id, plate_no, plate_color
                    HAVING entered > 0 AND entered > exited
                    """,

@@ -44,13 +44,14 @@ public static class RegisterFold
             if (diff.Count == 0 && previous is not null)
             {
                 result.Audits.Add(new AuditRow(change.ChangeId, change.EnterpriseId, kind.WireName, change.RecordKey,
-                    AuditRow.Unchanged, previous.Version, at, change.Source, change.OperatorId, diff));
+                    AuditRow.Unchanged, previous.Version, at, change.Source, change.OperatorId, diff) { OperatorName = change.OperatorName ?? "" });
                 result.Touched[key] = (change.ChangeId, previous);
                 continue;
             }
             var version = (previous?.Version ?? 0) + 1;
             result.Audits.Add(new AuditRow(change.ChangeId, change.EnterpriseId, kind.WireName, change.RecordKey,
-                previous is null ? AuditRow.Create : AuditRow.Update, version, at, change.Source, change.OperatorId, diff));
+                previous is null ? AuditRow.Create : AuditRow.Update, version, at, change.Source, change.OperatorId, diff)
+                { OperatorName = change.OperatorName ?? "" });
             result.Rows.Add(new RegisterRow(change.ChangeId, kind, change.EnterpriseId, change.RecordKey, version, at,
                 change.Source, change.OperatorId, fields));
             var next = new RegisterLedger.Latest(version, fields);
@@ -71,6 +72,9 @@ public static class RegisterFold
     {
         return new AuditRow(change.ChangeId, change.EnterpriseId, RegistryChange.PassageRegister, change.RecordKey,
             AuditRow.ManualPassage, 1, Millis(change.ChangedAt),
-            change.Source, change.OperatorId, RecordDiff.Between(null, RecordDiff.Normalised(change.Fields)));
+            change.Source, change.OperatorId, RecordDiff.Between(null, RecordDiff.Normalised(change.Fields)))
+        {
+            OperatorName = change.OperatorName ?? "",
+        };
     }
 }

@@ -20,4 +20,8 @@ public sealed class RegistersOptions
 
     /// <summary>Per-request timeout of a national-platform lookup.</summary>
     public int NationalPlatformTimeoutMs { get; set; } = 5000;
+
+    /// <summary>Pause between attempts of the start-up reconciliation of the registers with the gate's registry
+    /// while ClickHouse or Kafka is not reachable yet.</summary>
+    public double ReconcileRetrySeconds { get; set; } = 5;
 }

@@ -23,6 +23,9 @@ public static class RegistersServiceCollectionExtensions
         services.AddSingleton<RegistryCommandPublisher>();
         services.AddSingleton<RegistryChangeConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryChangeConsumer>());
+        // Policy store and command consumer are optional constructor parameters: absent when decisions are disabled.
+        services.AddSingleton<RegistryReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistryReconciler>());
         services.AddSingleton<RegisteredPlates>();
         services.AddSingleton<RegisterSightingSettings>();
         // The policy store and the alarm pipeline are optional constructor parameters: absent when disabled.

@@ -36,5 +36,7 @@ public static class ReviewActionLedgerRecord
             new("plate_no_after", r.PlateNoAfter),
             new("plate_color_after", r.PlateColorAfter),
             new("vehicle_type_after", r.VehicleTypeAfter),
+            // Sealed only when set, so rows written before migration 0032 keep their hashes.
+            .. r.OperatorName.Length > 0 ? [new LedgerField("operator_name", r.OperatorName)] : Array.Empty<LedgerField>(),
         ]);
 }

@@ -31,12 +31,15 @@ public sealed record ReviewActionRow(
 {
     public ChainSeal? Seal { get; init; }
 
+    /// <summary>The guard operator's configured display name (migration 0032); empty for the CLI and older rows.</summary>
+    public string OperatorName { get; init; } = "";
+
     public static readonly string[] Columns =
     [
         "action_id", "request_id", "passage_id", "passage_record_hash", "enterprise_id", "gate_id", "lane_id", "pass_time",
         "action", "reject_kind", "operator", "source", "reason", "requested_at", "applied_at", "resolution_no",
         "status_before", "status_after", "plate_no_before", "plate_color_before", "vehicle_type_before",
-        "plate_no_after", "plate_color_after", "vehicle_type_after", "chain_key", "chain_seq", "prev_hash", "record_hash",
+        "plate_no_after", "plate_color_after", "vehicle_type_after", "chain_key", "chain_seq", "prev_hash", "record_hash", "operator_name",
     ];
 
     public object?[] Values() =>
@@ -45,6 +48,6 @@ public sealed record ReviewActionRow(
         Action, RejectKind, Operator, Source, Reason, RequestedAt, AppliedAt, ResolutionNo,
         StatusBefore, StatusAfter, PlateNoBefore, PlateColorBefore, VehicleTypeBefore,
         PlateNoAfter, PlateColorAfter, VehicleTypeAfter,
-        Seal is { } s ? s.Chain.ToString() : "", (ulong)(Seal?.Sequence ?? 0), Seal?.PrevHash ?? "", Seal?.Hash ?? "",
+        Seal is { } s ? s.Chain.ToString() : "", (ulong)(Seal?.Sequence ?? 0), Seal?.PrevHash ?? "", Seal?.Hash ?? "", OperatorName,
     ];
 }

@@ -20,7 +20,7 @@ public sealed class ReviewActionStore(ClickHouseClient client, IOptions<ClickHou
         toUnixTimestamp(pass_time), action, reject_kind, operator, source, reason,
         toUnixTimestamp64Milli(requested_at), toUnixTimestamp64Milli(applied_at), resolution_no,
         status_before, status_after, plate_no_before, plate_color_before, vehicle_type_before,
-        plate_no_after, plate_color_after, vehicle_type_after, chain_key, chain_seq, prev_hash, record_hash
+        plate_no_after, plate_color_after, vehicle_type_after, chain_key, chain_seq, prev_hash, record_hash, operator_name
         """;
 
     public static readonly LedgerTable<ReviewActionRow> Table = new(
@@ -96,6 +96,7 @@ public sealed class ReviewActionStore(ClickHouseClient client, IOptions<ClickHou
             r.GetString(16), r.GetString(17), r.GetString(18), r.GetString(19), r.GetString(20),
             r.GetString(21), r.GetString(22), r.GetString(23))
         {
+            OperatorName = r.GetString(28),
             Seal = r.GetString(27).Length == 0 || PassageChain.Parse(r.GetString(24)) is not { } chain
                 ? null
                 : new ChainSeal(chain, Convert.ToInt64(r.GetValue(25), CultureInfo.InvariantCulture), r.GetString(26), r.GetString(27)),

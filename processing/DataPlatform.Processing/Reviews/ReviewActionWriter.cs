@@ -44,6 +44,11 @@ public sealed class ReviewActionWriter(
                     refused.Add((action, $"找不到通行记录 {action.PassageId}"));
                     continue;
                 }
+                if (action.EnterpriseId is { Length: > 0 } allowed && allowed != passage.EnterpriseId)
+                {
+                    refused.Add((action, $"操作员 {action.Operator} 无权审核企业 {passage.EnterpriseId} 的通行记录"));
+                    continue;
+                }
                 var before = states[action.PassageId];
                 var (after, error) = ReviewRules.Apply(before, new ReviewStep(action.Action, action.PlateNo, action.PlateColor, action.VehicleType));
                 if (after is null)
@@ -94,7 +99,10 @@ public sealed class ReviewActionWriter(
             Millis(a.RequestedAt.UtcDateTime), appliedAt, (uint)after.Resolutions,
             before.Status.WireName, after.Status.WireName,
             before.Effective.PlateNo, before.Effective.PlateColor, before.Effective.VehicleType,
-            after.Effective.PlateNo, after.Effective.PlateColor, after.Effective.VehicleType);
+            after.Effective.PlateNo, after.Effective.PlateColor, after.Effective.VehicleType)
+        {
+            OperatorName = a.OperatorName?.Trim() ?? "",
+        };
 
     private static DateTime Millis(DateTime utc) =>
         DateTime.SpecifyKind(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Utc);

@@ -14,7 +14,8 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
     private string Db => $"`{options.Value.Database}`";
 
     /// <summary>Plates with a passage (pass time ≥ <paramref name="from"/>) or a weighing ingested since
-    /// <paramref name="since"/>: the vehicles whose trips may have changed.</summary>
+    /// <paramref name="since"/>, and both plates of a review action applied since then (the one a passage leaves and
+    /// the one it joins): the vehicles whose trips may have changed.</summary>
     public async Task<List<string>> ChangedPlatesAsync(DateTimeOffset from, DateTimeOffset since, CancellationToken ct)
     {
         var plates = new List<string>();
@@ -26,6 +27,9 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
             SELECT plate_no FROM {{Db}}.weighings
             WHERE weigh_time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND ingested_at >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
               AND plate_no != ''
+            UNION DISTINCT
+            SELECT arrayJoin([plate_no_before, plate_no_after]) AS plate_no FROM {{Db}}.review_actions
+            WHERE pass_time >= fromUnixTimestamp({from:Int64}) AND applied_at >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
             """,
             ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds()), ("fromMs", from.ToUnixTimeMilliseconds()),
                 ("since", since.ToUnixTimeMilliseconds())), null, ct);
@@ -33,7 +37,9 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
         return plates;
     }
 
-    /// <summary>Passages with <c>pass_time ≥ from</c>, FINAL so a redelivered passage counts once.</summary>
+    /// <summary>Passages with <c>pass_time ≥ from</c>, FINAL so a redelivered passage counts once, with the plate a
+    /// review settled on (<c>passages_effective</c>): an entry misread and corrected pairs with its exit. Passages a
+    /// review rejected (not a vehicle, a duplicate) are no part of any trip.</summary>
     public Task<List<Passage>> PassagesAsync(DateTimeOffset from, CancellationToken ct) => PassagesAsync(from, null, ct);
 
     /// <summary>As above, only of <paramref name="plates"/> when given (an incremental run).</summary>
@@ -43,7 +49,7 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
         using var reader = await client.ExecuteReaderAsync(
             $$"""
             SELECT passage_id, enterprise_id, gate_id, direction, toUnixTimestamp(pass_time), plate_no, plate_color
-            FROM {{Db}}.passages FINAL WHERE pass_time >= fromUnixTimestamp({from:Int64})
+            FROM {{Db}}.passages_effective WHERE pass_time >= fromUnixTimestamp({from:Int64}) AND review_status != 'rejected'
             {{(plates is null ? "" : "AND plate_no IN {plates:Array(String)}")}}
             """,
             ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds()), ("plates", plates?.ToArray() ?? Array.Empty<string>())), null, ct);

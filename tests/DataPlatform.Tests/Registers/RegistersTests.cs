@@ -49,7 +49,8 @@ public sealed class RegistersTests(EnginesFixture engines)
         Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM registry_audit WHERE action = 'unchanged' AND version = 1 AND empty(changed_fields)"));
         Assert.Equal(1, await platform.ScalarAsync(
             "SELECT count() FROM registry_audit WHERE action = 'update' AND version = 2 AND changed_fields = ['owner'] " +
-            "AND before_values = ['某钢铁公司'] AND after_values = ['某租赁公司'] AND operator_id = 'guard-01' AND source = 'guard-booth'"));
+            "AND before_values = ['某钢铁公司'] AND after_values = ['某租赁公司'] AND operator_id = 'guard-01' AND source = 'guard-booth' " +
+            "AND operator_name = '1号门岗 张三'"));
         Assert.Equal(1, await platform.ScalarAsync(
             "SELECT count() FROM non_road_machinery_latest WHERE registration_code = 'NR-0001' AND version = 2 AND owner = '某租赁公司' AND stage = '2'"));
 
@@ -181,6 +182,7 @@ public sealed class RegistersTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:0:OperatorId"] = "guard-01";
         settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = Enterprise;
         settings["Ingest:GuardBooth:Operators:0:Token"] = "guard-token";
+        settings["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三";
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();

@@ -2,9 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Gate;
+using DataPlatform.Ingest.GuardBooth;
+using DataPlatform.Processing.Integrity;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Reviews;
+using DataPlatform.Tests.Integrity;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using static DataPlatform.Tests.Reviews.ReviewPlatform;
@@ -15,8 +20,8 @@ namespace DataPlatform.Tests.Reviews;
 [Collection(EnginesCollection.Name)]
 public sealed class ReviewEntryPointTests(EnginesFixture engines)
 {
-    private const string Booth = "booth-01";
-    private const string BoothToken = "booth-token";
+    private const string Guard = "guard-07";
+    private const string GuardToken = "guard-token";
 
     [Fact]
     public async Task The_cli_and_the_guard_booth_resolve_pending_passages_through_the_audited_ledger()
@@ -24,12 +29,13 @@ public sealed class ReviewEntryPointTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         CreateTopics(platform);
         var settings = platform.Settings();
-        settings["Ingest:Devices:0:DeviceId"] = Booth;
-        settings["Ingest:Devices:0:Kind"] = "generic";
-        settings["Ingest:Devices:0:EnterpriseId"] = Enterprise;
-        settings["Ingest:Devices:0:GateId"] = "G01";
-        settings["Ingest:Devices:0:LaneId"] = "L1";
-        settings["Ingest:Devices:0:Token"] = BoothToken;
+        settings["Ingest:GuardBooth:Operators:0:OperatorId"] = Guard;
+        settings["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 王五";
+        settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = Enterprise;
+        settings["Ingest:GuardBooth:Operators:0:Token"] = GuardToken;
+        settings["Ingest:GuardBooth:Operators:1:OperatorId"] = "guard-other";
+        settings["Ingest:GuardBooth:Operators:1:EnterpriseId"] = "E9999999";
+        settings["Ingest:GuardBooth:Operators:1:Token"] = "other-token";
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         builder.AddDataPlatform(PlatformRole.Ingest | PlatformRole.Processing);
@@ -61,18 +67,36 @@ public sealed class ReviewEntryPointTests(EnginesFixture engines)
         Assert.Equal(2, badExit);
 
         using var http = new HttpClient();
-        var uri = new Uri(TestPlatform.IngestUri(host), $"/api/v1/guard-booth/{Booth}/reviews");
-        var correction = new ReviewActionMessage("booth-ep-1", b, ReviewActionKinds.Correct, "王五", DateTimeOffset.Now,
+        var uri = new Uri(TestPlatform.IngestUri(host), GuardBoothReviewEndpoint.Path);
+        // The body's operator is not who acted: the credential decides. Naming another operator is refused.
+        var correction = new ReviewActionMessage("booth-ep-1", b, ReviewActionKinds.Correct, Guard, DateTimeOffset.Now,
             "现场核对行驶证", "ignored", PlateNo: "冀B88880").ToJson();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(http, uri, correction, "wrong")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, uri, "{\"actionId\":\"x\"}"u8.ToArray(), BoothToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, uri, correction, BoothToken)).StatusCode);
+        var impersonating = new ReviewActionMessage("booth-ep-2", b, ReviewActionKinds.Correct, "李四", DateTimeOffset.Now,
+            "现场核对行驶证", "ignored", PlateNo: "冀B88881").ToJson();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(http, uri, correction, Guard, "wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(http, uri, impersonating, Guard, GuardToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, uri, "{\"actionId\":\"x\"}"u8.ToArray(), Guard, GuardToken)).StatusCode);
+        // An operator of another enterprise is authenticated but may not review this plant's passages.
+        var foreign = new ReviewActionMessage("booth-ep-3", b, ReviewActionKinds.Approve, "guard-other", DateTimeOffset.Now, "", "").ToJson();
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, uri, foreign, "guard-other", "other-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(http, uri, correction, Guard, GuardToken)).StatusCode);
 
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM review_actions", 2));
         Assert.Equal(1, await platform.ScalarAsync(
             $"SELECT count() FROM review_actions WHERE passage_id = '{a}' AND source = 'cli' AND operator = '李四' AND status_after = 'approved'"));
         Assert.Equal(1, await platform.ScalarAsync(
-            $"SELECT count() FROM review_actions WHERE passage_id = '{b}' AND source = 'guard-booth:{Booth}' AND plate_no_after = '冀B88880'"));
+            $"SELECT count() FROM review_actions WHERE passage_id = '{b}' AND source = 'guard-booth:{Guard}' AND operator = '{Guard}' " +
+            "AND operator_name = '1号门岗 王五' AND plate_no_after = '冀B88880'"));
+        Assert.Equal(0, await platform.ScalarAsync("SELECT count() FROM review_actions WHERE operator = 'guard-other' OR (operator = '李四' AND source != 'cli')"));
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM rejected_payloads WHERE reason_code = 'review_refused'", 1));
+
+        // The display name is sealed with the action: the ledger verifies, and renaming who acted afterwards is detected.
+        var verifier = host.Services.GetRequiredService<ReviewLedgerVerifier>();
+        var intact = await verifier.VerifyAsync(null, null, CancellationToken.None);
+        Assert.True(intact.IsIntact, string.Join("\n", intact.Findings));
+        await SealedLedger.MutateAsync(platform, "ALTER TABLE review_actions UPDATE operator_name = '李四' WHERE operator = 'guard-07'");
+        var renamed = await verifier.VerifyAsync(null, null, CancellationToken.None);
+        Assert.Contains(renamed.Findings, f => f.RecordId == ReviewActionWriter.IdFor("booth-ep-1").ToString("D"));
         Assert.Equal(0, await platform.ScalarAsync("SELECT count() FROM review_queue"));
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM rejected_payloads WHERE reason_code = 'invalid_review'", 1));
     }
@@ -87,10 +111,11 @@ public sealed class ReviewEntryPointTests(EnginesFixture engines)
         return (process.ExitCode, process.Output);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, Uri uri, byte[] body, string token)
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, Uri uri, byte[] body, string operatorId, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(GuardOperators.OperatorIdHeader, operatorId);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http.SendAsync(request);
     }
