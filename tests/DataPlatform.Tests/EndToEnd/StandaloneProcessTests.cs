@@ -88,7 +88,7 @@ public sealed class StandaloneProcessTests : IDisposable
         Assert.Contains("已发送 50 条", report);
 
         // Ctrl-C stops it cleanly.
-        Assert.Equal(0, await second.InterruptAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await second.InterruptAsync(TimeSpan.FromMinutes(3)));
         Assert.Contains("正在停止", second.Output);
     }
 

@@ -54,7 +54,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
             await Task.Delay(1000); // a duplicate from a redelivered batch would show by now
             Assert.Equal(Events, await CountAsync(client, "count()"));
             Assert.Equal(Events, await CountAsync(client, "uniqExact(event_id)"));
-            Assert.Equal(0, await survivor.InterruptAsync(TimeSpan.FromSeconds(60)));
+            Assert.Equal(0, await survivor.InterruptAsync(TimeSpan.FromMinutes(3)));
         }
 
         // Eleven processes sealed the chains, each continuing where the killed one left off: the chains must verify.
