@@ -167,4 +167,25 @@ public sealed class LedgerRecordMappingProperties
                    && (!entry.IsReady(now) || OutboxMachine.Start(entry, now, false).Mode
                        == (now > entry.Deadline ? UploadMode.Backfill : UploadMode.RealTime));
         });
+
+    /// <summary>A newer version replaces a held record and releases it; once its upload began, no version replaces it
+    /// (the platform keeps the first copy of a record id), and a round starts from the current copy.</summary>
+    [Fact]
+    public void A_newer_version_replaces_a_record_only_before_its_upload_began()
+    {
+        var queue = new OutboxQueue();
+        var generated = new DateTimeOffset(Base);
+        var held = OutboxMachine.Hold(OutboxEntry.New("E-P-1", RecordKind.Passage, "G01", generated, TimeSpan.FromSeconds(60)), generated.AddSeconds(45));
+        queue.Put([new RegulatorBridge.Storage.OutboxItem(held, Ent, """{"version":1}""", false, "", null)]);
+        var newer = new LedgerRecord(Guid.NewGuid(), "passage", Ent, "G01", generated, """{"version":7,"tripClosed":true}""", 7);
+
+        Assert.True(queue.TryRevise("E-P-1", c => c with { Entry = OutboxMachine.Release(c.Entry), Source = newer.Json }, out var revised));
+        Assert.Equal(UploadState.Pending, revised!.Entry.State);
+        var started = queue.StartRound(["E-P-1"], generated.AddSeconds(1), i => i with { Entry = OutboxMachine.Start(i.Entry, generated.AddSeconds(1), false) });
+        Assert.Equal(newer.Json, Assert.Single(started).Source);
+        Assert.Equal(UploadMode.RealTime, started[0].Entry.Mode);
+        Assert.False(queue.TryRevise("E-P-1", c => c with { Source = "{}" }, out _));
+        Assert.Equal(newer.Json, Assert.Single(queue.Snapshot()).Source);
+        Assert.Empty(queue.StartRound(["E-P-1"], generated.AddSeconds(2), i => i));
+    }
 }
