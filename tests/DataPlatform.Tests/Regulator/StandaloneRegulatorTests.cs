@@ -34,7 +34,11 @@ public sealed partial class StandaloneRegulatorTests : IDisposable
         Assert.True(accepted >= 20, $"the regulator accepted {accepted} passages:\n{standalone.Output}");
 
         using var client = new ClickHouseClient($"Host=127.0.0.1;Port={_clickHousePort};Database=ledger");
-        Assert.True(Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'")) >= 20);
+        // The bridge notes an acknowledgement just after the platform stored the record: give it a moment.
+        long noted = 0;
+        for (var i = 0; i < 60 && noted < 20; i++, await Task.Delay(500))
+            noted = Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'"));
+        Assert.True(noted >= 20, $"the outbox noted {noted} acknowledgements");
         Assert.True(Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM regulator_upload_log")) >= 20);
     }
 
