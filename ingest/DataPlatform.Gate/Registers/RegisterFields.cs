@@ -70,6 +70,12 @@ public static class RegisterFields
         new(Fuel, "燃料类型", RegisterValueKind.Fuel, Required: true),
         new(Stage, "排放阶段", RegisterValueKind.Stage, Required: true),
         new(Owner, "车辆所有人(单位)", RegisterValueKind.Text, 100),
+        // The rest of a passage's spec §1.1 vehicle fields, when the source knows them (随车清单, 行驶证).
+        new("registerDate", "注册登记日期", RegisterValueKind.Date),
+        new("engineNo", "发动机编号", RegisterValueKind.Text),
+        new("obdOnline", "联网状态", RegisterValueKind.Text, 5),
+        new("envListImage", "随车清单照片", RegisterValueKind.Picture, 80),
+        new("licenseImage", "行驶证照片", RegisterValueKind.Picture, 80),
     ];
 
     public static IReadOnlyList<RegisterField> Of(RegisterKind kind) => kind switch

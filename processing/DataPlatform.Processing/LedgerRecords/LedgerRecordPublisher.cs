@@ -1,3 +1,4 @@
+using DataPlatform.Compliance.Reviews;
 using DataPlatform.Processing.Trips;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +13,14 @@ namespace DataPlatform.Processing.LedgerRecords;
 /// on restart, under the same <c>recordId</c>; the bridge deduplicates on it (for trips: keeps the highest
 /// <c>version</c>). Nothing is skipped as long as an insert becomes visible within <c>PublishLagSeconds</c> of its
 /// ingested_at and the row lies within <c>PublishLookbackDays</c>.</para>
+/// <para>With each closed trip goes its exit passage once more, with the trip's cargo and net weight, under the exit
+/// passage's record id and the trip row's version (millisecond-based, so above the passage's own and review
+/// versions; a rewritten trip publishes a higher one). A flagged exit still awaiting review is left to the review
+/// ledger.</para>
 /// </summary>
 public sealed class LedgerRecordPublisher(
-    LedgerRecordQueries queries, PublishMarkTable marks, LedgerRecordProducer producer)
+    LedgerRecordQueries queries, PublishMarkTable marks, LedgerRecordProducer producer,
+    Passages.PassageReader passages, RegisterVersionReader registers)
 {
     /// <summary>Publishes the pending closed trips; returns how many records were sent.</summary>
     public async Task<int> PublishAsync(TripOptions o, DateTimeOffset now, CancellationToken ct)
@@ -36,11 +42,25 @@ public sealed class LedgerRecordPublisher(
         {
             var batch = await next(mark, window, ct);
             if (batch.Count == 0) return sent;
-            await producer.PublishAsync([.. batch.Select(m => (m.Key, m.Json))], ct);
+            await producer.PublishAsync([.. batch.Select(m => (m.Key, m.Json)), .. await ExitPassagesAsync(batch, ct)], ct);
             mark = batch[^1].Position;
             await marks.SaveAsync(stream, mark, ct);
             sent += batch.Count;
             if (batch.Count < window.Limit) return sent;
         }
+    }
+
+    private async Task<List<(string Key, byte[] Json)>> ExitPassagesAsync(List<LedgerRecordMessage> batch, CancellationToken ct)
+    {
+        var loads = batch.Select(m => m.Exit).OfType<ExitLoad>().ToList();
+        if (loads.Count == 0) return [];
+        var rows = await passages.ReadByIdsAsync([.. loads.Select(l => l.ExitPassageId).Distinct()], ct);
+        var versions = await registers.ForPlatesAsync([.. rows.Values.Select(r => r.PlateNo)], ct);
+        return [.. loads.Where(l => rows.TryGetValue(l.ExitPassageId, out var row) && !row.NeedsReview).Select(l =>
+        {
+            var row = rows[l.ExitPassageId];
+            return PassageRecordJson.For(row, l.TripVersion, new ReviewedValues(row.PlateNo, row.PlateColor, row.VehicleType),
+                ReviewStatus.None, null, PassageRecordPublisher.VehicleFor(versions, row, row.PlateNo, row.PlateColor), l);
+        })];
     }
 }

@@ -46,7 +46,8 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
                 WriteNullableInt(w, "tareKg", r.GetValue(14));
                 WriteNullableInt(w, "netKg", r.GetValue(15));
                 w.WriteString("cargoName", r.GetString(16));
-            }));
+            }), r => new ExitLoad(r.GetGuid(1), r.GetGuid(10), Convert.ToUInt64(r.GetValue(4)), r.GetString(16),
+                r.GetValue(15) is null or DBNull ? null : Convert.ToInt32(r.GetValue(15))));
 
     private static void WriteNullableInt(Utf8JsonWriter w, string name, object? value)
     {
@@ -55,7 +56,7 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
     }
 
     private async Task<List<LedgerRecordMessage>> ReadAsync(string sql, PublishMark after, Window window,
-        CancellationToken ct, Func<DbDataReader, byte[]> json)
+        CancellationToken ct, Func<DbDataReader, byte[]> json, Func<DbDataReader, ExitLoad?>? exit = null)
     {
         var messages = new List<LedgerRecordMessage>();
         using var reader = await client.ExecuteReaderAsync(sql, ClickHouseParameters.Of(
@@ -64,7 +65,7 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
         while (reader.Read())
         {
             var position = new PublishMark(Convert.ToInt64(reader.GetValue(0)), reader.GetGuid(1));
-            messages.Add(new LedgerRecordMessage(position, position.Id, $"{reader.GetString(2)}/{reader.GetString(3)}", json(reader)));
+            messages.Add(new LedgerRecordMessage(position, position.Id, $"{reader.GetString(2)}/{reader.GetString(3)}", json(reader), exit?.Invoke(reader)));
         }
         return messages;
     }

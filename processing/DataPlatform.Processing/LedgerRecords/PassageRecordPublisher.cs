@@ -8,9 +8,10 @@ namespace DataPlatform.Processing.LedgerRecords;
 /// published by the one instance that owns its partition, and a record inserted concurrently can never be skipped
 /// (there is no high-water mark to overtake it). A redelivered batch publishes its rows again under the same record
 /// id — as stored, so a re-push with another pass time repeats the stored record. Flagged passages are held back:
-/// the review ledger publishes them once resolved.
+/// the review ledger publishes them once resolved. Each record carries the registry's vehicle fields in force at its
+/// pass time (<see cref="PassageEnrichment"/>), so a republished record is identical.
 /// </summary>
-public sealed class PassageRecordPublisher(PassageReader reader, LedgerRecordProducer producer)
+public sealed class PassageRecordPublisher(PassageReader reader, RegisterVersionReader registers, LedgerRecordProducer producer)
 {
     /// <returns>How many records were published.</returns>
     public async Task<int> PublishAsync(IReadOnlyCollection<PassageRow> batch, IReadOnlyList<PassageRow> written, CancellationToken ct)
@@ -19,8 +20,13 @@ public sealed class PassageRecordPublisher(PassageReader reader, LedgerRecordPro
         var missing = batch.Select(r => r.PassageId).Where(id => !stored.ContainsKey(id)).Distinct().ToList();
         foreach (var (id, row) in await reader.ReadByIdsAsync(missing, ct))
             stored[id] = row;
-        var records = stored.Values.Where(r => !r.NeedsReview).Select(PassageRecordJson.For).ToList();
+        var publish = stored.Values.Where(r => !r.NeedsReview).ToList();
+        var versions = await registers.ForPlatesAsync([.. publish.Select(r => r.PlateNo)], ct);
+        var records = publish.Select(r => PassageRecordJson.For(r, VehicleFor(versions, r, r.PlateNo, r.PlateColor))).ToList();
         await producer.PublishAsync(records, ct);
         return records.Count;
     }
+
+    public static VehicleRegisterVersion? VehicleFor(IEnumerable<VehicleRegisterVersion> versions, PassageRow row, string plateNo, string plateColor) =>
+        PassageEnrichment.InForce(versions, row.EnterpriseId, plateNo, plateColor, DateTime.SpecifyKind(row.PassTimeChina, DateTimeKind.Utc));
 }

@@ -11,10 +11,13 @@ namespace DataPlatform.Processing.Registers;
 
 /// <summary><c>registry.changes</c> → register versions + audit rows in ClickHouse (exactly once: the change id
 /// is the row id), then the records' latest versions → the gate's registry (<see cref="RegistryCommandPublisher"/>).
-/// Offsets are committed after both (<see cref="BatchConsumer"/>). An unreadable change is dead-lettered.</summary>
+/// Every version row written (or re-emitted for a redelivered change) then goes to <c>ledger.records</c> as a register
+/// record for the regulator bridge, acknowledged before the offsets are committed (<see cref="BatchConsumer"/>).
+/// An unreadable change is dead-lettered.</summary>
 public sealed class RegistryChangeConsumer(
     RegisterLedger ledger,
     RegistryCommandPublisher commands,
+    LedgerRecords.LedgerRecordProducer records,
     DeadLetterProducer deadLetters,
     TimeProvider time,
     IOptions<KafkaOptions> kafka,
@@ -57,6 +60,7 @@ public sealed class RegistryChangeConsumer(
             .Where(v => v.Vehicle is not null)
             .Select(v => (v.VersionId, v.Enterprise, v.Vehicle!));
         await commands.PublishAsync(vehicles, time.GetUtcNow(), ct);
+        await records.PublishAsync([.. fold.Rows.Select(LedgerRecords.RegisterRecordJson.For)], ct);
         if (fold.Rows.Count > 0 || passages.Count > 0)
             logger.LogInformation("登记变更：{Versions} 个新版本，{Passages} 条人工补录审计", fold.Rows.Count, passages.Count);
     }

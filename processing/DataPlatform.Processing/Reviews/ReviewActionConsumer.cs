@@ -19,6 +19,7 @@ namespace DataPlatform.Processing.Reviews;
 public sealed class ReviewActionConsumer(
     ReviewActionWriter writer,
     PassageReader passages,
+    RegisterVersionReader registers,
     LedgerRecordProducer records,
     DeadLetterProducer deadLetters,
     TimeProvider time,
@@ -52,9 +53,12 @@ public sealed class ReviewActionConsumer(
         }
         if (result.Applied.Count == 0) return;
         var rows = await passages.ReadByIdsAsync([.. result.Applied.Select(a => a.PassageId).Distinct()], ct);
-        var resolved = result.Applied.Where(a => rows.ContainsKey(a.PassageId)).Select(a => PassageRecordJson.For(
+        var applied = result.Applied.Where(a => rows.ContainsKey(a.PassageId)).ToList();
+        var versions = await registers.ForPlatesAsync([.. applied.Select(a => a.PlateNoAfter)], ct);
+        var resolved = applied.Select(a => PassageRecordJson.For(
                 rows[a.PassageId], 1 + a.ResolutionNo, new ReviewedValues(a.PlateNoAfter, a.PlateColorAfter, a.VehicleTypeAfter),
-                Enum.Parse<ReviewStatus>(a.StatusAfter, ignoreCase: true), a.ActionId))
+                Enum.Parse<ReviewStatus>(a.StatusAfter, ignoreCase: true), a.ActionId,
+                PassageRecordPublisher.VehicleFor(versions, rows[a.PassageId], a.PlateNoAfter, a.PlateColorAfter)))
             .ToList();
         await records.PublishAsync(resolved, ct);
     }

@@ -17,6 +17,7 @@ public static class ReviewsServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<LedgerRecordProducer>();
         builder.Services.TryAddSingleton<PassageReader>();
+        builder.Services.TryAddSingleton<RegisterVersionReader>();
         builder.Services.TryAddSingleton<PassageRecordPublisher>();
         builder.Services.AddSingleton<ReviewActionStore>();
         builder.Services.AddSingleton<ReviewActionWriter>();

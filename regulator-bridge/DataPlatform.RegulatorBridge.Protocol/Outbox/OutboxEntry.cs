@@ -29,7 +29,8 @@ public sealed record OutboxEntry(
 
     /// <summary>Whether an attempt may start now.</summary>
     public bool IsReady(DateTimeOffset now) =>
-        State == UploadState.Pending || (State == UploadState.RetryWait && NextAttemptAt is { } next && next <= now);
+        State == UploadState.Pending
+        || ((State is UploadState.RetryWait or UploadState.Held) && NextAttemptAt is { } next && next <= now);
 
     public bool IsTerminal => State is UploadState.Acknowledged or UploadState.Failed;
 }

@@ -2,6 +2,7 @@ namespace DataPlatform.RegulatorBridge.Outbox;
 
 /// <summary>The per-record state machine:
 /// <code>
+/// Held ──(until passes)──Start / ──Release──► Pending
 /// Pending ──Start──► InFlight ──Acknowledge──► Acknowledged
 ///    ▲                  │  └──Fail(transient)──► RetryWait ──Start (when due)──► InFlight
 ///    │                  └──Fail(permanent / out of attempts)──► Failed
@@ -52,6 +53,28 @@ public static class OutboxMachine
             State = UploadState.RetryWait,
             LastError = error,
             NextAttemptAt = now + backoff.Delay(entry.Attempts, random),
+        };
+    }
+
+    /// <summary>A new record that should wait (an exit passage before its trip closed) until <paramref name="until"/>;
+    /// it becomes due by itself then. Its deadline is unchanged: holding never buys real-time credit.</summary>
+    public static OutboxEntry Hold(OutboxEntry entry, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.State is UploadState.Pending or UploadState.Held && entry.Attempts == 0
+            ? entry with { State = UploadState.Held, NextAttemptAt = until }
+            : throw Illegal(entry, "hold", "only a record never attempted can be held");
+    }
+
+    /// <summary>A held record whose awaited version arrived: due now.</summary>
+    public static OutboxEntry Release(OutboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.State switch
+        {
+            UploadState.Held => entry with { State = UploadState.Pending, NextAttemptAt = null },
+            UploadState.Pending => entry,
+            _ => throw Illegal(entry, "release", "only a held record is released"),
         };
     }
 

@@ -17,4 +17,8 @@ public enum UploadState
 
     /// <summary>Refused permanently (or out of attempts): needs an operator; still counted as not transmitted.</summary>
     Failed = 4,
+
+    /// <summary>Not sent yet on purpose until <c>NextAttemptAt</c>: an exit passage waiting for its trip's cargo and
+    /// weight (a newer version of the record releases it earlier). Its real-time deadline runs meanwhile.</summary>
+    Held = 5,
 }

@@ -39,6 +39,13 @@ public sealed class RegulatorBridgeOptions
     /// <summary>Where ingest keeps pictures (content-addressed <c>ab/cd/&lt;sha256&gt;</c>); empty: records go without them.</summary>
     public string PictureDirectory { get; set; } = "";
 
+    /// <summary>How long an exit passage waits for its closed trip's version (cargo, net weight) before it is uploaded
+    /// without them. [P] The platform drops repeats by record id, so an exit goes once, complete: held until the
+    /// trip's version arrives or this span after the pass time. Keep it below the profile's real-time deadline (60 s)
+    /// minus an upload, and above the trips job's interval + publish lag (30 s + 5 s), or exits go without cargo or
+    /// late. The deadline itself is never moved: a hold that overruns it makes the exit a 补传.</summary>
+    public TimeSpan ExitHold { get; set; } = TimeSpan.FromSeconds(45);
+
     /// <summary>Requests in flight at once (one upload round).</summary>
     public int MaxInFlight { get; set; } = 32;
 

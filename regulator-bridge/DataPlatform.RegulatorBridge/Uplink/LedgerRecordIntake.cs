@@ -15,8 +15,11 @@ namespace DataPlatform.RegulatorBridge.Uplink;
 /// <c>ledger.records</c> → outbox. Each batch: parse, drop records the outbox already holds (the topic is at least
 /// once), write the new ones as Pending rows, and only after that insert returned commit the Kafka offsets. A crash
 /// in between re-reads the batch, and the id check makes the second pass a no-op.
-/// <para>Passages are uploaded; closed trips carry no record the baseline methods take (their weights would join a
-/// passage), so they are acknowledged on the topic and skipped.</para>
+/// <para>Passages and register versions are uploaded; closed trips are skipped (no upload method takes them: their
+/// cargo and weight arrive as the exit passage's newer version). An exit passage without its trip is held
+/// (<see cref="RegulatorBridgeOptions.ExitHold"/>); a newer version of a record not yet attempted replaces it (and
+/// releases a held exit); a newer version of a record whose upload began is not sent — the platform drops repeats
+/// of a record id — and is logged.</para>
 /// </summary>
 public sealed class LedgerRecordIntake(
     OutboxStore store,
@@ -82,7 +85,7 @@ public sealed class LedgerRecordIntake(
     private async Task AcceptAsync(List<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
         var deadline = bridge.Profile.Profile.Deadlines.RealTime;
-        var fresh = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
+        var newest = new Dictionary<string, (LedgerRecord Record, RecordKind Kind)>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
             if (!LedgerRecord.TryRead(message.Message.Value, out var record, out var error))
@@ -90,14 +93,33 @@ public sealed class LedgerRecordIntake(
                 logger.LogWarning("ledger.records {Offset} 无法解析，已跳过: {Reason}", message.TopicPartitionOffset, error);
                 continue;
             }
-            if (record.Kind != LedgerRecord.PassageKind)
+            if (record.UploadKind is not { } kind)
                 continue;
-            var uploadId = RecordIds.Create(options.Value.EntCode, RecordKind.Passage, record.RecordId.ToString("N"));
+            var uploadId = RecordIds.Create(options.Value.EntCode, kind, record.RecordId.ToString("N"));
+            if (!newest.TryGetValue(uploadId, out var seen) || seen.Record.Version < record.Version)
+                newest[uploadId] = (record, kind);
+        }
+        var revised = new List<OutboxItem>();
+        var fresh = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
+        foreach (var (uploadId, (record, kind)) in newest)
+        {
+            if (queue.TryRevise(uploadId, current => Revise(current, record), out var item))
+            {
+                if (item is not null) revised.Add(item);
+                continue;
+            }
             if (queue.Contains(uploadId))
+            {
+                if (record.Version > 1)
+                    logger.LogInformation("记录 {RecordId} 的新版本 {Version} 到达时已开始上传，平台按记录编号只保留首次上传", uploadId, record.Version);
                 continue;
-            var entry = OutboxEntry.New(uploadId, RecordKind.Passage, record.GateId, record.GeneratedAt, deadline);
+            }
+            var entry = OutboxEntry.New(uploadId, kind, record.GateId, record.GeneratedAt, deadline);
+            if (record.AwaitsTrip)
+                entry = OutboxMachine.Hold(entry, record.GeneratedAt + options.Value.ExitHold);
             fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, record.Json, false, "", null);
         }
+        await store.SaveAsync(revised, ct);
         if (fresh.Count == 0)
             return;
         var known = await store.KnownAsync(fresh.Keys, ct);
@@ -105,6 +127,15 @@ public sealed class LedgerRecordIntake(
         await store.SaveAsync(items, ct);
         queue.Put(items);
         Interlocked.Add(ref _accepted, items.Count);
+    }
+
+    /// <summary>The queued record with a newer version's source; null (no change) when the version is not newer.</summary>
+    private static OutboxItem? Revise(OutboxItem current, LedgerRecord newer)
+    {
+        if (newer.Version <= LedgerRecord.VersionOf(current.Source))
+            return null;
+        var entry = newer.AwaitsTrip ? current.Entry : OutboxMachine.Release(current.Entry);
+        return current with { Entry = entry, Source = newer.Json };
     }
 
     private static List<ConsumeResult<string, byte[]>> Poll(IConsumer<string, byte[]> consumer, CancellationToken ct)

@@ -18,10 +18,10 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
     /// platform response, which the uploader fails for good: one poison record must not stall the outbox.</summary>
     public async Task<(TransportReply Reply, CompletenessResult Completeness)> RunAsync(OutboxItem item, CancellationToken ct)
     {
-        PassageRecord record;
+        IUploadRecord record;
         try
         {
-            record = LedgerRecord.ToPassage(item.Entry.RecordId, item.Source);
+            record = Read(item.Entry, item.Source);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
@@ -30,26 +30,45 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
         return await SendAsync(item.Entry, record, ct);
     }
 
-    private async Task<(TransportReply Reply, CompletenessResult Completeness)> SendAsync(OutboxEntry entry, PassageRecord record, CancellationToken ct)
+    /// <summary>The upload record of an outbox entry's source, by its kind.</summary>
+    public static IUploadRecord Read(OutboxEntry entry, string source) => entry.Kind switch
+    {
+        RecordKind.Passage => LedgerRecord.ToPassage(entry.RecordId, source),
+        RecordKind.VehicleRegister => LedgerRecord.ToVehicleRegister(entry.RecordId, source),
+        RecordKind.InPlantVehicleRegister => LedgerRecord.ToInPlant(entry.RecordId, source),
+        RecordKind.NonRoadRegister => LedgerRecord.ToNonRoad(entry.RecordId, source),
+        _ => throw new InvalidOperationException($"no upload of kind {entry.Kind}"),
+    };
+
+    private async Task<(TransportReply Reply, CompletenessResult Completeness)> SendAsync(OutboxEntry entry, IUploadRecord record, CancellationToken ct)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var reference in new[] { record.Photos.Front, record.Photos.Body, record.Photos.Plate }.OfType<string>().Distinct())
+        foreach (var (fieldId, reference) in LedgerRecord.Pictures(record).DistinctBy(p => p.Reference))
         {
-            var (value, failure) = await PictureValueAsync(entry.RecordId, reference, ct);
+            var (value, failure) = await PictureValueAsync(entry.RecordId, fieldId, reference, ct);
             if (failure is not null)
                 return (failure, Completeness.Check(record, bridge.Profile.Profile.Completeness));
             if (value is not null)
                 values[reference] = value;
         }
-        var payload = bridge.Payloads.Passage(record, entry.Mode ?? UploadMode.RealTime, r => values.GetValueOrDefault(r));
-        var reply = await bridge.Client.SendAsync(RecordKind.Passage, payload.Json, entry.RecordId, ct)
-            ?? TransportReply.Failed(AttemptOutcome.Refused, "配置的接口没有车辆进出记录上传方法");
+        var mode = entry.Mode ?? UploadMode.RealTime;
+        string? Picture(string reference) => values.GetValueOrDefault(reference);
+        var payload = record switch
+        {
+            PassageRecord p => bridge.Payloads.Passage(p, mode, Picture),
+            VehicleRegisterRecord v => bridge.Payloads.VehicleRegister(v, mode, Picture),
+            InPlantVehicleRecord i => bridge.Payloads.InPlantVehicleRegister(i, mode, Picture),
+            NonRoadMachineRecord n => bridge.Payloads.NonRoadRegister(n, mode, Picture),
+            _ => throw new InvalidOperationException($"no payload for {record.Kind}"),
+        };
+        var reply = await bridge.Client.SendAsync(record.Kind, payload.Json, entry.RecordId, ct)
+            ?? TransportReply.Failed(AttemptOutcome.Refused, $"配置的接口没有 {record.Kind} 上传方法");
         return (reply, payload.Completeness);
     }
 
     /// <returns>The wire value (base64 or file id), null when the picture is not available, or the failed reply
     /// of its upload (the record then waits: sending it without the picture would lose it for good).</returns>
-    private async Task<(string? Value, TransportReply? Failure)> PictureValueAsync(string ownerId, string reference, CancellationToken ct)
+    private async Task<(string? Value, TransportReply? Failure)> PictureValueAsync(string ownerId, string fieldId, string reference, CancellationToken ct)
     {
         if (bridge.Profile.Profile.Pictures == PictureMode.SeparateUpload && _fileIds.TryGetValue(reference, out var known))
             return (known, null);
@@ -60,7 +79,7 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
         if (bridge.Profile.Profile.Pictures == PictureMode.Inline)
             return (base64, null);
         var imageId = RecordIds.Create(bridge.EntCode, RecordKind.Image, PictureFiles.LocalId(reference));
-        var upload = new ImageUploadRecord(imageId, ownerId, FieldIds.FrontPhoto, base64);
+        var upload = new ImageUploadRecord(imageId, ownerId, fieldId, base64);
         var reply = await bridge.Client.SendAsync(RecordKind.Image, bridge.Payloads.Image(upload), imageId, ct);
         if (reply is null)
             return (null, null);

@@ -104,9 +104,11 @@ public sealed class Uploader(
         if (plan.Count == 0 || (_breaker.State == CircuitState.HalfOpen && !_breaker.TryAcquire(now)))
             return false;
         var down = _breaker.IsPlatformDown;
-        var started = plan.Select(e => items[e.RecordId] with { Entry = OutboxMachine.Start(e, now, down), AttemptStartedAt = now }).ToList();
+        var started = queue.StartRound(plan.Select(e => e.RecordId), now,
+            i => i with { Entry = OutboxMachine.Start(i.Entry, now, down), AttemptStartedAt = now });
+        if (started.Count == 0)
+            return false;
         await store.SaveAsync(started, ct);
-        queue.Put(started);
 
         var results = await Task.WhenAll(started.Select(async item =>
         {

@@ -152,9 +152,12 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public Task PublishRawAsync(string gate, string json) =>
         _producer.ProduceAsync(Topics.LedgerRecords, new Message<string, byte[]> { Key = $"{EntCode}/{gate}", Value = Encoding.UTF8.GetBytes(json) });
 
-    private string StorePicture(Guid id)
+    private string StorePicture(Guid id) => StorePicture("JPEG-" + id);
+
+    /// <summary>Stores a picture in the content-addressed folder as ingest does; returns its reference.</summary>
+    public string StorePicture(string content)
     {
-        var bytes = Encoding.UTF8.GetBytes("JPEG-" + id);
+        var bytes = Encoding.UTF8.GetBytes(content);
         var hex = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var dir = Path.Combine(PictureDirectory, hex[..2], hex[2..4]);
         Directory.CreateDirectory(dir);

@@ -46,8 +46,13 @@ public sealed class LedgerRecordsPublishingTests(EnginesFixture engines)
             r => r.Count(x => x.Kind == "passage") >= 2 * vehicles && r.Count(x => x.Kind == "trip") >= vehicles,
             TimeSpan.FromSeconds(60), quiet: TimeSpan.FromSeconds(3));
         var passages = records.Where(r => r.Kind == "passage").ToList();
-        Assert.Equal(passageIds.Order(), passages.Select(r => r.RecordId).Order());
+        Assert.Equal(passageIds.Order(), passages.Select(r => r.RecordId).Distinct().Order());
+        Assert.True(passages.Count == passages.Select(r => (r.RecordId, r.Version)).Distinct().Count(),
+            string.Join("\n", records.GroupBy(r => (r.Kind, r.RecordId, r.Version)).Select(g => $"{g.Key} x{g.Count()} {g.First().Json}")));
         var trips = records.Where(r => r.Kind == "trip").ToList();
+        // Each passage once as written; each exit once more per trip version, with the closed trip's load.
+        Assert.Equal(2 * vehicles, passages.Count(r => r.Version == 1));
+        Assert.Equal(trips.Count, passages.Count(r => r.Version > 1));
         Assert.Equal(vehicles, trips.Select(r => r.RecordId).Distinct().Count());
         Assert.Equal(trips.Count, trips.Select(r => (r.RecordId, r.Version)).Distinct().Count());
         // Both instances wrote passages (the partitions were shared), but only the leader ran the trips job.
