@@ -35,6 +35,9 @@ public sealed class LaneGroup
     /// <summary>The window is measured from the survivor's pass time (a stored passage's pass time).</summary>
     public DateTime Reference => Survivor.PassTime;
 
+    /// <summary>The plate its passage was written with, once written (late reads are compared with it).</summary>
+    public string? SettledPlate { get; set; }
+
     public IEnumerable<string> Devices => _reads.Select(r => r.DeviceId);
 
     internal void Add(LaneRead read) => _reads.Add(read);

@@ -51,8 +51,9 @@ public static class FusedPassageProjection
     }
 
     /// <summary>A read that joined a passage already written: kept, linked, but the sealed passage stays as it is.</summary>
-    public static LaneReadRow Late(PassageRow read, LaneGroup group, string passagePlate)
+    public static LaneReadRow Late(PassageRow read, LaneGroup group)
     {
+        var passagePlate = group.SettledPlate ?? group.Survivor.Plate;
         var passageId = PassageIdentity.For(read.EnterpriseId, read.GateId, group.Survivor.EventId);
         var agrees = PlateNormalizer.Normalize(read.PlateNo) == passagePlate;
         var rule = agrees || passagePlate.Length == 0

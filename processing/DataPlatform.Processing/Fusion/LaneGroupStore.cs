@@ -64,7 +64,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
             }
         }
         return [.. passages.Select(p => new LaneGroup(p.Value.Read.LaneKey, p.Value.Direction,
-            [p.Value.Read, .. fused[p.Key].DistinctBy(r => r.EventId)], storedSurvivor: p.Value.Read))];
+            [p.Value.Read, .. fused[p.Key].DistinctBy(r => r.EventId)], storedSurvivor: p.Value.Read) { SettledPlate = p.Value.Read.Plate })];
     }
 
     /// <summary>The ids (<see cref="PassageIdentity"/>) among <paramref name="readIds"/> already in the ledger, as a

@@ -52,7 +52,7 @@ public sealed class GateRawConsumer(
     private readonly HashSet<TopicPartition> _advanced = [];
     // Closed but not yet stored (a failed write is retried with the batch, whose reads are duplicates by then).
     private readonly List<LaneGroup> _unwritten = [];
-    private readonly List<LaneReadRow> _unwrittenLate = [];
+    private readonly List<(PassageRow Read, LaneGroup Group)> _unwrittenLate = [];
     private DateTime _newest;
 
     protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
@@ -98,7 +98,7 @@ public sealed class GateRawConsumer(
                     _lastArrival[step.Group!] = now;
                     break;
                 case FusionStepKind.JoinedLate:
-                    late.Add(FusedPassageProjection.Late(read.Row, step.Group!, step.Group!.Survivor.Plate));
+                    late.Add((read.Row, step.Group!));
                     break;
             }
         }
@@ -148,7 +148,7 @@ public sealed class GateRawConsumer(
     {
         var closed = _unwritten.Distinct().ToList();
         var passages = new List<PassageRow>(closed.Count);
-        var fusedReads = new List<LaneReadRow>(_unwrittenLate);
+        var fusedReads = new List<LaneReadRow>();
         foreach (var group in closed)
         {
             var reads = group.Reads.Where(r => _held.ContainsKey(r.EventId))
@@ -156,7 +156,10 @@ public sealed class GateRawConsumer(
             var (passage, others) = FusedPassageProjection.Project(group, reads, Registry, _review);
             passages.Add(passage);
             fusedReads.AddRange(others);
+            group.SettledPlate = passage.PlateNo;
         }
+        // After the passages above are settled: a late read is compared with the plate its passage was written with.
+        fusedReads.AddRange(_unwrittenLate.Select(l => FusedPassageProjection.Late(l.Read, l.Group)));
         // The reads first: if the passage insert then fails, they are not counted as stored (their passage is not) and
         // the group is rebuilt and written again, alike.
         if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
