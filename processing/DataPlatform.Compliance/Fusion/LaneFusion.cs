@@ -40,7 +40,7 @@ public sealed class LaneFusion(TimeSpan window)
         var expired = groups.Where(g => !g.Closed && g.Reference + Window < read.PassTime).ToList();
         foreach (var g in expired) g.Close();
         var target = groups
-            .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId, StringComparer.Ordinal)
+            .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId)
                         && (read.PassTime - g.Reference).Duration() <= Window)
             .OrderBy(g => (read.PassTime - g.Reference).Duration()).ThenBy(g => g.Survivor.EventId, StringComparer.Ordinal)
             .FirstOrDefault();

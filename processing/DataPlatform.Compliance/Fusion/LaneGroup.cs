@@ -9,6 +9,7 @@ public sealed class LaneGroup
     private readonly List<LaneRead> _reads;
 
     private LaneRead? _frozen;
+    private readonly HashSet<string> _devices;
 
     /// <param name="storedSurvivor">For a group loaded from the ledger: the read its passage was written from.</param>
     public LaneGroup(string laneKey, byte direction, IEnumerable<LaneRead> reads, LaneRead? storedSurvivor = null)
@@ -16,6 +17,7 @@ public sealed class LaneGroup
         LaneKey = laneKey;
         Direction = direction;
         _reads = [.. reads];
+        _devices = new HashSet<string>(_reads.Select(r => r.DeviceId), StringComparer.Ordinal);
         _frozen = storedSurvivor;
         if (!_reads.Any(r => !r.IsETag)) throw new ArgumentException("a lane group needs a camera read", nameof(reads));
     }
@@ -38,9 +40,13 @@ public sealed class LaneGroup
     /// <summary>The plate its passage was written with, once written (late reads are compared with it).</summary>
     public string? SettledPlate { get; set; }
 
-    public IEnumerable<string> Devices => _reads.Select(r => r.DeviceId);
+    public IReadOnlySet<string> Devices => _devices;
 
-    internal void Add(LaneRead read) => _reads.Add(read);
+    internal void Add(LaneRead read)
+    {
+        _reads.Add(read);
+        _devices.Add(read.DeviceId);
+    }
 
     internal void Close() => _frozen ??= LaneFusion.Survivor(_reads);
 }

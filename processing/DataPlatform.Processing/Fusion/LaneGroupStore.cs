@@ -16,6 +16,10 @@ namespace DataPlatform.Processing.Fusion;
 /// </summary>
 public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
+    // A gate lane passes a truck every few seconds at most; more stored passages than this within one batch's window
+    // only happen in synthetic load (every event in one second), where loading them all per batch would dominate.
+    private const int MaxPerLane = 256;
+
     private string Db => options.Value.Database;
 
     public async Task<List<LaneGroup>> NearAsync(IReadOnlyCollection<LaneRead> reads, TimeSpan window, CancellationToken ct)
@@ -24,15 +28,23 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
         var from = new DateTimeOffset(DateTime.SpecifyKind(reads.Min(r => r.PassTime), DateTimeKind.Utc) - window).ToUnixTimeSeconds();
         var to = new DateTimeOffset(DateTime.SpecifyKind(reads.Max(r => r.PassTime), DateTimeKind.Utc) + window).ToUnixTimeSeconds();
         var passages = new Dictionary<Guid, (LaneRead Read, byte Direction)>();
+        // Exactly the passages within the window of one of the batch's reads at its lane (the time range prunes months).
+        var points = reads.Select(r => (r.LaneKey, Seconds: new DateTimeOffset(DateTime.SpecifyKind(r.PassTime, DateTimeKind.Utc)).ToUnixTimeSeconds()))
+            .Distinct().ToList();
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
                    SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time),
                           device_id, plate_no, plate_color, confidence
                    FROM `{{Db}}`.passages
                    WHERE pass_time BETWEEN toDateTime({from:Int64}) AND toDateTime({to:Int64})
-                     AND concat(enterprise_id, '/', gate_id, '/', lane_id) IN {lanes:Array(String)} AND record_hash != ''
+                     AND arrayExists((l, t) -> l = concat(enterprise_id, '/', gate_id, '/', lane_id)
+                                               AND abs(toInt64(toUnixTimestamp(pass_time)) - t) <= {w:Int64}, {lanes:Array(String)}, {times:Array(Int64)})
+                     AND record_hash != ''
+                   ORDER BY pass_time DESC, event_id
+                   LIMIT {{MaxPerLane}} BY enterprise_id, gate_id, lane_id, direction
                    """,
-                   ClickHouseParameters.Of(("from", from), ("to", to), ("lanes", reads.Select(r => r.LaneKey).Distinct().ToArray())), null, ct))
+                   ClickHouseParameters.Of(("from", from), ("to", to), ("w", (long)Math.Ceiling(window.TotalSeconds)),
+                       ("lanes", points.Select(p => p.LaneKey).ToArray()), ("times", points.Select(p => p.Seconds).ToArray())), null, ct))
         {
             while (reader.Read())
             {
