@@ -156,7 +156,7 @@ public static class PlantMachinery
         return new SimulatedPush(eventId, body, SimulatedPushKind.Valid)
         {
             DeviceId = deviceId, PassTime = at, SendAt = at, VehiclePlate = machine.Plate, Direction = direction,
-            Path = workArea ? GuardBooth.WorkAreaSightingEndpoint.Path : "",
+            Path = workArea ? GuardBooth.WorkAreaSightingEndpoint.Path : Http.GateEventEndpoint.Path,
         };
     }
 }
