@@ -75,7 +75,9 @@ public sealed class GateRawConsumer(
                 rejection.Code, rejection.Reason, message.Message.Value), ct);
         }
 
-        var laneOf = reads.ToDictionary(r => r.Row.EventId, r => FusedPassageProjection.ToRead(r.Row), StringComparer.Ordinal);
+        // A device's re-push can sit in the same batch as its original: the first copy is the read, the others duplicates.
+        var laneOf = new Dictionary<string, LaneRead>(StringComparer.Ordinal);
+        foreach (var r in reads) laneOf.TryAdd(r.Row.EventId, FusedPassageProjection.ToRead(r.Row));
         foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
             if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
         var storedIds = await groups.StoredAsync([.. reads.Select(r => r.Row.PassageId).Distinct()], ct);
