@@ -57,6 +57,5 @@ public static class GateDecisionProjection
         m.ControlStatus,
         [.. m.Reasons],
         DateTime.SpecifyKind(m.DecidedAt.UtcDateTime, DateTimeKind.Utc),
-        (ulong)Math.Max(0, m.PolicyVersion),
-        e.DeviceId ?? "");
+        (ulong)Math.Max(0, m.PolicyVersion));
 }

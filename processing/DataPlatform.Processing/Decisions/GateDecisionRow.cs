@@ -21,20 +21,19 @@ public sealed record GateDecisionRow(
     string ControlStatus,
     string[] Reasons,
     DateTime DecidedAtUtc,
-    ulong PolicyVersion,
-    string DeviceId = "")
+    ulong PolicyVersion)
 {
     public static readonly string[] Columns =
     [
         "passage_id", "event_id", "enterprise_id", "gate_id", "lane_id", "direction", "pass_time", "plate_no",
         "plate_color", "vehicle_type", "outcome", "outcome_text", "rule_id", "rule_text", "display_text", "stage",
-        "control_status", "reasons", "decided_at", "policy_version", "device_id",
+        "control_status", "reasons", "decided_at", "policy_version",
     ];
 
     public object?[] Values() =>
     [
         PassageId, EventId, EnterpriseId, GateId, LaneId, Direction, PassTimeUtc, PlateNo,
         PlateColor, VehicleType, Outcome, OutcomeText, RuleId, RuleText, DisplayText, Stage,
-        ControlStatus, Reasons, DecidedAtUtc, PolicyVersion, DeviceId,
+        ControlStatus, Reasons, DecidedAtUtc, PolicyVersion,
     ];
 }
