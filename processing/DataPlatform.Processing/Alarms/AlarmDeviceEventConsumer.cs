@@ -1,33 +1,16 @@
-using System.Text.Json;
-using Confluent.Kafka;
 using DataPlatform.Processing.Alarms.Rules;
-using DataPlatform.Processing.Consuming;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Alarms;
 
-/// <summary><c>device.events</c> → alarms, in the alarm group.</summary>
+/// <summary><c>device.events</c> → alarms (offline devices, failed authentication).</summary>
 public sealed class AlarmDeviceEventConsumer(
     AlarmPipeline pipeline,
     IOptions<KafkaOptions> kafka,
     AlarmConsumerOptions options,
-    ILogger<AlarmDeviceEventConsumer> logger) : BatchConsumer(Topics.DeviceEvents, kafka, options.Batching, logger)
+    ILogger<AlarmDeviceEventConsumer> logger) : AlarmSourceConsumer(Topics.DeviceEvents, "设备事件", pipeline, kafka, options, logger)
 {
-    protected override Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct) =>
-        pipeline.HandleAsync(batch.Select(Read).OfType<AlarmInput>(), ct);
-
-    private AlarmInput? Read(ConsumeResult<string, byte[]> message)
-    {
-        try
-        {
-            return AlarmInputs.FromDeviceEvent(DeviceEvent.FromJson(message.Message.Value));
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning("无法解析 {Topic} 上的设备事件 {Offset}，已跳过: {Reason}", message.Topic, message.TopicPartitionOffset, ex.Message);
-            return null;
-        }
-    }
+    protected override AlarmInput? Parse(byte[] value) => AlarmInputs.FromDeviceEvent(DeviceEvent.FromJson(value));
 }
