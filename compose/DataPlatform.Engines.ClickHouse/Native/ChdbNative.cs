@@ -77,6 +77,7 @@ internal sealed unsafe class ChdbNative
                 var argc = argv.Length;
                 lock (connectGate)
                 {
+                    TerminationSignals.KeepWithDotnet();
                     return SignalGuard.PreservingDotnetHandlers(() =>
                     {
                         setSignalHandlersEnabled(0);
