@@ -71,6 +71,10 @@ public sealed class CliProcess : IDisposable
     /// <summary>SIGINT, what Ctrl-C sends.</summary>
     public async Task<int> InterruptAsync(TimeSpan within)
     {
+        // Bit 1 of SigIgn is SIGINT: ignored when the test run was started as a background job (see .ci/run).
+        var ignored = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (ignored is not null && (Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & 2) != 0)
+            throw new InvalidOperationException("the process ignores SIGINT, inherited from a test run started in the background; run the tests with `bash .ci/run`");
         Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
         try
         {
