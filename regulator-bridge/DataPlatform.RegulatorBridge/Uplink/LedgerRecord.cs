@@ -119,9 +119,9 @@ public sealed record LedgerRecord(
             EngineModel = Text(r, "engineModel"),
             EngineMaker = Text(r, "engineMaker"),
             EngineNo = Text(r, "engineNo"),
-            FuelType = FuelType.TryParse(Text(r, "fuelType"), out var fuel, out _) ? fuel : null,
-            EmissionStage = EmissionStage.TryParse(Text(r, "emissionStage"), out var stage, out _) ? stage : null,
-            UseNature = UseNature.TryParse(Text(r, "useNature"), out var use, out _) ? use : null,
+            FuelType = Fuel(r, "fuelType"),
+            EmissionStage = Stage(r, "emissionStage"),
+            UseNature = Use(r, "useNature"),
             ObdOnline = r.TryGetProperty("obdOnline", out var obd) && obd.ValueKind is JsonValueKind.True or JsonValueKind.False ? obd.GetBoolean() : null,
             EnvListImage = Text(r, "envListImage"),
             LicenseImage = Text(r, "licenseImage"),
@@ -149,9 +149,9 @@ public sealed record LedgerRecord(
             EngineModel = Text(f, "engineModel"),
             EngineMaker = Text(f, "engineMaker"),
             EngineNo = Text(f, "engineNo"),
-            FuelType = FuelType.TryParse(Text(f, "fuel"), out var fuel, out _) ? fuel : null,
-            EmissionStage = EmissionStage.TryParse(Text(f, "stage"), out var stage, out _) ? stage : null,
-            UseNature = UseNature.TryParse(Text(f, "useNature"), out var use, out _) ? use : null,
+            FuelType = Fuel(f, "fuel"),
+            EmissionStage = Stage(f, "stage"),
+            UseNature = Use(f, "useNature"),
             ObdOnline = Text(f, "obdOnline") is { } obd ? obd.Trim().ToLowerInvariant() is "true" or "1" or "yes" or "y" or "是" or "已联网" or "联网" : null,
             EnvListImage = Text(f, "envListImage"),
             LicenseImage = Text(f, "licenseImage"),
@@ -176,8 +176,8 @@ public sealed record LedgerRecord(
             EngineModel = Text(f, "engineModel"),
             EngineMaker = Text(f, "engineMaker"),
             EngineNo = Text(f, "engineNo"),
-            FuelType = FuelType.TryParse(Text(f, "fuel"), out var fuel, out _) ? fuel : null,
-            EmissionStage = EmissionStage.TryParse(Text(f, "stage"), out var stage, out _) ? stage : null,
+            FuelType = Fuel(f, "fuel"),
+            EmissionStage = Stage(f, "stage"),
             EnvListImage = Text(f, "envListImage"),
             LicenseImage = Text(f, "licenseImage"),
             Owner = Text(f, "owner"),
@@ -195,8 +195,8 @@ public sealed record LedgerRecord(
             EnvRegCode = Text(f, "registrationCode") ?? Text(document.RootElement, "registrationCode") ?? "",
             ProductionDate = Date(f, "productionDate"),
             PlateNo = Text(f, "plateNo"),
-            EmissionStage = EmissionStage.TryParse(Text(f, "stage"), out var stage, out _) ? stage : null,
-            FuelType = FuelType.TryParse(Text(f, "fuel"), out var fuel, out _) ? fuel : null,
+            EmissionStage = Stage(f, "stage"),
+            FuelType = Fuel(f, "fuel"),
             MachineryKind = NonRoadMachineryKind.TryParse(Text(f, "machineryKind"), out var kind, out _) ? kind : null,
             Pin = Text(f, "pin"),
             Model = Text(f, "model"),
@@ -228,6 +228,15 @@ public sealed record LedgerRecord(
 
     private static JsonElement Fields(JsonElement root) =>
         root.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Object ? f : root;
+
+    private static FuelType? Fuel(JsonElement e, string name) =>
+        FuelType.TryParse(Text(e, name), out var fuel, out _) ? fuel : null;
+
+    private static EmissionStage? Stage(JsonElement e, string name) =>
+        EmissionStage.TryParse(Text(e, name), out var stage, out _) ? stage : null;
+
+    private static UseNature? Use(JsonElement e, string name) =>
+        UseNature.TryParse(Text(e, name), out var use, out _) ? use : null;
 
     private static DateOnly? Date(JsonElement e, string name) =>
         Text(e, name) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
