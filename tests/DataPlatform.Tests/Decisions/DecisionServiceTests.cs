@@ -122,7 +122,7 @@ public sealed class DecisionServiceTests(EnginesFixture engines)
             Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM gate_decisions WHERE passage_id = '{denied.PassageId}'"));
             Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM interceptions WHERE plate_no = '冀B99999'"));
             Assert.Equal(1, await platform.ScalarAsync(
-                "SELECT sum(interceptions) FROM interceptions_daily WHERE gate_id = 'G02' AND rule_id = 'blacklist' AND pass_date = today()"));
+                "SELECT sum(interceptions) FROM interceptions_daily WHERE gate_id = 'G02' AND rule_id = 'blacklist' AND pass_date = toDate(now(), 'Asia/Shanghai')"));
         }
         finally
         {
