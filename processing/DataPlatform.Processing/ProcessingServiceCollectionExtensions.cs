@@ -19,6 +19,8 @@ public static class ProcessingServiceCollectionExtensions
         builder.Services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PassageWriter>();
+        builder.Services.AddSingleton<Fusion.LaneReadWriter>();
+        builder.Services.AddSingleton<Fusion.LaneGroupStore>();
         builder.Services.AddLedgerIntegrity();
         builder.Services.AddHostedService<LedgerMigrationService>();
         builder.Services.AddSingleton<GateRawConsumer>();

@@ -24,6 +24,15 @@ public abstract class BatchConsumer(
 
     protected abstract Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct);
 
+    /// <summary>Called when a poll brought nothing, so a stage holding messages back can finish them; returns true
+    /// when it did something that lets offsets advance (<see cref="Committable"/> is then committed).</summary>
+    protected virtual Task<bool> IdleAsync(CancellationToken ct) => Task.FromResult(false);
+
+    /// <summary>The offsets to commit once <paramref name="handled"/> was handled: by default one past the highest of
+    /// each partition. A stage that holds messages back commits no further than its oldest held one.</summary>
+    protected virtual IReadOnlyList<TopicPartitionOffset> Committable(IReadOnlyList<ConsumeResult<string, byte[]>> handled) =>
+        NextOffsets.After(handled.Select(r => r.TopicPartitionOffset));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks; keep it off the thread pool.
         Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken,
@@ -52,7 +61,11 @@ public abstract class BatchConsumer(
                     logger.LogWarning("Reading {Topic} failed: {Reason}; retrying", topic, ex.Error.Reason);
                     await Task.Delay(o.RetryDelayMs, ct);
                 }
-                if (batch.Count == 0) continue;
+                if (batch.Count == 0)
+                {
+                    if (await IdleWithRetryAsync(o, ct)) Commit(consumer, batch);
+                    continue;
+                }
                 await HandleWithRetryAsync(batch, o, ct);
                 Commit(consumer, batch);
                 Interlocked.Add(ref _handled, batch.Count);
@@ -91,9 +104,15 @@ public abstract class BatchConsumer(
                 batch.Count, topic, attempt),
             ct);
 
+    private Task<bool> IdleWithRetryAsync(ProcessingOptions o, CancellationToken ct) =>
+        Retry.UntilDoneAsync(() => IdleAsync(ct), TimeSpan.FromMilliseconds(o.RetryDelayMs),
+            (ex, attempt) => logger.LogWarning(ex, "Finishing held messages of {Topic} failed (attempt {Attempt}); retrying", topic, attempt),
+            ct);
+
     private void Commit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch)
     {
-        var offsets = NextOffsets.After(batch.Select(r => r.TopicPartitionOffset));
+        var offsets = Committable(batch);
+        if (offsets.Count == 0) return;
         try
         {
             consumer.Commit(offsets);

@@ -24,6 +24,7 @@ public static class DecisionsServiceCollectionExtensions
         var seeds = builder.Configuration.GetSection("Processing:Vehicles").Get<List<VehicleSeed>>() ?? [];
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GateDecisionWriter>();
+        builder.Services.AddSingleton<DecidedLaneReads>();
         builder.Services.AddSingleton(sp => CreateStore(sp, seeds));
         builder.Services.AddSingleton<ControlCommandConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ControlCommandConsumer>());

@@ -3,7 +3,10 @@ using Confluent.Kafka;
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Gate;
 using DataPlatform.Processing.Commands;
+using DataPlatform.Compliance.Fusion;
 using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.Fusion;
+using DataPlatform.Processing.Passages;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,11 +26,24 @@ public sealed class GateDecisionConsumer(
     PolicyStore store,
     TripStateCache trips,
     GateDecisionWriter writer,
+    DecidedLaneReads decidedReads,
     TimeProvider time,
     IOptions<KafkaOptions> kafka,
     IOptions<DecisionOptions> options,
+    IOptions<ProcessingOptions> processing,
     ILogger<GateDecisionConsumer> logger) : BackgroundService
 {
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
+    // The same lane read fusion the ledger writer runs over the same partition order: one decision per passage.
+    private readonly LaneFusion _fusion = new(processing.Value.LaneFusionWindow());
+    private readonly HashSet<string> _lanesLoaded = new(StringComparer.Ordinal);
+    private DateTime _newest;
+    private long _corroborations;
+
+    /// <summary>Reads that joined an already decided passage (no second barrier command) since start.</summary>
+    public long Corroborations => Interlocked.Read(ref _corroborations);
+
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<PendingDecision> _pending = new();
     private readonly ConcurrentQueue<List<TopicPartitionOffset>> _commits = new();
@@ -122,6 +138,14 @@ public sealed class GateDecisionConsumer(
             return;
         }
         var e = parsed.Event;
+        if (!IsNewPassage(e))
+        {
+            // Another device's read of a passage already decided: recorded as a corroboration by the ledger writer
+            // (lane_reads), no second decision and no second barrier command.
+            _pending.Enqueue(new PendingDecision(result.TopicPartitionOffset, null, null, Task.CompletedTask));
+            Interlocked.Increment(ref _corroborations);
+            return;
+        }
         var state = store.Current;
         // Exits need the trip (weighed, booking closed); it is handed to the pure decider as data.
         var trip = e.Direction == Direction.Out ? trips.StateFor(e, state.Policies) : TripState.Unknown;
@@ -144,6 +168,38 @@ public sealed class GateDecisionConsumer(
         }
         _pending.Enqueue(new PendingDecision(result.TopicPartitionOffset, GateDecisionProjection.ToRow(message, e), kafkaMessage, published));
         Interlocked.Increment(ref _decided);
+    }
+
+    private bool IsNewPassage(GateEvent e)
+    {
+        var read = FusedPassageProjection.ToRead(PassageProjection.ToRow(e));
+        if (_lanesLoaded.Add(read.LaneKey)) LoadDecided(read);
+        if (read.PassTime > _newest) _newest = read.PassTime;
+        var step = _fusion.Offer(read);
+        _fusion.Forget(_newest - Remember);
+        return step.Kind switch
+        {
+            FusionStepKind.Started => true,
+            // A re-pushed or redelivered event is decided again (same passage id, one row) when it was the decided read.
+            FusionStepKind.Duplicate => step.Group is null || step.Group.Reads[0].EventId == read.EventId,
+            _ => false,
+        };
+    }
+
+    // Once per lane after a start: the reads already decided near the first one seen. Without ClickHouse the gate
+    // still decides (it must), at worst deciding a corroborating read once more.
+    private void LoadDecided(LaneRead read)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(LoadTimeout);
+            foreach (var group in decidedReads.NearAsync(read.LaneKey, read.PassTime, _fusion.Window, timeout.Token).GetAwaiter().GetResult())
+                if (!_fusion.Knows(group.Survivor.EventId)) _fusion.Load(group);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Loading the decided reads of lane {Lane} failed ({Reason}); deciding without them", read.LaneKey, ex.Message);
+        }
     }
 
     private async Task RecordLoopAsync(IProducer<string, byte[]> producer, CancellationToken ct)

@@ -57,5 +57,6 @@ public static class GateDecisionProjection
         m.ControlStatus,
         [.. m.Reasons],
         DateTime.SpecifyKind(m.DecidedAt.UtcDateTime, DateTimeKind.Utc),
-        (ulong)Math.Max(0, m.PolicyVersion));
+        (ulong)Math.Max(0, m.PolicyVersion),
+        e.DeviceId ?? "");
 }

@@ -21,19 +21,20 @@ public sealed record GateDecisionRow(
     string ControlStatus,
     string[] Reasons,
     DateTime DecidedAtUtc,
-    ulong PolicyVersion)
+    ulong PolicyVersion,
+    string DeviceId = "")
 {
     public static readonly string[] Columns =
     [
         "passage_id", "event_id", "enterprise_id", "gate_id", "lane_id", "direction", "pass_time", "plate_no",
         "plate_color", "vehicle_type", "outcome", "outcome_text", "rule_id", "rule_text", "display_text", "stage",
-        "control_status", "reasons", "decided_at", "policy_version",
+        "control_status", "reasons", "decided_at", "policy_version", "device_id",
     ];
 
     public object?[] Values() =>
     [
         PassageId, EventId, EnterpriseId, GateId, LaneId, Direction, PassTimeUtc, PlateNo,
         PlateColor, VehicleType, Outcome, OutcomeText, RuleId, RuleText, DisplayText, Stage,
-        ControlStatus, Reasons, DecidedAtUtc, PolicyVersion,
+        ControlStatus, Reasons, DecidedAtUtc, PolicyVersion, DeviceId,
     ];
 }

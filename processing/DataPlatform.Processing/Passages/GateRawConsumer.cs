@@ -1,8 +1,10 @@
 using Confluent.Kafka;
+using DataPlatform.Compliance.Fusion;
 using DataPlatform.Compliance.Vehicles;
 using DataPlatform.Gate;
 using DataPlatform.Processing.Commands;
 using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.Fusion;
 using DataPlatform.Processing.LedgerRecords;
 using DataPlatform.Processing.Rejections;
 using DataPlatform.Streams;
@@ -14,9 +16,19 @@ namespace DataPlatform.Processing.Passages;
 /// <summary>Raw gate events → passage rows in the ledger, each screened for manual review
 /// (<see cref="PassageReviewScreen"/>), then → <c>ledger.records</c> before the offsets are committed. A message that
 /// no longer parses (schema drift, a producer bypassing ingest) is dead-lettered with the reason instead of blocking
-/// its partition.</summary>
+/// its partition.
+/// <para>
+/// Reads of one passage by several devices of a lane are fused (<see cref="LaneFusion"/>): a passage is held until
+/// its window closed — a later read at its lane is past the window, another read by one of its devices starts the
+/// next passage, or the lane stayed quiet for <see cref="ProcessingOptions.LaneFusionIdleCloseMs"/> — and then
+/// written as one row (<see cref="FusedPassageProjection"/>) with its other reads in <c>lane_reads</c>. Offsets are
+/// committed no further than the oldest held read of each partition, so a crash re-reads what was held, and the
+/// fusion state is rebuilt from the ledger for every batch (<see cref="LaneGroupStore"/>): same stream, same ledger.
+/// </para></summary>
 public sealed class GateRawConsumer(
     PassageWriter writer,
+    LaneReadWriter laneReads,
+    LaneGroupStore groups,
     PassageRecordPublisher records,
     DeadLetterProducer deadLetters,
     TimeProvider time,
@@ -25,22 +37,36 @@ public sealed class GateRawConsumer(
     ILogger<GateRawConsumer> logger,
     PolicyStore? policies = null) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
 {
+    // Closed groups older than this behind the newest read are dropped from memory; the ledger has them.
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
+
     // The registry the plate reads are checked against: the decision service's, when this host runs it.
     private VehicleRegistry Registry => policies?.Current.Registry ?? VehicleRegistry.Empty;
 
     private readonly Compliance.Plates.ReconcilerOptions _review = options.Value.ReviewOptions();
+    private readonly TimeSpan _idleClose = TimeSpan.FromMilliseconds(options.Value.LaneFusionIdleCloseMs);
+    private readonly LaneFusion _fusion = new(options.Value.LaneFusionWindow());
+    private readonly Dictionary<string, HeldRead> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<LaneGroup, DateTime> _lastArrival = [];
+    private readonly Dictionary<TopicPartition, Offset> _handledUpTo = [];
+    private readonly HashSet<TopicPartition> _advanced = [];
+    // Closed but not yet stored (a failed write is retried with the batch, whose reads are duplicates by then).
+    private readonly List<LaneGroup> _unwritten = [];
+    private readonly List<(PassageRow Read, LaneGroup Group)> _unwrittenLate = [];
+    private DateTime _newest;
 
     protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
-        var rows = new List<PassageRow>(batch.Count);
+        var reads = new List<HeldRead>(batch.Count);
         foreach (var message in batch)
         {
+            MarkHandled(message.TopicPartitionOffset);
             // Ingest enforced its own size limit when it accepted the event; a larger configured limit must not turn
             // an acknowledged event into a dead letter here.
             var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow(), int.MaxValue);
             if (parsed.Event is { } gateEvent)
             {
-                rows.Add(PassageReviewScreen.Screen(PassageProjection.ToRow(gateEvent), gateEvent, Registry, _review));
+                reads.Add(new HeldRead(gateEvent, PassageProjection.ToRow(gateEvent), message.TopicPartitionOffset));
                 continue;
             }
             var rejection = parsed.Rejection!;
@@ -48,9 +74,110 @@ public sealed class GateRawConsumer(
                 DeadLetterIds.For(message.TopicPartitionOffset), time.GetUtcNow(), "processing", message.Topic,
                 rejection.Code, rejection.Reason, message.Message.Value), ct);
         }
-        var written = await writer.WriteNewAsync(rows, ct);
-        if (written.Count < rows.Count)
-            logger.LogDebug("{Skipped} passages were already in the ledger (re-pushed by a device or redelivered)", rows.Count - written.Count);
-        await records.PublishAsync(rows, written, ct);
+
+        // A device's re-push can sit in the same batch as its original: the first copy is the read, the others duplicates.
+        var laneOf = new Dictionary<string, LaneRead>(StringComparer.Ordinal);
+        foreach (var r in reads) laneOf.TryAdd(r.Row.EventId, FusedPassageProjection.ToRead(r.Row));
+        foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
+            if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
+        var storedIds = await groups.StoredAsync([.. reads.Select(r => r.Row.PassageId).Distinct()], ct);
+
+        var closed = _unwritten;
+        var late = _unwrittenLate;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var read in reads)
+        {
+            var lane = laneOf[read.Row.EventId];
+            if (lane.PassTime > _newest) _newest = lane.PassTime;
+            // Already in the ledger under another pass time (a re-push after a clock fix): nothing to add.
+            if (storedIds.Contains(read.Row.PassageId) && !_fusion.Knows(lane.EventId)) continue;
+            var step = _fusion.Offer(lane);
+            closed.AddRange(step.Closed);
+            switch (step.Kind)
+            {
+                case FusionStepKind.Started or FusionStepKind.Joined:
+                    _held[lane.EventId] = read;
+                    _lastArrival[step.Group!] = now;
+                    break;
+                case FusionStepKind.JoinedLate:
+                    late.Add((read.Row, step.Group!));
+                    break;
+            }
+        }
+        closed.AddRange(Quiet(now));
+        await FlushAsync(ct);
+        _fusion.Forget(_newest - Remember);
     }
+
+    protected override async Task<bool> IdleAsync(CancellationToken ct)
+    {
+        _unwritten.AddRange(Quiet(time.GetUtcNow().UtcDateTime));
+        if (_unwritten.Count == 0 && _unwrittenLate.Count == 0) return false;
+        await FlushAsync(ct);
+        return true;
+    }
+
+    /// <summary>Per partition: past everything handled, but not past the oldest read still held.</summary>
+    protected override IReadOnlyList<TopicPartitionOffset> Committable(IReadOnlyList<ConsumeResult<string, byte[]>> handled)
+    {
+        foreach (var message in handled) _advanced.Add(message.TopicPartition);
+        var held = _held.Values.GroupBy(h => h.Source.TopicPartition).ToDictionary(g => g.Key, g => g.Min(h => h.Source.Offset.Value));
+        var result = new List<TopicPartitionOffset>();
+        foreach (var partition in _advanced)
+        {
+            if (!_handledUpTo.TryGetValue(partition, out var upTo)) continue;
+            var next = held.TryGetValue(partition, out var oldest) ? Math.Min(oldest, upTo.Value) : upTo.Value;
+            result.Add(new TopicPartitionOffset(partition, next));
+        }
+        _advanced.Clear();
+        return result;
+    }
+
+    private void MarkHandled(TopicPartitionOffset source)
+    {
+        if (!_handledUpTo.TryGetValue(source.TopicPartition, out var upTo) || upTo.Value <= source.Offset.Value)
+            _handledUpTo[source.TopicPartition] = source.Offset.Value + 1;
+    }
+
+    private List<LaneGroup> Quiet(DateTime now)
+    {
+        var quiet = _lastArrival.Where(a => !a.Key.Closed && now - a.Value >= _idleClose).Select(a => a.Key).ToList();
+        foreach (var group in quiet) LaneFusion.Close(group);
+        return quiet;
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        var closed = _unwritten.Distinct().ToList();
+        var passages = new List<PassageRow>(closed.Count);
+        var fusedReads = new List<LaneReadRow>();
+        foreach (var group in closed)
+        {
+            var reads = group.Reads.Where(r => _held.ContainsKey(r.EventId))
+                .ToDictionary(r => r.EventId, r => (_held[r.EventId].Event, _held[r.EventId].Row), StringComparer.Ordinal);
+            var (passage, others) = FusedPassageProjection.Project(group, reads, Registry, _review);
+            passages.Add(passage);
+            fusedReads.AddRange(others);
+            group.SettledPlate = passage.PlateNo;
+        }
+        // After the passages above are settled: a late read is compared with the plate its passage was written with.
+        fusedReads.AddRange(_unwrittenLate.Select(l => FusedPassageProjection.Late(l.Read, l.Group)));
+        // The reads first: if the passage insert then fails, they are not counted as stored (their passage is not) and
+        // the group is rebuilt and written again, alike.
+        if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
+        var written = await writer.WriteNewAsync(passages, ct);
+        if (written.Count < passages.Count)
+            logger.LogDebug("{Skipped} passages were already in the ledger (re-pushed by a device or redelivered)", passages.Count - written.Count);
+        await records.PublishAsync(passages, written, ct);
+        foreach (var group in closed)
+        {
+            _lastArrival.Remove(group);
+            foreach (var read in group.Reads)
+                if (_held.Remove(read.EventId, out var held)) _advanced.Add(held.Source.TopicPartition);
+        }
+        _unwritten.Clear();
+        _unwrittenLate.Clear();
+    }
+
+    private sealed record HeldRead(GateEvent Event, PassageRow Row, TopicPartitionOffset Source);
 }

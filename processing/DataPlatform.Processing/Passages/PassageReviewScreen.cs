@@ -8,14 +8,16 @@ namespace DataPlatform.Processing.Passages;
 /// Decides whether a passage goes to the manual-review queue, with the pure <see cref="PlateReconciler"/>: a read
 /// below the confidence threshold with nothing to corroborate it, a plate that breaks the grammar, or an unregistered
 /// plate with a confusable registered look-alike (0/D/Q, 8/B …) is flagged. The passage is recorded either way —
-/// flagged, never dropped and never silently certain. Second cameras and e-tag reads are not joined to the passage
-/// yet, so their conflicts are not seen here; the reconciler already handles them when they are.
+/// flagged, never dropped and never silently certain. The reads of other devices at the lane are settled first by
+/// lane read fusion (<see cref="Fusion.FusedPassageProjection"/>); this screens the settled read.
 /// </summary>
 public static class PassageReviewScreen
 {
-    public static PassageRow Screen(PassageRow row, GateEvent e, VehicleRegistry registry, ReconcilerOptions options)
+    public static PassageRow Screen(PassageRow row, GateEvent e, VehicleRegistry registry, ReconcilerOptions options) =>
+        Screen(row, new PlateRead(e.Plate.Text, e.PlateColor, e.Confidence, "camera:" + (e.DeviceId ?? "unknown")), registry, options);
+
+    public static PassageRow Screen(PassageRow row, PlateRead primary, VehicleRegistry registry, ReconcilerOptions options)
     {
-        var primary = new PlateRead(e.Plate.Text, e.PlateColor, e.Confidence, "camera:" + (e.DeviceId ?? "unknown"));
         return PlateReconciler.Reconcile(primary, [], null, registry, options) is PlateReviewRequired review
             ? row with { ReviewReason = review.Reason, ReviewCandidates = [.. review.Candidates] }
             : row;

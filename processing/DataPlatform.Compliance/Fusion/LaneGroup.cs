@@ -1,0 +1,52 @@
+namespace DataPlatform.Compliance.Fusion;
+
+/// <summary>The reads of one physical passage at a lane and direction. The surviving read — the one whose event
+/// becomes the passage — is the earliest camera read by (pass time, event id), so it does not depend on the order
+/// the reads arrived in. <see cref="Closed"/> groups are stored: later reads can still join them (and are kept as
+/// late corroborations) but can no longer change the sealed passage.</summary>
+public sealed class LaneGroup
+{
+    private readonly List<LaneRead> _reads;
+
+    private LaneRead? _frozen;
+    private readonly HashSet<string> _devices;
+
+    /// <param name="storedSurvivor">For a group loaded from the ledger: the read its passage was written from.</param>
+    public LaneGroup(string laneKey, byte direction, IEnumerable<LaneRead> reads, LaneRead? storedSurvivor = null)
+    {
+        LaneKey = laneKey;
+        Direction = direction;
+        _reads = [.. reads];
+        _devices = new HashSet<string>(_reads.Select(r => r.DeviceId), StringComparer.Ordinal);
+        _frozen = storedSurvivor;
+        if (!_reads.Any(r => !r.IsETag)) throw new ArgumentException("a lane group needs a camera read", nameof(reads));
+    }
+
+    public string LaneKey { get; }
+
+    public byte Direction { get; }
+
+    public bool Closed => _frozen is not null;
+
+    /// <summary>Reads in arrival order; the first <see cref="StoredReads"/> of a closed group are the ones sealed.</summary>
+    public IReadOnlyList<LaneRead> Reads => _reads;
+
+    /// <summary>Fixed once the group is closed: a late read cannot move a written passage.</summary>
+    public LaneRead Survivor => _frozen ?? LaneFusion.Survivor(_reads);
+
+    /// <summary>The window is measured from the survivor's pass time (a stored passage's pass time).</summary>
+    public DateTime Reference => Survivor.PassTime;
+
+    /// <summary>The plate its passage was written with, once written (late reads are compared with it).</summary>
+    public string? SettledPlate { get; set; }
+
+    public IReadOnlySet<string> Devices => _devices;
+
+    internal void Add(LaneRead read)
+    {
+        _reads.Add(read);
+        _devices.Add(read.DeviceId);
+    }
+
+    internal void Close() => _frozen ??= LaneFusion.Survivor(_reads);
+}

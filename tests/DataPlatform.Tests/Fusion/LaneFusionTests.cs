@@ -1,0 +1,84 @@
+using DataPlatform.Gate;
+using DataPlatform.Processing.Passages;
+using DataPlatform.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
+using static DataPlatform.Tests.Reviews.ReviewPlatform;
+
+namespace DataPlatform.Tests.Fusion;
+
+/// <summary>Lane read fusion on the real engines: a lane's second camera reading the same truck is one passage, one
+/// gate decision, and a kept read in <c>lane_reads</c> — across a processor restart too.</summary>
+[Collection(EnginesCollection.Name)]
+public sealed class LaneFusionTests(EnginesFixture engines)
+{
+    private static GateEvent Read(string id, string device, string plate, DateTimeOffset time, double confidence, string lane = "L1") =>
+        Event(id, plate, Direction.In, time, confidence, lane) with { DeviceId = device };
+
+    [Fact]
+    public async Task Agreeing_and_conflicting_second_camera_reads_become_one_passage_each_with_one_decision()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        CreateTopics(platform);
+        using var host = await StartProcessingAsync(platform);
+        using var producer = Producer(platform);
+        var t = RecentChinaTime(TimeSpan.FromHours(1));
+
+        // Lane 1: both cameras read 冀B12345 with middling confidence: one passage, surer than either read.
+        await SendAsync(producer, Read("fu-a1", "cam-01", "冀B12345", t, 0.7));
+        await SendAsync(producer, Read("fu-a2", "cam-01b", "冀B12345", t, 0.75));
+        // Lane 2: the cameras disagree on a confusable character and the registry knows neither: review, both kept.
+        await SendAsync(producer, Read("fu-c1", "cam-02", "冀B10085", t.AddSeconds(1), 0.95, "L2"));
+        await SendAsync(producer, Read("fu-c2", "cam-02b", "冀B1D085", t.AddSeconds(2), 0.6, "L2"));
+        // Lane 1 again, 30 s later: the same camera reads another truck — a new passage, not a corroboration.
+        await SendAsync(producer, Read("fu-n1", "cam-01", "冀B67890", t.AddSeconds(30), 0.97));
+
+        Assert.Equal(3, await platform.WaitForAsync("SELECT count() FROM passages", 3));
+        Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM lane_reads", 2));
+        var agreed = PassageIdentity.For(Enterprise, "G01", "fu-a1");
+        var conflict = PassageIdentity.For(Enterprise, "G01", "fu-c1");
+        Assert.Equal(1, await platform.ScalarAsync(
+            $"SELECT count() FROM passages_effective WHERE passage_id = '{agreed}' AND plate_no = '冀B12345' AND review_status = 'none' AND confidence > 0.92"));
+        Assert.Equal(1, await platform.ScalarAsync(
+            $"SELECT count() FROM lane_reads WHERE passage_id = '{agreed}' AND event_id = 'fu-a2' AND relation = 'agree' AND device_id = 'cam-01b'"));
+        Assert.Equal(1, await platform.ScalarAsync(
+            $"SELECT count() FROM review_queue WHERE passage_id = '{conflict}' AND has(review_candidates, '冀B10085') AND has(review_candidates, '冀B1D085')"));
+        Assert.Equal(1, await platform.ScalarAsync(
+            $"SELECT count() FROM lane_reads WHERE passage_id = '{conflict}' AND event_id = 'fu-c2' AND relation = 'conflict'"));
+
+        // One decision per passage: the second cameras' reads sent no barrier command.
+        Assert.Equal(3, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 3));
+        Assert.Equal(0, await platform.ScalarAsync("SELECT count() FROM gate_decisions WHERE event_id IN ('fu-a2', 'fu-c2')"));
+
+        // Only the certain passages reach the regulator; the flagged one waits for its review.
+        var records = ReadRecords(platform, r => r.Count(x => x.Kind == "passage") >= 2, TimeSpan.FromSeconds(30));
+        Assert.Contains(records, r => r.RecordId == agreed);
+        Assert.DoesNotContain(records, r => r.RecordId == conflict);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_read_arriving_after_a_restart_joins_the_stored_passage_instead_of_making_a_second_one()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        CreateTopics(platform);
+        using var producer = Producer(platform);
+        var t = RecentChinaTime(TimeSpan.FromHours(2));
+        using (var first = await StartProcessingAsync(platform))
+        {
+            await SendAsync(producer, Read("fr-1", "cam-01", "冀B12345", t, 0.96));
+            Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM passages", 1));
+            Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 1));
+            await first.StopAsync();
+        }
+        using var second = await StartProcessingAsync(platform);
+        // The second camera's read of the same truck, and the first camera's event re-pushed.
+        await SendAsync(producer, Read("fr-2", "cam-01b", "冀B12345", t.AddSeconds(1), 0.9));
+        await SendAsync(producer, Read("fr-1", "cam-01", "冀B12345", t, 0.96));
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM lane_reads WHERE event_id = 'fr-2' AND relation = 'late'", 1));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM passages"));
+        // The decision service reloaded what it had decided: no decision for the corroborating read.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM gate_decisions"));
+        await second.StopAsync();
+    }
+}
