@@ -108,24 +108,38 @@ public sealed class LaneFusionProperties
         return step.Group!.Devices;
     }
 
+    /// <summary>How a stream is disturbed: re-pushes, crashes, the reads' arrival delays (seed) and the batch size.</summary>
+    public sealed record Noise(IReadOnlyList<int> Duplicates, IReadOnlyList<int> Crashes, int Seed, int BatchSize);
+
+    private static readonly Gen<Noise> NoiseGen =
+        from duplicates in Gen.ListOf(Gen.Choose(0, 60))
+        from crashes in Gen.ListOf(Gen.Choose(0, 60))
+        from seed in Gen.Choose(0, int.MaxValue)
+        from batch in Gen.Choose(1, 40)
+        select new Noise([.. duplicates], [.. crashes], seed, batch);
+
     [Property(MaxTest = 200)]
     public Property Ledger_from_a_stream_equals_the_ledger_with_duplicates_redeliveries_and_restarts() =>
-        Prop.ForAll(TrafficGen.ToArbitrary(), Gen.ListOf(Gen.Choose(0, 60)).ToArbitrary(), Gen.ListOf(Gen.Choose(0, 60)).ToArbitrary(),
-            (traffic, duplicates, crashes) =>
+        Prop.ForAll(TrafficGen.ToArbitrary(), NoiseGen.ToArbitrary(), (traffic, noise) =>
+        {
+            var reads = ReadsOf(traffic);
+            // Reads arrive up to 12 s after their pass time (a camera's upload queue), so a lane's next truck can come
+            // in before a second camera's read of the one before.
+            var random = new Random(noise.Seed);
+            var stream = reads.Select(r => (Read: r, Arrival: r.PassTime.AddSeconds(random.Next(0, 13))))
+                .OrderBy(a => a.Arrival).ThenBy(a => a.Read.EventId, StringComparer.Ordinal).Select(a => a.Read).ToList();
+            var reference = LedgerModel.Run(stream, [], Window, batchSize: 1);
+            // A device re-pushes some reads a little later in the stream (same event id).
+            var noisy = new List<LaneRead>(stream);
+            foreach (var d in noise.Duplicates.Where(_ => stream.Count > 0))
             {
-                var reads = ReadsOf(traffic);
-                var stream = reads.OrderBy(r => r.PassTime).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
-                var reference = LedgerModel.Run(stream, [], Window);
-                // A device re-pushes some reads a little later in the stream (same event id).
-                var noisy = new List<LaneRead>(stream);
-                foreach (var d in duplicates.Where(_ => stream.Count > 0))
-                {
-                    // A re-push comes after its original (it is the device sending the same event again).
-                    var original = noisy.FindIndex(r => r.EventId == stream[d % stream.Count].EventId);
-                    noisy.Insert(Math.Min(noisy.Count, original + 1 + d % 4), noisy[original] with { });
-                }
-                Assert.Equal(reference, LedgerModel.Run(noisy, crashes, Window));
-            });
+                // A re-push comes after its original (it is the device sending the same event again).
+                var original = noisy.FindIndex(r => r.EventId == stream[d % stream.Count].EventId);
+                noisy.Insert(Math.Min(noisy.Count, original + 1 + d % 4), noisy[original] with { });
+            }
+            // Same ledger whatever the batches, re-pushes and crashes.
+            Assert.Equal(reference, LedgerModel.Run(noisy, noise.Crashes, Window, noise.BatchSize));
+        });
 
     [Property(MaxTest = 300)]
     public Property Fused_outcome_does_not_depend_on_the_order_of_the_reads() =>
@@ -204,7 +218,7 @@ internal static class LedgerModel
 
     private static readonly VehicleRegistry Registry = VehicleRegistry.Create([Truck("冀B1D085", EmissionStage.Guo6b)]);
 
-    public static Ledger Run(IReadOnlyList<LaneRead> stream, IReadOnlyList<int> crashes, TimeSpan window)
+    public static Ledger Run(IReadOnlyList<LaneRead> stream, IReadOnlyList<int> crashes, TimeSpan window, int batchSize = 1)
     {
         var passages = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var reads = new SortedDictionary<string, (string, string)>(StringComparer.Ordinal);
@@ -213,19 +227,30 @@ internal static class LedgerModel
         var fusion = new LaneFusion(window);
         var held = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new Queue<int>(crashes.Where(c => c < stream.Count).Order());
+        // Closed in the current batch, written at its end (as the writer does).
+        var closed = new List<LaneGroup>();
+        var late = new List<(string Read, string Passage)>();
 
         void Store(LaneGroup group)
         {
             var survivor = group.Survivor;
-            var fused = group.Reads.Count == 1 ? null : LaneReconciler.Reconcile(group, Registry, ReconcilerOptions.Default);
+            var fused = group.SealedReads.Count == 1 ? null : LaneReconciler.Reconcile(group, Registry, ReconcilerOptions.Default);
             var plate = fused is null || fused.NeedsReview ? survivor.Plate : fused.PlateText;
             passages[survivor.EventId] = $"{plate}|{fused?.ReviewReason}|{string.Join(",", fused?.Candidates ?? [])}";
             plates[survivor.EventId] = plate;
             group.SettledPlate = plate;
-            foreach (var r in group.Reads.Where(r => r.EventId != survivor.EventId))
+            foreach (var r in group.SealedReads.Where(r => r.EventId != survivor.EventId))
                 reads[r.EventId] = (survivor.EventId, fused!.Verdicts[r.EventId]);
             stored[survivor.EventId] = group;
-            foreach (var r in group.Reads) held.Remove(r.EventId);
+            foreach (var r in group.SealedReads) held.Remove(r.EventId);
+        }
+
+        void EndBatch()
+        {
+            foreach (var group in closed.Distinct()) Store(group);
+            foreach (var (read, passage) in late) reads[read] = (passage, ReadRelation.Late);
+            closed.Clear();
+            late.Clear();
         }
 
         for (var position = 0; position < stream.Count;)
@@ -247,19 +272,22 @@ internal static class LedgerModel
                 position = resume;
                 continue;
             }
-            var read = stream[position];
-            var step = fusion.Offer(read);
-            foreach (var group in step.Closed) Store(group);
-            switch (step.Kind)
+            for (var end = Math.Min(stream.Count, position + batchSize); position < end; position++)
             {
-                case FusionStepKind.Started or FusionStepKind.Joined:
-                    held.TryAdd(read.EventId, position);
-                    break;
-                case FusionStepKind.JoinedLate:
-                    reads[read.EventId] = (step.Group!.Survivor.EventId, ReadRelation.Late);
-                    break;
+                var read = stream[position];
+                var step = fusion.Offer(read);
+                closed.AddRange(step.Closed);
+                switch (step.Kind)
+                {
+                    case FusionStepKind.Started or FusionStepKind.Joined:
+                        held.TryAdd(read.EventId, position);
+                        break;
+                    case FusionStepKind.JoinedLate:
+                        late.Add((read.EventId, step.Group!.Survivor.EventId));
+                        break;
+                }
             }
-            position++;
+            EndBatch();
         }
         foreach (var group in fusion.Open.ToList())
         {

@@ -9,6 +9,7 @@ public sealed class LaneGroup
     private readonly List<LaneRead> _reads;
 
     private LaneRead? _frozen;
+    private int? _sealedCount;
     private readonly HashSet<string> _devices;
 
     /// <param name="storedSurvivor">For a group loaded from the ledger: the read its passage was written from.</param>
@@ -19,6 +20,7 @@ public sealed class LaneGroup
         _reads = [.. reads];
         _devices = new HashSet<string>(_reads.Select(r => r.DeviceId), StringComparer.Ordinal);
         _frozen = storedSurvivor;
+        if (storedSurvivor is not null) _sealedCount = _reads.Count;
         if (!_reads.Any(r => !r.IsETag)) throw new ArgumentException("a lane group needs a camera read", nameof(reads));
     }
 
@@ -28,8 +30,13 @@ public sealed class LaneGroup
 
     public bool Closed => _frozen is not null;
 
-    /// <summary>Reads in arrival order; the first <see cref="StoredReads"/> of a closed group are the ones sealed.</summary>
+    /// <summary>Every read in arrival order, late ones (joined after the group closed) included.</summary>
     public IReadOnlyList<LaneRead> Reads => _reads;
+
+    /// <summary>The reads the passage is settled from: those that joined before the group closed. A read joining a
+    /// closed group is late whether or not the passage was written yet, so what the ledger holds depends on the
+    /// stream only, not on how it was cut into batches.</summary>
+    public IReadOnlyList<LaneRead> SealedReads => _sealedCount is { } n ? _reads.GetRange(0, n) : _reads;
 
     /// <summary>Fixed once the group is closed: a late read cannot move a written passage.</summary>
     public LaneRead Survivor => _frozen ?? LaneFusion.Survivor(_reads);
@@ -48,5 +55,10 @@ public sealed class LaneGroup
         _devices.Add(read.DeviceId);
     }
 
-    internal void Close() => _frozen ??= LaneFusion.Survivor(_reads);
+    internal void Close()
+    {
+        if (_frozen is not null) return;
+        _frozen = LaneFusion.Survivor(_reads);
+        _sealedCount = _reads.Count;
+    }
 }

@@ -16,7 +16,7 @@ public static class LaneReconciler
 {
     public static FusedPlate Reconcile(LaneGroup group, VehicleRegistry registry, ReconcilerOptions options)
     {
-        var reads = group.Reads.OrderBy(r => r.PassTime).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
+        var reads = group.SealedReads.OrderBy(r => r.PassTime).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
         var survivor = group.Survivor;
         var texts = reads.Select(r => r.Plate).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
             .OrderBy(t => t == survivor.Plate ? 0 : 1).ThenBy(t => t, StringComparer.Ordinal).ToList();

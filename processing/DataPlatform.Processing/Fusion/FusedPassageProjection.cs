@@ -27,7 +27,7 @@ public static class FusedPassageProjection
     {
         var rows = reads.ToDictionary(r => r.Key, r => r.Value.Row, StringComparer.Ordinal);
         var survivor = rows[group.Survivor.EventId];
-        if (group.Reads.Count == 1)
+        if (group.SealedReads.Count == 1)
             return (PassageReviewScreen.Screen(survivor, reads[survivor.EventId].Event, registry, options), []);
 
         var fused = LaneReconciler.Reconcile(group, registry, options);
@@ -45,7 +45,7 @@ public static class FusedPassageProjection
             passage = PassageReviewScreen.Screen(settled, ReadOf(settled), registry, options);
         }
         var rule = fused.NeedsReview ? fused.ReviewReason : fused.Rule;
-        var others = group.Reads.Where(r => r.EventId != survivor.EventId)
+        var others = group.SealedReads.Where(r => r.EventId != survivor.EventId)
             .Select(r => Row(rows[r.EventId], passage, fused.Verdicts[r.EventId], rule)).ToList();
         return (passage, others);
     }

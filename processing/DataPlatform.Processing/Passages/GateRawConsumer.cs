@@ -153,7 +153,7 @@ public sealed class GateRawConsumer(
         var fusedReads = new List<LaneReadRow>();
         foreach (var group in closed)
         {
-            var reads = group.Reads.Where(r => _held.ContainsKey(r.EventId))
+            var reads = group.SealedReads.Where(r => _held.ContainsKey(r.EventId))
                 .ToDictionary(r => r.EventId, r => (_held[r.EventId].Event, _held[r.EventId].Row), StringComparer.Ordinal);
             var (passage, others) = FusedPassageProjection.Project(group, reads, Registry, _review);
             passages.Add(passage);

@@ -89,7 +89,7 @@ public sealed class AlarmServiceTests(EnginesFixture engines)
         if (webhook is not null) settings["Processing:Alarms:Webhooks:0"] = webhook;
         settings["Processing:Alarms:WebhookRetryDelayMs"] = "50";
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.Processing);
         var host = builder.Build();
         await host.StartAsync();

@@ -181,7 +181,7 @@ public sealed class DecisionServiceTests(EnginesFixture engines)
     private static async Task<IHost> StartHostAsync(Dictionary<string, string?> settings)
     {
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.Processing);
         var host = builder.Build();
         await host.StartAsync();

@@ -81,4 +81,28 @@ public sealed class LaneFusionTests(EnginesFixture engines)
         Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM gate_decisions"));
         await second.StopAsync();
     }
+    [Fact]
+    public async Task A_second_camera_read_arriving_after_the_next_truck_in_the_same_batch_is_kept_as_late()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        CreateTopics(platform);
+        using var producer = Producer(platform);
+        var t = RecentChinaTime(TimeSpan.FromHours(3));
+        // Sent before the processor starts, so it reads them as one batch: the next truck (t + 30 s) closes the first
+        // passage's window before the first truck's second-camera read, delayed on its way, arrives.
+        await SendAsync(producer, Read("fo-1", "cam-01", "冀B12345", t, 0.97));
+        await SendAsync(producer, Read("fo-2", "cam-01", "冀B67890", t.AddSeconds(30), 0.97));
+        await SendAsync(producer, Read("fo-3", "cam-01b", "冀B12346", t.AddSeconds(1), 0.75));
+        using var host = await StartProcessingAsync(platform);
+
+        Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM passages", 2));
+        var first = PassageIdentity.For(Enterprise, "G01", "fo-1");
+        // Late whether or not its passage was written yet (the ledger must not depend on how reads fell into batches):
+        // linked and compared, but the passage is settled from the reads before its window closed.
+        Assert.Equal(1, await platform.WaitForAsync(
+            $"SELECT count() FROM lane_reads WHERE passage_id = '{first}' AND event_id = 'fo-3' AND relation = 'late' AND passage_plate = '冀B12345'", 1));
+        Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM passages WHERE passage_id = '{first}' AND plate_no = '冀B12345' AND confidence > 0.96 AND confidence < 0.98"));
+        Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 2));
+        await host.StopAsync();
+    }
 }

@@ -52,13 +52,14 @@ public sealed class TestPlatform : IAsyncDisposable
         // Keep the decision service's policy snapshot out of the user's home directory.
         ["Processing:Decisions:StatePath"] = Path.Combine(Path.GetTempPath(), "dataplatform-tests", Database, "policy-state.json"),
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:DataPlatform"] = Environment.GetEnvironmentVariable("DATAPLATFORM_TEST_LOG_LEVEL") ?? "Warning",
     };
 
     /// <summary>Builds and starts a host running <paramref name="roles"/>; stopped when the platform is disposed.</summary>
     public async Task<IHost> StartAsync(PlatformRole roles, string? journal = null)
     {
         var builder = DataPlatformHostingExtensions.CreateBuilder(Settings(journal));
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(roles);
         var host = builder.Build();
         await host.StartAsync();

@@ -185,7 +185,7 @@ public sealed class RegistersTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三";
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(roles);
         var host = builder.Build();
         await host.StartAsync();

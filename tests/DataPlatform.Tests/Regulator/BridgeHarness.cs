@@ -108,7 +108,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public async Task<IHost> StartBridgeAsync(PlatformRole roles = PlatformRole.Bridge)
     {
         var builder = DataPlatformHostingExtensions.CreateBuilder(Settings());
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(roles);
         var host = builder.Build();
         await host.StartAsync();

@@ -37,7 +37,7 @@ public sealed class ReviewEntryPointTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:1:EnterpriseId"] = "E9999999";
         settings["Ingest:GuardBooth:Operators:1:Token"] = "other-token";
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.Ingest | PlatformRole.Processing);
         using var host = builder.Build();
         await host.StartAsync();

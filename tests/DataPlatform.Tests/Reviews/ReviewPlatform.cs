@@ -30,7 +30,7 @@ public static class ReviewPlatform
         settings["Processing:Decisions:TripStateRefreshSeconds"] = "0.5";
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.Processing);
         var host = builder.Build();
         await host.StartAsync();

@@ -42,7 +42,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         var nextDevice = plantDevices.Keys.Select(k => k.Split(':')[2]).Distinct().Count();
         foreach (var (key, value) in PlantMachinery.Settings(profile, Token, nextDevice)) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.All);
         using var host = builder.Build();
         await host.StartAsync();

@@ -25,7 +25,7 @@ public sealed class StandaloneSimulationTests(EnginesFixture engines)
         var settings = platform.Settings();
         foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.All);
         using var host = builder.Build();
         await host.StartAsync();

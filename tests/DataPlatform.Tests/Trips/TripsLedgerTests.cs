@@ -113,7 +113,7 @@ public sealed class TripsLedgerTests(EnginesFixture engines)
         settings["Processing:Trips:IntervalSeconds"] = "0.5";
         settings["Processing:Trips:PublishLagSeconds"] = "0";
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
+        TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.Processing);
         var host = builder.Build();
         await host.StartAsync();
