@@ -24,7 +24,9 @@ public sealed class LaneFusionProperties
 
     /// <summary>A physical passage: its lane, direction and start second, and its reads (distinct devices, within the
     /// window, any plate variant).</summary>
-    public sealed record Physical(string Lane, byte Direction, int Second, IReadOnlyList<(string Device, int Offset, string Plate, double Confidence)> Reads);
+    /// <param name="Tag">A registered e-tag read of the truck at the lane (offset, plate), when the lane has a reader.</param>
+    public sealed record Physical(string Lane, byte Direction, int Second, IReadOnlyList<(string Device, int Offset, string Plate, double Confidence)> Reads,
+        (int Offset, string Plate)? Tag = null);
 
     private static readonly Gen<Physical> PhysicalGen =
         from lane in Gen.Elements("E1/G01/L1", "E1/G01/L2")
@@ -35,15 +37,22 @@ public sealed class LaneFusionProperties
         from offsets in Gen.ArrayOf(Gen.Choose(0, 5), count)
         from plates in Gen.ArrayOf(Gen.Elements(Plates), count)
         from confidences in Gen.ArrayOf(Gen.Choose(55, 99), count)
-        select new Physical(lane, direction, slot * 20, [.. Enumerable.Range(0, count).Select(i => (devices[i], offsets[i], plates[i], confidences[i] / 100.0))]);
+        from tagged in Gen.Elements(false, true)
+        from tagOffset in Gen.Choose(0, 5)
+        from tagPlate in Gen.Elements(Plates)
+        select new Physical(lane, direction, slot * 20, [.. Enumerable.Range(0, count).Select(i => (devices[i], offsets[i], plates[i], confidences[i] / 100.0))],
+            tagged ? (tagOffset, tagPlate) : null);
 
-    // Passages of one lane and direction 20 s apart at least (more than 2 windows): each is one truck.
+    // Passages of one lane 20 s apart at least (more than 2 windows): each is one truck.
     private static readonly Gen<List<Physical>> TrafficGen =
-        Gen.ListOf(PhysicalGen).Select(list => list.DistinctBy(p => (p.Lane, p.Direction, p.Second)).ToList());
+        Gen.ListOf(PhysicalGen).Select(list => list.DistinctBy(p => (p.Lane, p.Second)).ToList());
 
     private static List<LaneRead> ReadsOf(IEnumerable<Physical> traffic) =>
         [.. traffic.SelectMany((p, i) => p.Reads.Select((r, j) => new LaneRead($"ev-{i}-{j}", p.Lane, p.Direction, r.Device,
-            T0.AddSeconds(p.Second + r.Offset), r.Plate, PlateColor.Yellow, r.Confidence)))];
+            T0.AddSeconds(p.Second + r.Offset), r.Plate, PlateColor.Yellow, r.Confidence))
+            .Concat(p.Tag is { } tag
+                ? [new LaneRead($"tag-{i}", p.Lane, null, "rfid-01", T0.AddSeconds(p.Second + tag.Offset), tag.Plate, PlateColor.Unknown, null, IsETag: true, Registered: true)]
+                : []))];
 
     // Interleaves: reads keep their order only within nothing — any permutation of a stream.
     private static List<LaneRead> Shuffled(List<LaneRead> reads, int seed)
@@ -80,7 +89,13 @@ public sealed class LaneFusionProperties
             var ledger = LedgerModel.Run(reads, [], Window);
             Assert.Equal(reads.Select(r => r.EventId).Order(StringComparer.Ordinal),
                 ledger.Passages.Keys.Concat(ledger.Reads.Keys).Order(StringComparer.Ordinal));
-            Assert.All(ledger.Reads.Values, r => Assert.Contains(r.Passage, ledger.Passages.Keys));
+            // A read is linked to a passage; only an e-tag read may be unmatched (no camera read near it).
+            Assert.All(ledger.Reads, r => Assert.True(r.Value.Relation == ReadRelation.Unmatched
+                ? r.Key.StartsWith("tag-", StringComparison.Ordinal) && r.Value.Passage.Length == 0
+                : ledger.Passages.ContainsKey(r.Value.Passage), $"{r.Key} → {r.Value}"));
+            // Camera reads in time order (a lane's partition): a truck's tag read joins its passage.
+            var ordered = LedgerModel.Run([.. reads.OrderBy(r => r.PassTime.Ticks / TimeSpan.FromSeconds(20).Ticks)], [], Window);
+            Assert.DoesNotContain(ordered.Reads.Values, r => r.Relation == ReadRelation.Unmatched);
         });
 
     [Property(MaxTest = 300)]
@@ -150,10 +165,15 @@ public sealed class LaneFusionProperties
             var b = LaneReconciler.Reconcile(new LaneGroup(physical.Lane, physical.Direction, Shuffled(reads, seed)), Registry, Options);
             Assert.Equal((a.PlateText, a.Confidence, a.ReviewReason, a.Rule), (b.PlateText, b.Confidence, b.ReviewReason, b.Rule));
             Assert.Equal(a.Candidates, b.Candidates);
-            // Never silently certain about a conflict: either all reads agree, one registered plate decides, or review.
+            // Never silently certain about a conflict: either all reads agree, a registered e-tag or the one registered
+            // plate decides, or review.
             var texts = reads.Select(r => r.Plate).Distinct().ToList();
+            var tagged = reads.Where(r => r.IsETag).Select(r => r.Plate).Distinct().ToList();
             if (texts.Count > 1 && !a.NeedsReview)
-                Assert.Single(texts, t => Registry.FindByPlate(t).Count > 0 && t == a.PlateText);
+            {
+                if (tagged.Count == 1) Assert.Equal(tagged[0], a.PlateText);
+                else Assert.Single(texts, t => Registry.FindByPlate(t).Count > 0 && t == a.PlateText);
+            }
             if (a.NeedsReview) Assert.Equal(texts.Order(StringComparer.Ordinal), a.Candidates.Order(StringComparer.Ordinal));
         });
 
@@ -196,8 +216,18 @@ public sealed class LaneFusionProperties
         var tag = fusion.Offer(new("t", "E1/G01/L1", null, "rfid-01", T0.AddSeconds(3), "冀B67890", PlateColor.Yellow, null, IsETag: true, Registered: true));
         Assert.Equal(FusionStepKind.Joined, tag.Kind);
         Assert.Equal("b", tag.Group!.Survivor.EventId);
-        Assert.Equal(FusionStepKind.Unmatched,
-            fusion.Offer(new("u", "E1/G01/L2", null, "rfid-02", T0, "冀B67890", PlateColor.Yellow, null, IsETag: true)).Kind);
+        // A tag read before any camera read of its lane waits, and the camera's passage takes it.
+        Assert.Equal(FusionStepKind.Waiting,
+            fusion.Offer(new("w", "E1/G01/L2", null, "rfid-02", T0, "冀B67890", PlateColor.Yellow, null, IsETag: true)).Kind);
+        var camera = fusion.Offer(new("c", "E1/G01/L2", 1, "cam-02", T0.AddSeconds(2), "冀B67890", PlateColor.Yellow, 0.9));
+        Assert.Equal(FusionStepKind.Started, camera.Kind);
+        Assert.Contains(camera.Group!.Reads, r => r.EventId == "w");
+        // One no camera read comes near is unmatched once the lane's clock passed its window.
+        Assert.Equal(FusionStepKind.Waiting,
+            fusion.Offer(new("u", "E1/G01/L2", null, "rfid-02", T0.AddSeconds(20), "冀B1D085", PlateColor.Yellow, null, IsETag: true)).Kind);
+        var next = fusion.Offer(new("d", "E1/G01/L2", 1, "cam-02", T0.AddSeconds(40), "冀B10080", PlateColor.Yellow, 0.9));
+        Assert.Equal(["u"], next.Unmatched.Select(t => t.EventId));
+        Assert.DoesNotContain(next.Group!.Reads, r => r.EventId == "u");
     }
 }
 
@@ -230,6 +260,7 @@ internal static class LedgerModel
         // Closed in the current batch, written at its end (as the writer does).
         var closed = new List<LaneGroup>();
         var late = new List<(string Read, string Passage)>();
+        var unmatched = new List<string>();
 
         void Store(LaneGroup group)
         {
@@ -249,8 +280,14 @@ internal static class LedgerModel
         {
             foreach (var group in closed.Distinct()) Store(group);
             foreach (var (read, passage) in late) reads[read] = (passage, ReadRelation.Late);
+            foreach (var tag in unmatched)
+            {
+                reads[tag] = ("", ReadRelation.Unmatched);
+                held.Remove(tag);
+            }
             closed.Clear();
             late.Clear();
+            unmatched.Clear();
         }
 
         for (var position = 0; position < stream.Count;)
@@ -275,11 +312,14 @@ internal static class LedgerModel
             for (var end = Math.Min(stream.Count, position + batchSize); position < end; position++)
             {
                 var read = stream[position];
+                // Stored under another id's passage already (the writer's StoredAsync): an unmatched e-tag read.
+                if (reads.TryGetValue(read.EventId, out var kept) && kept.Item2 == ReadRelation.Unmatched && !fusion.Knows(read.EventId)) continue;
                 var step = fusion.Offer(read);
                 closed.AddRange(step.Closed);
+                unmatched.AddRange(step.Unmatched.Select(t => t.EventId));
                 switch (step.Kind)
                 {
-                    case FusionStepKind.Started or FusionStepKind.Joined:
+                    case FusionStepKind.Started or FusionStepKind.Joined or FusionStepKind.Waiting:
                         held.TryAdd(read.EventId, position);
                         break;
                     case FusionStepKind.JoinedLate:
@@ -294,6 +334,9 @@ internal static class LedgerModel
             LaneFusion.Close(group);
             Store(group);
         }
+        // The lanes went quiet: waiting e-tag reads are given up.
+        unmatched.AddRange(fusion.ExpireTags(_ => true).Select(t => t.EventId));
+        EndBatch();
         return new Ledger(passages, reads);
     }
 }

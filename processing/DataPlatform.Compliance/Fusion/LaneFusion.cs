@@ -6,14 +6,21 @@ namespace DataPlatform.Compliance.Fusion;
 /// when its pass time is within the window of the group's survivor and its device has not read that group yet (a
 /// device sees one truck once per passage: two reads by one camera are two passages); the nearest such group wins
 /// (ties: the smaller survivor event id). A camera read that joins nothing starts a group and closes the lane's
-/// other open groups. An e-tag read (no direction) joins the nearest group of its lane in either direction, or is
-/// unmatched. A re-pushed event id is a duplicate. Every read is accounted for by exactly one step.
+/// other open groups. An e-tag read (no direction) joins the nearest group of its lane in either direction; with none
+/// near it waits (a reader usually reads the tag before the truck reaches the camera) and joins the first camera
+/// group of its lane that starts within its window, or becomes unmatched once the lane's clock passed the window
+/// (<see cref="FusionStep.Unmatched"/>) or <see cref="ExpireTags"/> gives it up. A re-pushed event id is a duplicate.
+/// Every read is accounted for exactly once: in a group, or unmatched.
 /// </summary>
 public sealed class LaneFusion(TimeSpan window)
 {
     private readonly Dictionary<string, List<LaneGroup>> _groups = new(StringComparer.Ordinal);
     // Event id → the group it belongs to (null: an unmatched e-tag read).
     private readonly Dictionary<string, LaneGroup?> _seen = new(StringComparer.Ordinal);
+    // Unmatched e-tag reads stay known (as duplicates) until forgotten like closed groups.
+    private readonly Queue<LaneRead> _unmatched = new();
+    // E-tag reads waiting for a camera group of their lane, oldest first.
+    private readonly Dictionary<string, List<LaneRead>> _waiting = new(StringComparer.Ordinal);
 
     public TimeSpan Window { get; } = window;
 
@@ -39,6 +46,7 @@ public sealed class LaneFusion(TimeSpan window)
         // The lane's clock passed these windows: no later read can join them, so they can be written.
         var expired = groups.Where(g => !g.Closed && g.Reference + Window < read.PassTime).ToList();
         foreach (var g in expired) g.Close();
+        var unmatched = TakeWaiting(read.LaneKey, t => t.PassTime + Window < read.PassTime);
         var target = groups
             .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId)
                         && (read.PassTime - g.Reference).Duration() <= Window)
@@ -49,18 +57,56 @@ public sealed class LaneFusion(TimeSpan window)
             var late = target.Closed;
             target.Add(read);
             _seen[read.EventId] = target;
-            return new FusionStep(late ? FusionStepKind.JoinedLate : FusionStepKind.Joined, target, expired);
+            if (!late) Absorb(target);
+            return new FusionStep(late ? FusionStepKind.JoinedLate : FusionStepKind.Joined, target, expired) { Unmatched = unmatched };
         }
         if (read.IsETag || read.Direction is not { } direction)
         {
             _seen[read.EventId] = null;
-            return new FusionStep(FusionStepKind.Unmatched, null, expired);
+            if (!_waiting.TryGetValue(read.LaneKey, out var waiting)) _waiting[read.LaneKey] = waiting = [];
+            waiting.Add(read);
+            return new FusionStep(FusionStepKind.Waiting, null, expired) { Unmatched = unmatched };
         }
         var closed = CloseLane(read.LaneKey, direction);
         var group = new LaneGroup(read.LaneKey, direction, [read]);
         groups.Add(group);
         _seen[read.EventId] = group;
-        return new FusionStep(FusionStepKind.Started, group, [.. expired, .. closed]);
+        Absorb(group);
+        return new FusionStep(FusionStepKind.Started, group, [.. expired, .. closed]) { Unmatched = unmatched };
+    }
+
+    /// <summary>Gives up the waiting e-tag reads <paramref name="expire"/> picks (the lane stayed quiet): unmatched.</summary>
+    public IReadOnlyList<LaneRead> ExpireTags(Func<LaneRead, bool> expire) =>
+        [.. _waiting.Keys.ToList().SelectMany(lane => TakeWaiting(lane, expire))];
+
+    /// <summary>E-tag reads waiting for a camera group.</summary>
+    public IEnumerable<LaneRead> WaitingTags => _waiting.Values.SelectMany(w => w);
+
+    // A group takes the waiting e-tag reads of its lane within its window, nearest first, one per device.
+    private void Absorb(LaneGroup group)
+    {
+        if (!_waiting.TryGetValue(group.LaneKey, out var waiting)) return;
+        foreach (var tag in waiting.Where(t => (t.PassTime - group.Reference).Duration() <= Window)
+                     .OrderBy(t => (t.PassTime - group.Reference).Duration()).ThenBy(t => t.EventId, StringComparer.Ordinal).ToList())
+        {
+            if (group.Devices.Contains(tag.DeviceId)) continue;
+            group.Add(tag);
+            _seen[tag.EventId] = group;
+            waiting.Remove(tag);
+        }
+    }
+
+    private List<LaneRead> TakeWaiting(string laneKey, Func<LaneRead, bool> take)
+    {
+        if (!_waiting.TryGetValue(laneKey, out var waiting)) return [];
+        var taken = waiting.Where(take).ToList();
+        foreach (var t in taken)
+        {
+            waiting.Remove(t);
+            _unmatched.Enqueue(t);
+        }
+        if (waiting.Count == 0) _waiting.Remove(laneKey);
+        return taken;
     }
 
     /// <summary>Open groups, oldest first.</summary>
@@ -79,6 +125,7 @@ public sealed class LaneFusion(TimeSpan window)
                 foreach (var r in g.Reads) _seen.Remove(r.EventId);
             list.RemoveAll(g => g.Closed && g.Reference + Window < before);
         }
+        while (_unmatched.TryPeek(out var tag) && tag.PassTime + Window < before) _seen.Remove(_unmatched.Dequeue().EventId);
     }
 
     private List<LaneGroup> GroupsOf(string laneKey)
@@ -105,10 +152,15 @@ public enum FusionStepKind
     Joined,
     /// <summary>The read corroborates a passage already written: kept, but it cannot change the sealed row.</summary>
     JoinedLate,
-    /// <summary>An e-tag read with no camera passage near it at its lane.</summary>
-    Unmatched,
+    /// <summary>An e-tag read with no camera passage near it at its lane yet: it waits for one.</summary>
+    Waiting,
 }
 
 /// <param name="Group">The group the read started or joined.</param>
 /// <param name="Closed">Open groups of the lane the new read closed (they can be written now).</param>
-public sealed record FusionStep(FusionStepKind Kind, LaneGroup? Group, IReadOnlyList<LaneGroup> Closed);
+/// <remarks><see cref="Unmatched"/>: waiting e-tag reads of the lane whose window the new read passed (no camera
+/// read can join them any more).</remarks>
+public sealed record FusionStep(FusionStepKind Kind, LaneGroup? Group, IReadOnlyList<LaneGroup> Closed)
+{
+    public IReadOnlyList<LaneRead> Unmatched { get; init; } = [];
+}

@@ -72,7 +72,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
                 fused[reader.GetGuid(0)].Add(new LaneRead(reader.GetString(1), passage.LaneKey,
                     etag ? null : Convert.ToByte(reader.GetValue(7), CultureInfo.InvariantCulture), reader.GetString(2),
                     Time(reader.GetValue(3)), reader.GetString(4), FusedPassageProjection.ColorOf(reader.GetString(5)),
-                    reader.IsDBNull(6) ? null : Convert.ToSingle(reader.GetValue(6), CultureInfo.InvariantCulture), IsETag: etag));
+                    reader.IsDBNull(6) ? null : Convert.ToSingle(reader.GetValue(6), CultureInfo.InvariantCulture), IsETag: etag, Registered: etag));
             }
         }
         return [.. passages.Select(p => new LaneGroup(p.Value.Read.LaneKey, p.Value.Direction,
@@ -80,7 +80,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
     }
 
     /// <summary>The ids (<see cref="PassageIdentity"/>) among <paramref name="readIds"/> already in the ledger, as a
-    /// passage or as a read of a stored passage.</summary>
+    /// passage, as a read of a stored passage, or as an unmatched e-tag read.</summary>
     public async Task<HashSet<Guid>> StoredAsync(IReadOnlyCollection<Guid> readIds, CancellationToken ct)
     {
         var stored = new HashSet<Guid>();
@@ -101,8 +101,9 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
                    $"SELECT DISTINCT passage_id FROM `{Db}`.passages WHERE passage_id IN {{ids:Array(UUID)}} AND record_hash != ''",
                    ClickHouseParameters.Of(("ids", links.Select(l => l.Passage).Distinct().ToArray())), null, ct))
             while (reader.Read()) linked.Add(reader.GetGuid(0));
+        // An unmatched e-tag read (no passage) is final once stored.
         foreach (var (read, passage) in links)
-            if (linked.Contains(passage)) stored.Add(read);
+            if (passage == Guid.Empty || linked.Contains(passage)) stored.Add(read);
         return stored;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Confluent.Kafka;
 using DataPlatform.Compliance.Fusion;
 using DataPlatform.Compliance.Vehicles;
@@ -52,7 +53,9 @@ public sealed class GateRawConsumer(
     private readonly HashSet<TopicPartition> _advanced = [];
     // Closed but not yet stored (a failed write is retried with the batch, whose reads are duplicates by then).
     private readonly List<LaneGroup> _unwritten = [];
-    private readonly List<(PassageRow Read, LaneGroup Group)> _unwrittenLate = [];
+    private readonly List<(HeldRead Read, LaneGroup Group)> _unwrittenLate = [];
+    // Event ids of e-tag reads that no camera read came near, not yet written.
+    private readonly List<string> _unmatchedTags = [];
     private DateTime _newest;
 
     protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
@@ -61,46 +64,38 @@ public sealed class GateRawConsumer(
         foreach (var message in batch)
         {
             MarkHandled(message.TopicPartitionOffset);
-            // Ingest enforced its own size limit when it accepted the event; a larger configured limit must not turn
-            // an acknowledged event into a dead letter here.
-            var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow(), int.MaxValue);
-            if (parsed.Event is { } gateEvent)
-            {
-                reads.Add(new HeldRead(gateEvent, PassageProjection.ToRow(gateEvent), message.TopicPartitionOffset));
-                continue;
-            }
-            var rejection = parsed.Rejection!;
-            await deadLetters.SendAsync(new DeadLetter(
-                DeadLetterIds.For(message.TopicPartitionOffset), time.GetUtcNow(), "processing", message.Topic,
-                rejection.Code, rejection.Reason, message.Message.Value), ct);
+            if (await ReadAsync(message, ct) is { } read) reads.Add(read);
         }
 
         // A device's re-push can sit in the same batch as its original: the first copy is the read, the others duplicates.
         var laneOf = new Dictionary<string, LaneRead>(StringComparer.Ordinal);
-        foreach (var r in reads) laneOf.TryAdd(r.Row.EventId, FusedPassageProjection.ToRead(r.Row));
+        foreach (var r in reads) laneOf.TryAdd(r.Lane.EventId, r.Lane);
         foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
             if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
-        var storedIds = await groups.StoredAsync([.. reads.Select(r => r.Row.PassageId).Distinct()], ct);
+        var storedIds = await groups.StoredAsync([.. reads.Select(r => r.ReadId).Distinct()], ct);
 
         var closed = _unwritten;
-        var late = _unwrittenLate;
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var read in reads)
         {
-            var lane = laneOf[read.Row.EventId];
+            var lane = laneOf[read.Lane.EventId];
             if (lane.PassTime > _newest) _newest = lane.PassTime;
             // Already in the ledger under another pass time (a re-push after a clock fix): nothing to add.
-            if (storedIds.Contains(read.Row.PassageId) && !_fusion.Knows(lane.EventId)) continue;
+            if (storedIds.Contains(read.ReadId) && !_fusion.Knows(lane.EventId)) continue;
             var step = _fusion.Offer(lane);
             closed.AddRange(step.Closed);
+            _unmatchedTags.AddRange(step.Unmatched.Select(t => t.EventId));
             switch (step.Kind)
             {
                 case FusionStepKind.Started or FusionStepKind.Joined:
                     _held[lane.EventId] = read;
                     _lastArrival[step.Group!] = now;
                     break;
+                case FusionStepKind.Waiting:
+                    _held[lane.EventId] = read with { ArrivedAt = now };
+                    break;
                 case FusionStepKind.JoinedLate:
-                    late.Add((read.Row, step.Group!));
+                    _unwrittenLate.Add((read, step.Group!));
                     break;
             }
         }
@@ -109,10 +104,44 @@ public sealed class GateRawConsumer(
         _fusion.Forget(_newest - Remember);
     }
 
+    // One message of gate.raw: a camera's gate event or a lane's e-tag read; anything else is dead-lettered.
+    private async Task<HeldRead?> ReadAsync(ConsumeResult<string, byte[]> message, CancellationToken ct)
+    {
+        string code, reason;
+        if (LaneTagRead.Is(message.Message.Value))
+        {
+            try
+            {
+                var tag = LaneTagRead.FromJson(message.Message.Value);
+                return new HeldRead(FusedPassageProjection.ToRead(tag), FusedPassageProjection.ReadId(tag), null, null, tag, message.TopicPartitionOffset);
+            }
+            catch (JsonException ex)
+            {
+                (code, reason) = ("invalid-tag-read", ex.Message);
+            }
+        }
+        else
+        {
+            // Ingest enforced its own size limit when it accepted the event; a larger configured limit must not turn
+            // an acknowledged event into a dead letter here.
+            var parsed = GateEventCodec.Parse(message.Message.Value, time.GetUtcNow(), int.MaxValue);
+            if (parsed.Event is { } gateEvent)
+            {
+                var row = PassageProjection.ToRow(gateEvent);
+                return new HeldRead(FusedPassageProjection.ToRead(row), row.PassageId, gateEvent, row, null, message.TopicPartitionOffset);
+            }
+            (code, reason) = (parsed.Rejection!.Code, parsed.Rejection.Reason);
+        }
+        await deadLetters.SendAsync(new DeadLetter(
+            DeadLetterIds.For(message.TopicPartitionOffset), time.GetUtcNow(), "processing", message.Topic,
+            code, reason, message.Message.Value), ct);
+        return null;
+    }
+
     protected override async Task<bool> IdleAsync(CancellationToken ct)
     {
         _unwritten.AddRange(Quiet(time.GetUtcNow().UtcDateTime));
-        if (_unwritten.Count == 0 && _unwrittenLate.Count == 0) return false;
+        if (_unwritten.Count == 0 && _unwrittenLate.Count == 0 && _unmatchedTags.Count == 0) return false;
         await FlushAsync(ct);
         return true;
     }
@@ -139,10 +168,13 @@ public sealed class GateRawConsumer(
             _handledUpTo[source.TopicPartition] = source.Offset.Value + 1;
     }
 
+    // Groups and waiting e-tag reads of lanes that stayed quiet: written (the tags as unmatched).
     private List<LaneGroup> Quiet(DateTime now)
     {
         var quiet = _lastArrival.Where(a => !a.Key.Closed && now - a.Value >= _idleClose).Select(a => a.Key).ToList();
         foreach (var group in quiet) LaneFusion.Close(group);
+        _unmatchedTags.AddRange(_fusion.ExpireTags(t => _held.TryGetValue(t.EventId, out var h) && now - h.ArrivedAt >= _idleClose)
+            .Select(t => t.EventId));
         return quiet;
     }
 
@@ -153,15 +185,20 @@ public sealed class GateRawConsumer(
         var fusedReads = new List<LaneReadRow>();
         foreach (var group in closed)
         {
-            var reads = group.SealedReads.Where(r => _held.ContainsKey(r.EventId))
-                .ToDictionary(r => r.EventId, r => (_held[r.EventId].Event, _held[r.EventId].Row), StringComparer.Ordinal);
-            var (passage, others) = FusedPassageProjection.Project(group, reads, Registry, _review);
+            var held = group.SealedReads.Select(r => _held[r.EventId]).ToList();
+            var cameras = held.Where(h => h.Event is not null)
+                .ToDictionary(h => h.Lane.EventId, h => (h.Event!, h.Row!), StringComparer.Ordinal);
+            var tags = held.Where(h => h.Tag is not null).ToDictionary(h => h.Lane.EventId, h => h.Tag!, StringComparer.Ordinal);
+            var (passage, others) = FusedPassageProjection.Project(group, cameras, tags, Registry, _review);
             passages.Add(passage);
             fusedReads.AddRange(others);
             group.SettledPlate = passage.PlateNo;
         }
         // After the passages above are settled: a late read is compared with the plate its passage was written with.
-        fusedReads.AddRange(_unwrittenLate.Select(l => FusedPassageProjection.Late(l.Read, l.Group)));
+        fusedReads.AddRange(_unwrittenLate.Select(l => l.Read.Tag is { } tag
+            ? FusedPassageProjection.Late(tag, l.Group) : FusedPassageProjection.Late(l.Read.Row!, l.Group)));
+        var unmatched = _unmatchedTags.Distinct().Where(_held.ContainsKey).ToList();
+        fusedReads.AddRange(unmatched.Select(id => FusedPassageProjection.Unmatched(_held[id].Tag!)));
         // The reads first: if the passage insert then fails, they are not counted as stored (their passage is not) and
         // the group is rebuilt and written again, alike.
         if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
@@ -172,12 +209,25 @@ public sealed class GateRawConsumer(
         foreach (var group in closed)
         {
             _lastArrival.Remove(group);
-            foreach (var read in group.Reads)
-                if (_held.Remove(read.EventId, out var held)) _advanced.Add(held.Source.TopicPartition);
+            foreach (var read in group.Reads) Release(read.EventId);
         }
+        foreach (var id in unmatched) Release(id);
         _unwritten.Clear();
         _unwrittenLate.Clear();
+        _unmatchedTags.Clear();
     }
 
-    private sealed record HeldRead(GateEvent Event, PassageRow Row, TopicPartitionOffset Source);
+    private void Release(string eventId)
+    {
+        if (_held.Remove(eventId, out var held)) _advanced.Add(held.Source.TopicPartition);
+    }
+
+    /// <summary>A read held until its passage is written: a camera's (<see cref="Event"/>, <see cref="Row"/>) or an e-tag
+    /// read (<see cref="Tag"/>).</summary>
+    /// <param name="ReadId">Its id in the ledger: the passage id it would have, or its <c>lane_reads.read_id</c>.</param>
+    private sealed record HeldRead(LaneRead Lane, Guid ReadId, GateEvent? Event, PassageRow? Row, LaneTagRead? Tag, TopicPartitionOffset Source)
+    {
+        /// <summary>For a waiting e-tag read: when it arrived (a quiet lane gives it up after the idle close).</summary>
+        public DateTime ArrivedAt { get; init; }
+    }
 }

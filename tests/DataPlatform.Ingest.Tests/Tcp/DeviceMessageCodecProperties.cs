@@ -4,6 +4,7 @@ using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Simulation;
+using DataPlatform.Streams;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -83,4 +84,27 @@ public sealed class DeviceMessageCodecProperties
         var decoded = DeviceMessageCodec.Decode(bytes);
         Assert.True(decoded.IsSuccess || decoded.Rejection.Reason.Length > 0);
     }
+    private static readonly Gen<LaneTagRead> LaneTagReads =
+        from time in Times
+        from plate in Generators.OrdinaryPlate
+        from lane in Gen.Elements("L1", "L2", "in-2")
+        from vehicleId in Gen.Elements<string?>(null, "V-7", "厂内-01")
+        from epc in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), 12)
+        select new LaneTagRead("tag-" + Convert.ToHexStringLower(epc[..6]), "E1302001", "G01", lane, "rfid-01", time,
+            Convert.ToHexString(epc), plate, vehicleId);
+
+    [Property(MaxTest = 300)]
+    public Property A_lane_tag_read_round_trips_and_is_told_from_a_gate_event() =>
+        Prop.ForAll(LaneTagReads.ToArbitrary(), read =>
+        {
+            var message = new LaneTagReadMessage(read.DeviceId, read.ReadAt, read);
+            var bytes = DeviceMessageCodec.Encode(message);
+            Assert.True(LaneTagRead.Is(bytes));
+            Assert.Equal(read, LaneTagRead.FromJson(bytes));
+            Assert.Equal((Topics.GateRaw, $"E1302001/G01/{read.LaneId}"), (message.Topic, message.Key));
+            // The lane's camera events on the same partition are never taken for one.
+            var camera = new GateEvent(read.EventId, read.EnterpriseId, read.GateId, read.LaneId, Direction.In, read.ReadAt,
+                PlateNumber.Parse(read.PlateNo), PlateColor.Yellow, 0.9, VehicleType.Parse("H11"), "cam-01", []);
+            Assert.False(LaneTagRead.Is(GateEventCodec.Serialize(camera)));
+        });
 }

@@ -3,6 +3,7 @@ using DataPlatform.Devices;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Simulation;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Ingest.Tests.Tcp;
 
@@ -38,6 +39,12 @@ public sealed class ETagAndQrListenerTests
         Assert.Null(reads[1].Vehicle);
         Assert.Contains(UnknownEpc, reads[1].UnknownReason);
         Assert.Equal(DeviceRejectionCodes.NotATagRead, Assert.Single(h.Sink.Letters).ReasonCode);
+        // The registered read also goes to its lane's partition of gate.raw, for the cross-check with the lane's
+        // cameras; the unknown tag does not (it names no plate).
+        var (key, lane) = Assert.Single(h.Sink.LaneTagReads);
+        Assert.Equal("E1302001/G01/L1", key);
+        Assert.Equal((reads[0].MessageId, "冀B12345", "V-7", "dev-01", KnownEpc), (lane.EventId, lane.PlateNo, lane.VehicleId, lane.DeviceId, lane.Epc));
+        Assert.True(LaneTagRead.Is(lane.ToJson()));
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed class CollectingSink : ITcpRecordSink
 
     public ConcurrentQueue<DeadLetter> Letters { get; } = new();
 
-    public IReadOnlyList<IDeviceMessage> Messages => [.. Entries.Where(e => e.Topic != Topics.DeviceEvents).Select(Decode)];
+    public IReadOnlyList<IDeviceMessage> Messages => [.. Entries.Where(e => e.Topic is not (Topics.DeviceEvents or Topics.GateRaw)).Select(Decode)];
+
+    /// <summary>The lane copies of registered tag reads, on gate.raw under the lane's key.</summary>
+    public IReadOnlyList<(string Key, LaneTagRead Read)> LaneTagReads =>
+        [.. Entries.Where(e => e.Topic == Topics.GateRaw).Select(e => (e.Key, LaneTagRead.FromJson(e.Value)))];
 
     public IReadOnlyList<DeviceEvent> Alarms => [.. Entries.Where(e => e.Topic == Topics.DeviceEvents).Select(e => DeviceEvent.FromJson(e.Value))];
 

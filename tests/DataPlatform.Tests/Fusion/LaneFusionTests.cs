@@ -1,5 +1,8 @@
+using System.Text;
+using Confluent.Kafka;
 using DataPlatform.Gate;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.Hosting;
 using static DataPlatform.Tests.Reviews.ReviewPlatform;
@@ -103,6 +106,45 @@ public sealed class LaneFusionTests(EnginesFixture engines)
             $"SELECT count() FROM lane_reads WHERE passage_id = '{first}' AND event_id = 'fo-3' AND relation = 'late' AND passage_plate = '冀B12345'", 1));
         Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM passages WHERE passage_id = '{first}' AND plate_no = '冀B12345' AND confidence > 0.96 AND confidence < 0.98"));
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 2));
+        await host.StopAsync();
+    }
+    private static Task SendTagAsync(IProducer<string, byte[]> producer, string id, string plate, DateTimeOffset time, string lane = "L1")
+    {
+        var tag = new LaneTagRead(id, Enterprise, "G01", lane, "rfid-" + lane, time, "E200" + id.GetHashCode().ToString("X8"), plate, null);
+        return producer.ProduceAsync(Topics.GateRaw, new Message<string, byte[]> { Key = tag.PartitionKey, Value = tag.ToJson() });
+    }
+
+    [Fact]
+    public async Task A_registered_etag_read_corrects_a_confusable_camera_read_and_an_unmatched_one_is_kept()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        CreateTopics(platform);
+        using var host = await StartProcessingAsync(platform);
+        using var producer = Producer(platform);
+        var t = RecentChinaTime(TimeSpan.FromHours(4));
+
+        // The reader reads the tag before the truck reaches the camera, which misreads D as 0.
+        await SendTagAsync(producer, "ft-1", "冀B1D085", t);
+        await SendAsync(producer, Read("fc-1", "cam-01", "冀B10085", t.AddSeconds(2), 0.95));
+        // Lane 2: a tag read no camera read comes near.
+        await SendTagAsync(producer, "ft-2", "冀B67890", t, "L2");
+        // Not JSON of a tag read although it says so: dead-lettered with the reason, nothing else lost.
+        await producer.ProduceAsync(Topics.GateRaw, new Message<string, byte[]>
+            { Key = $"{Enterprise}/G01/L1", Value = Encoding.UTF8.GetBytes($"{{\"type\":\"{LaneTagRead.TypeName}\",\"version\":1}}") });
+
+        var passage = PassageIdentity.For(Enterprise, "G01", "fc-1");
+        Assert.Equal(1, await platform.WaitForAsync(
+            $"SELECT count() FROM passages WHERE passage_id = '{passage}' AND plate_no = '冀B1D085' AND review_reason = ''", 1));
+        Assert.Equal(1, await platform.WaitForAsync(
+            $"SELECT count() FROM lane_reads WHERE passage_id = '{passage}' AND event_id = 'ft-1' AND source = 'etag' AND position(rule, '电子标识') > 0", 1));
+        Assert.Equal(1, await platform.WaitForAsync(
+            "SELECT count() FROM lane_reads WHERE event_id = 'ft-2' AND relation = 'unmatched' AND passage_id = toUUID('00000000-0000-0000-0000-000000000000')", 1));
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM rejected_payloads WHERE reason_code = 'invalid-tag-read'", 1));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM passages"));
+        // Tag reads are no gate events: the gate decided once, on the camera's read.
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 1));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM gate_decisions"));
         await host.StopAsync();
     }
 }

@@ -23,6 +23,8 @@ public static class DeviceMessageCodec
     public static byte[] Encode(IDeviceMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // The lane's copy of a tag read speaks gate.raw's contract, not this codec's.
+        if (message is LaneTagReadMessage lane) return lane.Read.ToJson();
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {

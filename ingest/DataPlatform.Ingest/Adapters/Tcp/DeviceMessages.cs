@@ -66,6 +66,17 @@ public sealed record TagReadMessage(
         DeviceMessageIds.Create("tag-", deviceId, read.Time, read.Epc, read.ReaderId);
 }
 
+/// <summary>A registered e-tag read of a reader placed at a lane, also on <see cref="Topics.GateRaw"/> under the lane's
+/// key, so processing cross-checks it with the lane's camera reads in order (<see cref="LaneTagRead"/>).</summary>
+public sealed record LaneTagReadMessage(string DeviceId, DateTimeOffset ReceivedAt, LaneTagRead Read) : IDeviceMessage
+{
+    public string MessageId => Read.EventId;
+
+    public string Topic => Topics.GateRaw;
+
+    public string Key => Read.PartitionKey;
+}
+
 internal static class DeviceMessageIds
 {
     // Same alphabet and length limit as gate event ids, so every stage can treat ids alike.

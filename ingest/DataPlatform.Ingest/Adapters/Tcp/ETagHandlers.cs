@@ -1,6 +1,7 @@
 using DataPlatform.Devices;
 using DataPlatform.Devices.ETag;
 using DataPlatform.Gate;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Ingest.Adapters.Tcp;
 
@@ -15,7 +16,15 @@ internal abstract class ETagHandler<TFrame>(TcpDeviceConfig config) : TcpDeviceH
         if (IsRepeat(read)) return;
         var resolved = Config.Tags.Resolve(read);
         if (resolved.IsSuccess)
-            outputs.Add(TcpOutput.Of(Message(read, now, resolved.Value.Registration, null)));
+        {
+            var message = Message(read, now, resolved.Value.Registration, null);
+            outputs.Add(TcpOutput.Of(message));
+            // A reader placed at a lane: its read is cross-checked with the lane's cameras (lane read fusion).
+            if (message is { GateId.Length: > 0, LaneId.Length: > 0 })
+                outputs.Add(TcpOutput.Of(new LaneTagReadMessage(message.DeviceId, message.ReceivedAt, new LaneTagRead(
+                    message.MessageId, message.EnterpriseId, message.GateId, message.LaneId, message.DeviceId,
+                    ChinaTime.From(read.Time), read.Epc, resolved.Value.Registration.Plate.Text, resolved.Value.Registration.VehicleId))));
+        }
         else if (resolved.Rejection.Code == DeviceRejectionCodes.UnknownTag)
             outputs.Add(TcpOutput.Of(Message(read, now, null, resolved.Rejection.Reason)));
         else

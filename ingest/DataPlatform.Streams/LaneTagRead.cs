@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DataPlatform.Streams;
+
+/// <summary>
+/// A registered e-tag read at a gate lane, published by ingest on <see cref="Topics.GateRaw"/> under the lane's key
+/// (<c>enterprise/gate/lane</c>, the key of the lane's camera events) so the ledger writer sees it in order with the
+/// lane's camera reads and cross-checks them (lane read fusion). The full read, unknown tags included, also goes to
+/// <see cref="Topics.VehicleInfo"/>. Every other reader of <c>gate.raw</c> sees no gate event in it and passes it.
+/// </summary>
+/// <param name="EventId">The tag read's message id (deterministic: a replayed read keeps it).</param>
+/// <param name="ReadAt">China time of the read.</param>
+/// <param name="PlateNo">The plate the tag was issued to (the register's, normalised).</param>
+/// <param name="VehicleId">The register's own vehicle id, when it has one.</param>
+public sealed record LaneTagRead(
+    string EventId,
+    string EnterpriseId,
+    string GateId,
+    string LaneId,
+    string DeviceId,
+    DateTimeOffset ReadAt,
+    string Epc,
+    string PlateNo,
+    string? VehicleId)
+{
+    public const string TypeName = "lane-tag-read";
+    public const int CurrentVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly byte[] Marker = Encoding.UTF8.GetBytes($"\"type\":\"{TypeName}\"");
+
+    /// <summary>First, so readers of <c>gate.raw</c> tell it from a gate event without parsing (<see cref="Is"/>).</summary>
+    [JsonPropertyOrder(-2)]
+    public string Type => TypeName;
+
+    [JsonPropertyOrder(-1)]
+    public int Version => CurrentVersion;
+
+    public string PartitionKey => $"{EnterpriseId}/{GateId}/{LaneId}";
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    /// <summary>True when the message is a lane tag read (its type comes first; a gate event has no such field).</summary>
+    public static bool Is(ReadOnlySpan<byte> json) => json.Length > 1 && json[1..].StartsWith(Marker);
+
+    /// <exception cref="JsonException">not a lane tag read of this version, or a field missing.</exception>
+    public static LaneTagRead FromJson(ReadOnlySpan<byte> json)
+    {
+        using var doc = JsonDocument.Parse(json.ToArray());
+        if (!doc.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != TypeName)
+            throw new JsonException($"not a {TypeName}");
+        if (!doc.RootElement.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v != CurrentVersion)
+            throw new JsonException($"{TypeName} version must be {CurrentVersion}");
+        var read = doc.RootElement.Deserialize<LaneTagRead>(Json) ?? throw new JsonException("empty read");
+        if (string.IsNullOrEmpty(read.EventId) || string.IsNullOrEmpty(read.EnterpriseId) || string.IsNullOrEmpty(read.GateId)
+            || string.IsNullOrEmpty(read.LaneId) || string.IsNullOrEmpty(read.DeviceId) || string.IsNullOrEmpty(read.PlateNo)
+            || string.IsNullOrEmpty(read.Epc))
+            throw new JsonException($"{TypeName}: eventId, enterpriseId, gateId, laneId, deviceId, epc and plateNo are required");
+        return read;
+    }
+}
