@@ -8,4 +8,8 @@ public sealed record ExitLoad(Guid TripId, Guid ExitPassageId, ulong TripVersion
     public decimal? CargoWeightT => NetKg is { } kg
         ? Math.Min(999.9m, Math.Round(Math.Abs(kg) / 1000m, 1, MidpointRounding.AwayFromZero))
         : null;
+
+    /// <summary>The version of the exit's record with this load after <paramref name="resolutions"/> review resolutions:
+    /// above the trip's own publication, and above it again with every later resolution.</summary>
+    public ulong RecordVersion(ulong resolutions) => TripVersion + resolutions;
 }

@@ -15,12 +15,12 @@ namespace DataPlatform.Processing.LedgerRecords;
 /// ingested_at and the row lies within <c>PublishLookbackDays</c>.</para>
 /// <para>With each closed trip goes its exit passage once more, with the trip's cargo and net weight, under the exit
 /// passage's record id and the trip row's version (millisecond-based, so above the passage's own and review
-/// versions; a rewritten trip publishes a higher one). A flagged exit still awaiting review is left to the review
-/// ledger.</para>
+/// versions; a rewritten trip publishes a higher one), with the values its review settled on. A flagged exit still
+/// awaiting review is left out: its review publishes it with the trip's load (<see cref="Reviews.ReviewActionConsumer"/>).</para>
 /// </summary>
 public sealed class LedgerRecordPublisher(
     LedgerRecordQueries queries, PublishMarkTable marks, LedgerRecordProducer producer,
-    Passages.PassageReader passages, RegisterVersionReader registers)
+    Passages.PassageReader passages, RegisterVersionReader registers, Reviews.ReviewActionStore reviews)
 {
     /// <summary>Publishes the pending closed trips; returns how many records were sent.</summary>
     public async Task<int> PublishAsync(TripOptions o, DateTimeOffset now, CancellationToken ct)
@@ -55,12 +55,14 @@ public sealed class LedgerRecordPublisher(
         var loads = batch.Select(m => m.Exit).OfType<ExitLoad>().ToList();
         if (loads.Count == 0) return [];
         var rows = await passages.ReadByIdsAsync([.. loads.Select(l => l.ExitPassageId).Distinct()], ct);
-        var versions = await registers.ForPlatesAsync([.. rows.Values.Select(r => r.PlateNo)], ct);
-        return [.. loads.Where(l => rows.TryGetValue(l.ExitPassageId, out var row) && !row.NeedsReview).Select(l =>
-        {
-            var row = rows[l.ExitPassageId];
-            return PassageRecordJson.For(row, l.TripVersion, new ReviewedValues(row.PlateNo, row.PlateColor, row.VehicleType),
-                ReviewStatus.None, null, PassageRecordPublisher.VehicleFor(versions, row, row.PlateNo, row.PlateColor), l);
-        })];
+        var states = await reviews.StatesAsync(rows, ct);
+        var versions = await registers.ForPlatesAsync([.. states.Values.Select(s => s.Effective.PlateNo)], ct);
+        return [.. loads.Where(l => rows.ContainsKey(l.ExitPassageId) && states[l.ExitPassageId].Status is not (ReviewStatus.Pending or ReviewStatus.Rejected))
+            .Select(l =>
+            {
+                var (row, state) = (rows[l.ExitPassageId], states[l.ExitPassageId]);
+                return PassageRecordJson.For(row, l.RecordVersion((ulong)state.Resolutions), state.Effective, state.Status, null,
+                    PassageRecordPublisher.VehicleFor(versions, row, state.Effective.PlateNo, state.Effective.PlateColor), l);
+            })];
     }
 }

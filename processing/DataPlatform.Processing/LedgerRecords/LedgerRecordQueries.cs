@@ -49,6 +49,23 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
             }), r => new ExitLoad(r.GetGuid(1), r.GetGuid(10), Convert.ToUInt64(r.GetValue(4)), r.GetString(16),
                 r.GetValue(15) is null or DBNull ? null : Convert.ToInt32(r.GetValue(15))));
 
+    /// <summary>The load of the closed trip (newest version) each of <paramref name="exitPassageIds"/> ends, if any.</summary>
+    public async Task<Dictionary<Guid, ExitLoad>> ClosedTripLoadsAsync(IReadOnlyCollection<Guid> exitPassageIds, CancellationToken ct)
+    {
+        var loads = new Dictionary<Guid, ExitLoad>();
+        if (exitPassageIds.Count == 0) return loads;
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT trip_id, exit_passage_id, version, cargo_name, net_kg
+            FROM {{Db}}.trips FINAL WHERE exit_passage_id IN {ids:Array(UUID)} AND status = 'closed'
+            """,
+            ClickHouseParameters.Of(("ids", exitPassageIds.ToArray())), null, ct);
+        while (reader.Read())
+            loads[reader.GetGuid(1)] = new ExitLoad(reader.GetGuid(0), reader.GetGuid(1), Convert.ToUInt64(reader.GetValue(2)),
+                reader.GetString(3), reader.GetValue(4) is null or DBNull ? null : Convert.ToInt32(reader.GetValue(4)));
+        return loads;
+    }
+
     private static void WriteNullableInt(Utf8JsonWriter w, string name, object? value)
     {
         if (value is null or DBNull) w.WriteNull(name);

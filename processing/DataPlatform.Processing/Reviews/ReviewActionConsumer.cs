@@ -20,6 +20,7 @@ public sealed class ReviewActionConsumer(
     ReviewActionWriter writer,
     PassageReader passages,
     RegisterVersionReader registers,
+    LedgerRecordQueries trips,
     LedgerRecordProducer records,
     DeadLetterProducer deadLetters,
     TimeProvider time,
@@ -55,10 +56,17 @@ public sealed class ReviewActionConsumer(
         var rows = await passages.ReadByIdsAsync([.. result.Applied.Select(a => a.PassageId).Distinct()], ct);
         var applied = result.Applied.Where(a => rows.ContainsKey(a.PassageId)).ToList();
         var versions = await registers.ForPlatesAsync([.. applied.Select(a => a.PlateNoAfter)], ct);
-        var resolved = applied.Select(a => PassageRecordJson.For(
-                rows[a.PassageId], 1 + a.ResolutionNo, new ReviewedValues(a.PlateNoAfter, a.PlateColorAfter, a.VehicleTypeAfter),
-                Enum.Parse<ReviewStatus>(a.StatusAfter, ignoreCase: true), a.ActionId,
-                PassageRecordPublisher.VehicleFor(versions, rows[a.PassageId], a.PlateNoAfter, a.PlateColorAfter)))
+        // An exit whose trip closed while it waited for review: the trips job left it out, so its load goes with it now.
+        var loads = await trips.ClosedTripLoadsAsync([.. applied.Where(a => rows[a.PassageId].Direction == 2).Select(a => a.PassageId).Distinct()], ct);
+        var resolved = applied.Select(a =>
+            {
+                var load = loads.GetValueOrDefault(a.PassageId);
+                return PassageRecordJson.For(
+                    rows[a.PassageId], load?.RecordVersion(a.ResolutionNo) ?? 1 + (ulong)a.ResolutionNo,
+                    new ReviewedValues(a.PlateNoAfter, a.PlateColorAfter, a.VehicleTypeAfter),
+                    Enum.Parse<ReviewStatus>(a.StatusAfter, ignoreCase: true), a.ActionId,
+                    PassageRecordPublisher.VehicleFor(versions, rows[a.PassageId], a.PlateNoAfter, a.PlateColorAfter), load);
+            })
             .ToList();
         await records.PublishAsync(resolved, ct);
     }
