@@ -53,7 +53,7 @@ internal sealed class DayPlanner(GateEventGenerator generator, Random random)
         }
 
         var duplicates = pushes.Where(_ => random.NextDouble() < _profile.DuplicateShare)
-            .Select(p => p with { Kind = SimulatedPushKind.Duplicate, SendAt = p.SendAt.AddSeconds(1 + random.Next(30)) }).ToList();
+            .Select(p => p with { Kind = SimulatedPushKind.Duplicate, TagRead = null, SendAt = p.SendAt.AddSeconds(1 + random.Next(30)) }).ToList();
         var garbage = Enumerable.Range(0, (int)Math.Round(pushes.Count * _profile.MalformedShare))
             .Select(_ => generator.Garbage(random, start.AddSeconds(random.Next(86_400)))).ToList();
         // Second reads are added after the duplicates are drawn: a camera re-sends its own events, and a re-sent

@@ -37,7 +37,15 @@ internal static class FleetBuilder
                 Kg(tare * (0.85 + 0.3 * random.NextDouble())), Kg(payload * (0.7 + 0.3 * random.NextDouble()))));
         }
         // Drawn after the fleet so adding high emitters left every plate, stage and weight of a seed unchanged.
-        return [.. fleet.Select(v => v.Smokes && random.NextDouble() < profile.HighEmitterShare ? v with { HighEmitter = true } : v)];
+        return [.. fleet.Select(v => v.Smokes && random.NextDouble() < profile.HighEmitterShare ? v with { HighEmitter = true } : v)
+            .Select(v => Tagged(profile, v))];
+    }
+
+    // From the plate's hash, not the generator: adding e-tags changed nothing else a seed gives.
+    private static SimulatedVehicle Tagged(SimulationProfile profile, SimulatedVehicle vehicle)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("etag/" + vehicle.Plate));
+        return hash[0] / 256.0 < profile.ETagShare ? vehicle with { Epc = "E280" + Convert.ToHexString(hash, 1, 10) } : vehicle;
     }
 
     /// <summary>Rounded to the 20 kg division of a truck scale.</summary>

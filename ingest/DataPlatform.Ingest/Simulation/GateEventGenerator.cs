@@ -55,7 +55,7 @@ public sealed class GateEventGenerator
         if (roll < Profile.MalformedShare + Profile.DuplicateShare && _sent.Count > 0)
         {
             var original = _sent[_random.Next(_sent.Count)];
-            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, Reading = null, SendAt = passTime };
+            return original with { Kind = SimulatedPushKind.Duplicate, Weighing = null, Reading = null, TagRead = null, SendAt = passTime };
         }
         var vehicle = Fleet[_random.Next(Fleet.Count)];
         var entering = !_inPlant.Remove(vehicle.Plate, out var trip);
@@ -118,6 +118,8 @@ public sealed class GateEventGenerator
         {
             DeviceId = deviceId, PassTime = passTime, SendAt = passTime, VehiclePlate = vehicle.Plate, Direction = direction,
             Misread = misread is not null,
+            // The reader at the lane reads the tag as the truck approaches, two seconds before the camera.
+            TagRead = vehicle.Epc is { } epc ? new SimulatedTagRead(SimulatedPlant.TagReaderId(gate, lane), epc, vehicle.Plate, passTime.AddSeconds(-2)) : null,
         };
     }
 

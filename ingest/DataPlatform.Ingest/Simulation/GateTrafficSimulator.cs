@@ -7,12 +7,16 @@ namespace DataPlatform.Ingest.Simulation;
 
 /// <summary>Drives an ingest deployment over its real protocols, as a plant's devices would: camera pushes over
 /// HTTP (as the lane's registered camera, with <paramref name="deviceToken"/> when the deployment requires
-/// credentials) and, given a <paramref name="weighbridge"/> link, indicator frames over TCP.</summary>
-public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string? deviceToken = null, WeighbridgeLink? weighbridge = null)
+/// credentials), given a <paramref name="weighbridge"/> link, indicator frames over TCP, and in the day mode, given the
+/// lanes' <paramref name="tagReaders"/>, the tag reads of tagged vehicles just before their camera events. (The stream
+/// mode sends none: it compresses a lane's passages into fractions of a second, where no reader could tell trucks
+/// apart, so its tag reads would join other trucks' passages.)</summary>
+public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string? deviceToken = null, WeighbridgeLink? weighbridge = null,
+    ETagReaderLinks? tagReaders = null)
 {
     private readonly SemaphoreSlim _scale = new(1, 1);
     private int _valid, _duplicates, _malformed, _misreads, _accepted, _rejected, _failed, _weighings, _secondReads;
-    private int _readings, _readingDuplicates, _readingsMalformed, _readingsAccepted, _readingsRejected;
+    private int _readings, _readingDuplicates, _readingsMalformed, _readingsAccepted, _readingsRejected, _tagReads;
 
     /// <summary>Stream mode: sends <paramref name="count"/> pushes (or until cancelled when null) at about
     /// <paramref name="eventsPerSecond"/> (unthrottled when 0), <paramref name="concurrency"/> at a time, captured
@@ -32,7 +36,7 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
                 var due = TimeSpan.FromSeconds(i / eventsPerSecond) - clock.Elapsed;
                 if (due > TimeSpan.Zero) await Task.Delay(due, ct).ContinueWith(_ => { }, CancellationToken.None);
             }
-            await SendBoundedAsync(inFlight, generator.Next(started + clock.Elapsed), concurrency, weigh: true);
+            await SendBoundedAsync(inFlight, generator.Next(started + clock.Elapsed) with { TagRead = null }, concurrency, weigh: true);
             if (i % 1000 == 999) progress?.Report(Report(clock.Elapsed));
         }
         await Task.WhenAll(inFlight);
@@ -63,7 +67,7 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
         {
             Misreads = _misreads, Weighings = _weighings, WeighbridgeConnects = weighbridge?.Connects ?? 0, SecondCameraReads = _secondReads,
             Readings = _readings, ReadingDuplicates = _readingDuplicates, ReadingsMalformed = _readingsMalformed,
-            ReadingsAccepted = _readingsAccepted, ReadingsRejected = _readingsRejected,
+            ReadingsAccepted = _readingsAccepted, ReadingsRejected = _readingsRejected, TagReads = _tagReads,
         };
 
     private async Task WeighDayAsync(SimulatedTraffic traffic, WeighbridgeLink link, CancellationToken ct)
@@ -114,6 +118,18 @@ public sealed class GateTrafficSimulator(HttpClient http, Uri ingestBase, string
 
     private async Task SendAsync(SimulatedPush push, SimulatedWeighing? weighing, SimulatedPush? reading = null)
     {
+        if (push.TagRead is { } tag && tagReaders is not null && tagReaders.Has(tag.ReaderId))
+        {
+            try
+            {
+                await tagReaders.SendAsync(tag, CancellationToken.None);
+                Interlocked.Increment(ref _tagReads);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                Interlocked.Increment(ref _failed);
+            }
+        }
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ingestBase, push.Path)) { Content = new ByteArrayContent(push.Body) };

@@ -36,6 +36,17 @@ public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKin
 
     /// <summary>The weighing that goes with this passage in the stream mode (entry or exit weighing).</summary>
     public SimulatedWeighing? Weighing { get; init; }
+
+    /// <summary>The lane's e-tag reader reading the vehicle's tag, sent just before the camera's event.</summary>
+    public SimulatedTagRead? TagRead { get; init; }
+}
+
+/// <summary>An e-tag reader at a lane reading a tag (the reader's line protocol over TCP).</summary>
+public sealed record SimulatedTagRead(string ReaderId, string Epc, string Plate, DateTimeOffset At)
+{
+    /// <summary><c>reader,epc,antenna,rssi,time</c> (see ingest's TagReadLine).</summary>
+    public string Line => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{ReaderId},{Epc},1,-60,{DataPlatform.Gate.ChinaTime.From(At):yyyy-MM-dd'T'HH:mm:sszzz}\n");
 }
 
 public enum SimulatedPushKind
@@ -75,6 +86,9 @@ public sealed record SimulatedTraffic(
 
     /// <summary>Passages whose second camera disagreed, as sent (valid or not).</summary>
     public int SecondCameraReads => Pushes.Count(p => p.SecondCamera);
+
+    /// <summary>E-tag reads the lanes' readers make, one per valid passage of a tagged vehicle.</summary>
+    public int TagReads => Pushes.Count(p => p.TagRead is not null);
 
     /// <summary>Smoke-opacity meter pushes in send order: readings, re-sends and garbage, like <see cref="Pushes"/>.</summary>
     public IReadOnlyList<SimulatedPush> Readings { get; init; } = [];

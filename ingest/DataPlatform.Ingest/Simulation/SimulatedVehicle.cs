@@ -22,6 +22,9 @@ public sealed record SimulatedVehicle(
 
     public bool IsNewEnergy => Stage == EmissionStage.Electric || Fuel == FuelType.Hybrid;
 
+    /// <summary>The EPC of the e-tag registered to the vehicle, when it carries one.</summary>
+    public string? Epc { get; init; }
+
     /// <summary>A smoking diesel truck: the opacity meter reads it above the limit.</summary>
     public bool HighEmitter { get; init; }
 

@@ -75,6 +75,10 @@ public sealed record SimulationProfile(
     /// <summary>Share of the other diesel goods vehicles' entries the opacity meter spot-checks (reads within limits).</summary>
     public double OpacitySpotCheckShare { get; init; } = 0.05;
 
+    /// <summary>Share of the fleet carrying a registered e-tag (电子标签): the lane's reader reads it a moment before the
+    /// camera, and the platform cross-checks the two. Chosen from each plate's hash, so a seed's traffic stays the same.</summary>
+    public double ETagShare { get; init; } = 0.3;
+
     public static IReadOnlyList<SimulationProfile> All => PlantProfiles.All;
 
     public static SimulationProfile Default => All[0];

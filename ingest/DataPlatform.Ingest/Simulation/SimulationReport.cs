@@ -14,6 +14,9 @@ public sealed record SimulationReport(int Valid, int Duplicates, int Malformed, 
     /// <summary>Passages reported by a lane's second camera with another plate (counted in Valid or Malformed too).</summary>
     public int SecondCameraReads { get; init; }
 
+    /// <summary>E-tag reads sent over the lanes' readers (not in <see cref="Sent"/>: no HTTP push).</summary>
+    public int TagReads { get; init; }
+
     /// <summary>Smoke-opacity meter pushes: new readings, re-sent readings, garbage; and how the platform answered.</summary>
     public int Readings { get; init; }
 

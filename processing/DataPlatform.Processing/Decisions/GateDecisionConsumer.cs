@@ -173,7 +173,9 @@ public sealed class GateDecisionConsumer(
     private bool IsNewPassage(GateEvent e)
     {
         var read = FusedPassageProjection.ToRead(PassageProjection.ToRow(e));
-        if (_lanesLoaded.Add(read.LaneKey)) LoadDecided(read);
+        // Also for a read older than what memory keeps (a camera's backlog after a long outage): its passage may have
+        // been decided on another camera's read long ago, and forgotten since.
+        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _newest - Remember) LoadDecided(read);
         if (read.PassTime > _newest) _newest = read.PassTime;
         var step = _fusion.Offer(read);
         _fusion.Forget(_newest - Remember);
@@ -186,7 +188,7 @@ public sealed class GateDecisionConsumer(
         };
     }
 
-    // Once per lane after a start: the reads already decided near the first one seen. Without ClickHouse the gate
+    // Once per lane after a start, and for a read older than memory: the reads already decided near it. Without ClickHouse the gate
     // still decides (it must), at worst deciding a corroborating read once more.
     private void LoadDecided(LaneRead read)
     {

@@ -31,22 +31,29 @@ public sealed class TripStore(ClickHouseClient client, IOptions<ClickHouseOption
         return changed.Count;
     }
 
+    // Ids go in the query's URL (parameters): ClickHouse refuses a URI over http_max_uri_size (1 MiB), which a busy
+    // day's trips (~40 bytes an id) would pass, so they are looked up a slice at a time.
+    private const int IdsPerQuery = 5_000;
+
     private async Task<Dictionary<Guid, (string Hash, ulong Version)>> StoredAsync(IReadOnlyList<TripRow> rows, CancellationToken ct)
     {
         var stored = new Dictionary<Guid, (string, ulong)>();
-        using var reader = await client.ExecuteReaderAsync(
-            $$"""
-            SELECT trip_id, content_hash, version FROM {{Db}}.trips FINAL
-            WHERE entry_time BETWEEN fromUnixTimestamp({from:Int64}) AND fromUnixTimestamp({to:Int64})
-              AND trip_id IN {ids:Array(UUID)}
-            """,
-            ClickHouseParameters.Of(
-                ("from", new DateTimeOffset(rows.Min(r => r.EntryTime)).ToUnixTimeSeconds()),
-                ("to", new DateTimeOffset(rows.Max(r => r.EntryTime)).ToUnixTimeSeconds()),
-                ("ids", rows.Select(r => r.TripId).ToArray())),
-            null, ct);
-        while (reader.Read())
-            stored[reader.GetGuid(0)] = (reader.GetString(1), Convert.ToUInt64(reader.GetValue(2)));
+        foreach (var slice in rows.Chunk(IdsPerQuery))
+        {
+            using var reader = await client.ExecuteReaderAsync(
+                $$"""
+                SELECT trip_id, content_hash, version FROM {{Db}}.trips FINAL
+                WHERE entry_time BETWEEN fromUnixTimestamp({from:Int64}) AND fromUnixTimestamp({to:Int64})
+                  AND trip_id IN {ids:Array(UUID)}
+                """,
+                ClickHouseParameters.Of(
+                    ("from", new DateTimeOffset(slice.Min(r => r.EntryTime)).ToUnixTimeSeconds()),
+                    ("to", new DateTimeOffset(slice.Max(r => r.EntryTime)).ToUnixTimeSeconds()),
+                    ("ids", slice.Select(r => r.TripId).ToArray())),
+                null, ct);
+            while (reader.Read())
+                stored[reader.GetGuid(0)] = (reader.GetString(1), Convert.ToUInt64(reader.GetValue(2)));
+        }
         return stored;
     }
 }
