@@ -14,7 +14,7 @@ namespace DataPlatform.Compliance.Fusion;
 /// </summary>
 public sealed class LaneFusion(TimeSpan window)
 {
-    private readonly Dictionary<string, List<LaneGroup>> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LaneTimeline> _groups = new(StringComparer.Ordinal);
     // Event id → the group it belongs to (null: an unmatched e-tag read).
     private readonly Dictionary<string, LaneGroup?> _seen = new(StringComparer.Ordinal);
     // Unmatched e-tag reads stay known (as duplicates) until forgotten like closed groups.
@@ -44,18 +44,18 @@ public sealed class LaneFusion(TimeSpan window)
         if (_seen.TryGetValue(read.EventId, out var known)) return new FusionStep(FusionStepKind.Duplicate, known, []);
         var groups = GroupsOf(read.LaneKey);
         // The lane's clock passed these windows: no later read can join them, so they can be written.
-        var expired = groups.Where(g => !g.Closed && g.Reference + Window < read.PassTime).ToList();
-        foreach (var g in expired) g.Close();
+        var expired = groups.Close(g => g.Reference + Window < read.PassTime);
         var unmatched = TakeWaiting(read.LaneKey, t => t.PassTime + Window < read.PassTime);
-        var target = groups
-            .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId)
-                        && (read.PassTime - g.Reference).Duration() <= Window)
+        var target = groups.Between(read.PassTime - Window, read.PassTime + Window)
+            .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId))
             .OrderBy(g => (read.PassTime - g.Reference).Duration()).ThenBy(g => g.Survivor.EventId, StringComparer.Ordinal)
             .FirstOrDefault();
         if (target is not null)
         {
             var late = target.Closed;
+            var reference = target.Reference;
             target.Add(read);
+            if (target.Reference != reference) groups.Moved(target, reference);
             _seen[read.EventId] = target;
             if (!late) Absorb(target);
             return new FusionStep(late ? FusionStepKind.JoinedLate : FusionStepKind.Joined, target, expired) { Unmatched = unmatched };
@@ -109,8 +109,8 @@ public sealed class LaneFusion(TimeSpan window)
         return taken;
     }
 
-    /// <summary>Open groups, oldest first.</summary>
-    public IEnumerable<LaneGroup> Open => _groups.Values.SelectMany(g => g).Where(g => !g.Closed);
+    /// <summary>Open groups.</summary>
+    public IEnumerable<LaneGroup> Open => _groups.Values.SelectMany(g => g.Open);
 
     /// <summary>Closes the given open group (the window ran out without another read at its lane).</summary>
     public static void Close(LaneGroup group) => group.Close();
@@ -119,27 +119,19 @@ public sealed class LaneFusion(TimeSpan window)
     /// reads stay known as duplicates only while they are loaded again from the ledger.</summary>
     public void Forget(DateTime before)
     {
-        foreach (var list in _groups.Values)
-        {
-            foreach (var g in list.Where(g => g.Closed && g.Reference + Window < before))
+        foreach (var lane in _groups.Values)
+            foreach (var g in lane.Forget(before - Window))
                 foreach (var r in g.Reads) _seen.Remove(r.EventId);
-            list.RemoveAll(g => g.Closed && g.Reference + Window < before);
-        }
         while (_unmatched.TryPeek(out var tag) && tag.PassTime + Window < before) _seen.Remove(_unmatched.Dequeue().EventId);
     }
 
-    private List<LaneGroup> GroupsOf(string laneKey)
+    private LaneTimeline GroupsOf(string laneKey)
     {
-        if (!_groups.TryGetValue(laneKey, out var list)) _groups[laneKey] = list = [];
-        return list;
+        if (!_groups.TryGetValue(laneKey, out var lane)) _groups[laneKey] = lane = new LaneTimeline();
+        return lane;
     }
 
-    private List<LaneGroup> CloseLane(string laneKey, byte direction)
-    {
-        var closed = GroupsOf(laneKey).Where(g => !g.Closed && g.Direction == direction).ToList();
-        foreach (var g in closed) g.Close();
-        return closed;
-    }
+    private List<LaneGroup> CloseLane(string laneKey, byte direction) => GroupsOf(laneKey).Close(g => g.Direction == direction);
 }
 
 public enum FusionStepKind

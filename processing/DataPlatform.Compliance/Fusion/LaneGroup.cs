@@ -9,6 +9,8 @@ public sealed class LaneGroup
     private readonly List<LaneRead> _reads;
 
     private LaneRead? _frozen;
+    // The earliest camera read so far, kept as reads join (searching groups reads it often).
+    private LaneRead _earliest;
     private int? _sealedCount;
     private readonly HashSet<string> _devices;
 
@@ -22,6 +24,7 @@ public sealed class LaneGroup
         _frozen = storedSurvivor;
         if (storedSurvivor is not null) _sealedCount = _reads.Count;
         if (!_reads.Any(r => !r.IsETag)) throw new ArgumentException("a lane group needs a camera read", nameof(reads));
+        _earliest = LaneFusion.Survivor(_reads);
     }
 
     public string LaneKey { get; }
@@ -39,7 +42,7 @@ public sealed class LaneGroup
     public IReadOnlyList<LaneRead> SealedReads => _sealedCount is { } n ? _reads.GetRange(0, n) : _reads;
 
     /// <summary>Fixed once the group is closed: a late read cannot move a written passage.</summary>
-    public LaneRead Survivor => _frozen ?? LaneFusion.Survivor(_reads);
+    public LaneRead Survivor => _frozen ?? _earliest;
 
     /// <summary>The window is measured from the survivor's pass time (a stored passage's pass time).</summary>
     public DateTime Reference => Survivor.PassTime;
@@ -53,12 +56,16 @@ public sealed class LaneGroup
     {
         _reads.Add(read);
         _devices.Add(read.DeviceId);
+        if (!read.IsETag) _earliest = Earlier(read, _earliest);
     }
+
+    private static LaneRead Earlier(LaneRead a, LaneRead b) =>
+        a.PassTime != b.PassTime ? (a.PassTime < b.PassTime ? a : b) : (string.CompareOrdinal(a.EventId, b.EventId) < 0 ? a : b);
 
     internal void Close()
     {
         if (_frozen is not null) return;
-        _frozen = LaneFusion.Survivor(_reads);
+        _frozen = _earliest;
         _sealedCount = _reads.Count;
     }
 }
