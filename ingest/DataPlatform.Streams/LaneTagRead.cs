@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -29,11 +28,6 @@ public sealed record LaneTagRead(
     public const string TypeName = "lane-tag-read";
     public const int CurrentVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static readonly byte[] Marker = Encoding.UTF8.GetBytes($"\"type\":\"{TypeName}\"");
 
@@ -46,7 +40,7 @@ public sealed record LaneTagRead(
 
     public string PartitionKey => $"{EnterpriseId}/{GateId}/{LaneId}";
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, TypedJson.Options);
 
     /// <summary>True when the message is a lane tag read (its type comes first; a gate event has no such field).</summary>
     public static bool Is(ReadOnlySpan<byte> json) => json.Length > 1 && json[1..].StartsWith(Marker);
@@ -54,12 +48,7 @@ public sealed record LaneTagRead(
     /// <exception cref="JsonException">not a lane tag read of this version, or a field missing.</exception>
     public static LaneTagRead FromJson(ReadOnlySpan<byte> json)
     {
-        using var doc = JsonDocument.Parse(json.ToArray());
-        if (!doc.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != TypeName)
-            throw new JsonException($"not a {TypeName}");
-        if (!doc.RootElement.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v != CurrentVersion)
-            throw new JsonException($"{TypeName} version must be {CurrentVersion}");
-        var read = doc.RootElement.Deserialize<LaneTagRead>(Json) ?? throw new JsonException("empty read");
+        var read = TypedJson.Read<LaneTagRead>(json, TypeName, CurrentVersion);
         if (string.IsNullOrEmpty(read.EventId) || string.IsNullOrEmpty(read.EnterpriseId) || string.IsNullOrEmpty(read.GateId)
             || string.IsNullOrEmpty(read.LaneId) || string.IsNullOrEmpty(read.DeviceId) || string.IsNullOrEmpty(read.PlateNo)
             || string.IsNullOrEmpty(read.Epc))

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -33,11 +32,6 @@ public sealed record OpacityReading(
     public const string TypeName = "opacity-reading";
     public const int CurrentVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Always <see cref="TypeName"/>: lets a reader of a mixed topic tell records apart.</summary>
     public string Type => TypeName;
@@ -46,17 +40,12 @@ public sealed record OpacityReading(
 
     public string Key => $"{EnterpriseId}/{DeviceId}";
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, TypedJson.Options);
 
     /// <exception cref="JsonException">not an opacity reading of this version.</exception>
     public static OpacityReading FromJson(ReadOnlySpan<byte> json)
     {
-        using var doc = JsonDocument.Parse(json.ToArray());
-        if (!doc.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != TypeName)
-            throw new JsonException($"not an {TypeName}");
-        if (!doc.RootElement.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v != CurrentVersion)
-            throw new JsonException($"{TypeName} version must be {CurrentVersion}");
-        var reading = doc.RootElement.Deserialize<OpacityReading>(Json) ?? throw new JsonException("empty reading");
+        var reading = TypedJson.Read<OpacityReading>(json, TypeName, CurrentVersion);
         if (string.IsNullOrEmpty(reading.ReadingId) || string.IsNullOrEmpty(reading.DeviceId) || string.IsNullOrEmpty(reading.EnterpriseId)
             || string.IsNullOrEmpty(reading.PlateNo) || reading.OpacityPercent is null && reading.AbsorptionCoefficient is null)
             throw new JsonException($"{TypeName} lacks readingId, deviceId, enterpriseId, plateNo or both measures");

@@ -36,58 +36,33 @@ public static class SimulatedPlant
     {
         var settings = new Dictionary<string, string?>();
         var i = 0;
-        void Add(string key, string value) => settings[string.Create(CultureInfo.InvariantCulture, $"Ingest:Devices:{i}:{key}")] = value;
+        void Device(string id, string kind, string? gate, string? lane, IEnumerable<(string Key, string Value)> extra)
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"Ingest:Devices:{i++}:");
+            settings[prefix + "DeviceId"] = id;
+            settings[prefix + "Kind"] = kind;
+            settings[prefix + "EnterpriseId"] = profile.EnterpriseId;
+            if (gate is not null) settings[prefix + "GateId"] = gate;
+            if (lane is not null) settings[prefix + "LaneId"] = lane;
+            settings[prefix + "Token"] = token;
+            foreach (var (key, value) in extra) settings[prefix + key] = value;
+        }
         foreach (var (gate, lane) in Lanes(profile))
         {
-            Add("DeviceId", CameraId(gate, lane));
-            Add("Kind", "generic");
-            Add("EnterpriseId", profile.EnterpriseId);
-            Add("GateId", gate);
-            Add("LaneId", $"L{lane}");
-            Add("Token", token);
-            i++;
-            Add("DeviceId", SecondCameraId(gate, lane));
-            Add("Kind", "generic");
-            Add("EnterpriseId", profile.EnterpriseId);
-            Add("GateId", gate);
-            Add("LaneId", $"L{lane}");
-            Add("Token", token);
-            i++;
+            Device(CameraId(gate, lane), "generic", gate, $"L{lane}", []);
+            Device(SecondCameraId(gate, lane), "generic", gate, $"L{lane}", []);
         }
         foreach (var gate in profile.Gates)
-        {
-            Add("DeviceId", OpacityMeterId(gate));
-            Add("Kind", "opacity-meter");
-            Add("EnterpriseId", profile.EnterpriseId);
-            Add("GateId", gate);
-            Add("LaneId", $"L{LaneFor(profile, 1)}");
-            Add("Token", token);
-            i++;
-        }
+            Device(OpacityMeterId(gate), "opacity-meter", gate, $"L{LaneFor(profile, 1)}", []);
         var tagged = fleet?.Where(v => v.Epc is not null).ToList() ?? [];
-        foreach (var (gate, lane) in tagged.Count > 0 ? Lanes(profile) : [])
+        var tags = tagged.SelectMany((v, t) => new[]
         {
-            Add("DeviceId", TagReaderId(gate, lane));
-            Add("Kind", "etag");
-            Add("EnterpriseId", profile.EnterpriseId);
-            Add("GateId", gate);
-            Add("LaneId", $"L{lane}");
-            Add("Token", token);
-            Add("Listen", "127.0.0.1:0");
-            Add("Protocol", "line");
-            for (var t = 0; t < tagged.Count; t++)
-            {
-                Add(string.Create(CultureInfo.InvariantCulture, $"Tags:{t}:Epc"), tagged[t].Epc!);
-                Add(string.Create(CultureInfo.InvariantCulture, $"Tags:{t}:PlateNo"), tagged[t].Plate);
-            }
-            i++;
-        }
-        Add("DeviceId", WeighbridgeId);
-        Add("Kind", "weighbridge");
-        Add("EnterpriseId", profile.EnterpriseId);
-        Add("Token", token);
-        Add("Listen", weighbridgeListen);
-        Add("Protocol", profile.WeighbridgeProtocol);
+            (string.Create(CultureInfo.InvariantCulture, $"Tags:{t}:Epc"), v.Epc!),
+            (string.Create(CultureInfo.InvariantCulture, $"Tags:{t}:PlateNo"), v.Plate),
+        }).ToList();
+        foreach (var (gate, lane) in tagged.Count > 0 ? Lanes(profile) : [])
+            Device(TagReaderId(gate, lane), "etag", gate, $"L{lane}", [("Listen", "127.0.0.1:0"), ("Protocol", "line"), .. tags]);
+        Device(WeighbridgeId, "weighbridge", null, null, [("Listen", weighbridgeListen), ("Protocol", profile.WeighbridgeProtocol)]);
         return settings;
     }
 }
