@@ -17,8 +17,6 @@ public sealed class LaneFusion(TimeSpan window)
     private readonly Dictionary<string, LaneTimeline> _groups = new(StringComparer.Ordinal);
     // Event id → the group it belongs to (null: an unmatched e-tag read).
     private readonly Dictionary<string, LaneGroup?> _seen = new(StringComparer.Ordinal);
-    // Unmatched e-tag reads stay known (as duplicates) until forgotten like closed groups.
-    private readonly Queue<LaneRead> _unmatched = new();
     // E-tag reads waiting for a camera group of their lane, oldest first.
     private readonly Dictionary<string, List<LaneRead>> _waiting = new(StringComparer.Ordinal);
 
@@ -43,10 +41,11 @@ public sealed class LaneFusion(TimeSpan window)
     {
         if (_seen.TryGetValue(read.EventId, out var known)) return new FusionStep(FusionStepKind.Duplicate, known, []);
         var groups = GroupsOf(read.LaneKey);
+        groups.Advance(read.PassTime);
         // The lane's clock passed these windows: no later read can join them, so they can be written.
         var expired = groups.Close(g => g.Reference + Window < read.PassTime);
         var unmatched = TakeWaiting(read.LaneKey, t => t.PassTime + Window < read.PassTime);
-        var target = groups.Between(read.PassTime - Window, read.PassTime + Window)
+        var target = groups.Near(read.PassTime, Window)
             .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId))
             .OrderBy(g => (read.PassTime - g.Reference).Duration()).ThenBy(g => g.Survivor.EventId, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -103,7 +102,7 @@ public sealed class LaneFusion(TimeSpan window)
         foreach (var t in taken)
         {
             waiting.Remove(t);
-            _unmatched.Enqueue(t);
+            GroupsOf(laneKey).Unmatched.Enqueue(t);
         }
         if (waiting.Count == 0) _waiting.Remove(laneKey);
         return taken;
@@ -115,15 +114,23 @@ public sealed class LaneFusion(TimeSpan window)
     /// <summary>Closes the given open group (the window ran out without another read at its lane).</summary>
     public static void Close(LaneGroup group) => group.Close();
 
-    /// <summary>Forgets closed groups whose window ended before <paramref name="before"/> (bounded memory); their
-    /// reads stay known as duplicates only while they are loaded again from the ledger.</summary>
-    public void Forget(DateTime before)
+    /// <summary>Forgets, per lane, the closed groups (and unmatched e-tag reads) whose window ended more than
+    /// <paramref name="keep"/> before the lane's clock (bounded memory); their reads stay known as duplicates only
+    /// while they are loaded again from the ledger.</summary>
+    public void Forget(TimeSpan keep)
     {
         foreach (var lane in _groups.Values)
+        {
+            var before = lane.Clock - keep;
             foreach (var g in lane.Forget(before - Window))
                 foreach (var r in g.Reads) _seen.Remove(r.EventId);
-        while (_unmatched.TryPeek(out var tag) && tag.PassTime + Window < before) _seen.Remove(_unmatched.Dequeue().EventId);
+            while (lane.Unmatched.TryPeek(out var tag) && tag.PassTime + Window < before) _seen.Remove(lane.Unmatched.Dequeue().EventId);
+        }
     }
+
+    /// <summary>The newest pass time offered at <paramref name="laneKey"/>; null before its first read.</summary>
+    public DateTime? ClockOf(string laneKey) =>
+        _groups.TryGetValue(laneKey, out var lane) && lane.Clock != DateTime.MinValue ? lane.Clock : null;
 
     private LaneTimeline GroupsOf(string laneKey)
     {

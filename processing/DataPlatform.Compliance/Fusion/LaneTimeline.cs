@@ -8,6 +8,18 @@ internal sealed class LaneTimeline
     private readonly List<LaneGroup> _byReference = [];
     private readonly List<LaneGroup> _open = [];
 
+    /// <summary>The newest pass time offered at the lane: the lane's own clock (partitions are read at different
+    /// paces, so one lane's time says nothing about another's).</summary>
+    public DateTime Clock { get; private set; } = DateTime.MinValue;
+
+    /// <summary>Unmatched e-tag reads, known as duplicates until forgotten like closed groups.</summary>
+    public Queue<LaneRead> Unmatched { get; } = new();
+
+    public void Advance(DateTime passTime)
+    {
+        if (passTime > Clock) Clock = passTime;
+    }
+
     public int Count => _byReference.Count;
 
     public IEnumerable<LaneGroup> Open => _open.Where(g => !g.Closed);
@@ -18,12 +30,24 @@ internal sealed class LaneTimeline
         if (!group.Closed) _open.Add(group);
     }
 
-    /// <summary>Groups whose reference lies within [from, to], oldest first.</summary>
-    public IEnumerable<LaneGroup> Between(DateTime from, DateTime to)
+    /// <summary>Groups whose reference lies within <paramref name="window"/> of <paramref name="time"/>, oldest first; at
+    /// most the <see cref="MaxNear"/> nearest to it.</summary>
+    public IEnumerable<LaneGroup> Near(DateTime time, TimeSpan window)
     {
-        for (var i = LowerBound(from); i < _byReference.Count && _byReference[i].Reference <= to; i++)
-            yield return _byReference[i];
+        var (from, to) = (LowerBound(time - window), UpperBound(time + window));
+        if (to - from > MaxNear)
+        {
+            // A real lane passes a truck every few seconds at most; only synthetic load (every read in one second)
+            // puts more groups in a window, where scanning them all for every read would dominate.
+            var at = LowerBound(time);
+            from = Math.Clamp(at - MaxNear / 2, from, to - MaxNear);
+            to = from + MaxNear;
+        }
+        for (var i = from; i < to; i++) yield return _byReference[i];
     }
+
+    /// <summary>How many groups near a read are considered at most.</summary>
+    public const int MaxNear = 32;
 
     /// <summary>A group's reference moved (an earlier read joined it): keeps the order.</summary>
     public void Moved(LaneGroup group, DateTime oldReference)

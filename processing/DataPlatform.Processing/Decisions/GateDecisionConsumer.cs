@@ -38,7 +38,6 @@ public sealed class GateDecisionConsumer(
     // The same lane read fusion the ledger writer runs over the same partition order: one decision per passage.
     private readonly LaneFusion _fusion = new(processing.Value.LaneFusionWindow());
     private readonly HashSet<string> _lanesLoaded = new(StringComparer.Ordinal);
-    private DateTime _newest;
     private long _corroborations;
 
     /// <summary>Reads that joined an already decided passage (no second barrier command) since start.</summary>
@@ -175,10 +174,9 @@ public sealed class GateDecisionConsumer(
         var read = FusedPassageProjection.ToRead(PassageProjection.ToRow(e));
         // Also for a read older than what memory keeps (a camera's backlog after a long outage): its passage may have
         // been decided on another camera's read long ago, and forgotten since.
-        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _newest - Remember) LoadDecided(read);
-        if (read.PassTime > _newest) _newest = read.PassTime;
+        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _fusion.ClockOf(read.LaneKey) - Remember) LoadDecided(read);
         var step = _fusion.Offer(read);
-        _fusion.Forget(_newest - Remember);
+        _fusion.Forget(Remember);
         return step.Kind switch
         {
             FusionStepKind.Started => true,

@@ -38,7 +38,7 @@ public sealed class GateRawConsumer(
     ILogger<GateRawConsumer> logger,
     PolicyStore? policies = null) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
 {
-    // Closed groups older than this behind the newest read are dropped from memory; the ledger has them.
+    // Closed groups older than this behind their lane's newest read are dropped from memory; the ledger has them.
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
 
     // The registry the plate reads are checked against: the decision service's, when this host runs it.
@@ -56,7 +56,6 @@ public sealed class GateRawConsumer(
     private readonly List<(HeldRead Read, LaneGroup Group)> _unwrittenLate = [];
     // Event ids of e-tag reads that no camera read came near, not yet written.
     private readonly List<string> _unmatchedTags = [];
-    private DateTime _newest;
 
     protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
@@ -79,7 +78,6 @@ public sealed class GateRawConsumer(
         foreach (var read in reads)
         {
             var lane = laneOf[read.Lane.EventId];
-            if (lane.PassTime > _newest) _newest = lane.PassTime;
             // Already in the ledger under another pass time (a re-push after a clock fix): nothing to add.
             if (storedIds.Contains(read.ReadId) && !_fusion.Knows(lane.EventId)) continue;
             var step = _fusion.Offer(lane);
@@ -101,7 +99,7 @@ public sealed class GateRawConsumer(
         }
         closed.AddRange(Quiet(now));
         await FlushAsync(ct);
-        _fusion.Forget(_newest - Remember);
+        _fusion.Forget(Remember);
     }
 
     // One message of gate.raw: a camera's gate event or a lane's e-tag read; anything else is dead-lettered.
