@@ -208,6 +208,27 @@ public sealed class LaneFusionProperties
     }
 
     [Fact]
+    public void Memory_is_forgotten_by_each_lane_s_own_clock()
+    {
+        var fusion = new LaneFusion(Window);
+        LaneRead Read(string id, string lane, int s) => new(id, lane, 1, "cam-01", T0.AddSeconds(s), "冀B67890", PlateColor.Yellow, 0.9);
+        // A lane known only from a stored group (after a restart, before any read of it) has no clock yet.
+        var stored = Read("stored", "E1/G02/L1", 0);
+        fusion.Load(new LaneGroup("E1/G02/L1", 1, [stored], storedSurvivor: stored));
+        fusion.Forget(TimeSpan.FromMinutes(10));
+        Assert.True(fusion.Knows("stored"));
+        // Lane 1 runs an hour ahead of lane 3 (its partition was read further): lane 3's recent group stays.
+        fusion.Offer(Read("a", "E1/G01/L1", 0));
+        fusion.Offer(Read("b", "E1/G01/L3", 0));
+        fusion.Offer(Read("c", "E1/G01/L1", 3600));
+        fusion.Forget(TimeSpan.FromMinutes(10));
+        Assert.False(fusion.Knows("a"));
+        Assert.True(fusion.Knows("b"));
+        Assert.Equal(T0.AddSeconds(3600), fusion.ClockOf("E1/G01/L1"));
+        Assert.Null(fusion.ClockOf("E1/G09/L1"));
+    }
+
+    [Fact]
     public void One_camera_reading_twice_within_the_window_is_two_passages_and_an_etag_joins_the_nearest()
     {
         var fusion = new LaneFusion(Window);

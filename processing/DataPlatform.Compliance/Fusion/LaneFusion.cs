@@ -121,6 +121,8 @@ public sealed class LaneFusion(TimeSpan window)
     {
         foreach (var lane in _groups.Values)
         {
+            // A lane known only from stored groups (loaded, nothing offered yet) has no clock to forget by.
+            if (lane.Clock - DateTime.MinValue <= keep + Window) continue;
             var before = lane.Clock - keep;
             foreach (var g in lane.Forget(before - Window))
                 foreach (var r in g.Reads) _seen.Remove(r.EventId);
