@@ -31,40 +31,18 @@ public sealed class WeighbridgeLink(EndPoint endpoint, TcpProtocol protocol, str
     {
         if (_client is null)
         {
-            var client = new TcpClient { NoDelay = true };
-            await client.ConnectAsync(Endpoint switch
-            {
-                DnsEndPoint d => (await Dns.GetHostAddressesAsync(d.Host, ct))[0],
-                IPEndPoint i => i.Address,
-                _ => throw new NotSupportedException(Endpoint.ToString()),
-            }, Endpoint is DnsEndPoint dns ? dns.Port : ((IPEndPoint)Endpoint).Port, ct);
-            _client = client;
+            _client = await TcpLines.ConnectAsync(Endpoint, ct);
             Connects++;
         }
         await _client.GetStream().WriteAsync(IndicatorFrames.Weighing(Protocol, weighing, enterpriseId), ct);
     }
 
-    /// <summary>The line goes down cleanly: our side finishes sending, and we wait until the listener has read
-    /// everything and closed its side, so no frame is in flight when the next connection starts.</summary>
+    /// <summary>The line goes down cleanly (see <see cref="TcpLines.CloseAsync"/>).</summary>
     public async Task DisconnectAsync(CancellationToken ct)
     {
         if (_client is not { } client) return;
         _client = null;
-        using (client)
-        {
-            // The stream first: TcpClient refuses GetStream once the sending side is shut.
-            var stream = client.GetStream();
-            client.Client.Shutdown(SocketShutdown.Send);
-            var sink = new byte[256];
-            try
-            {
-                while (await stream.ReadAsync(sink, ct) > 0) { }
-            }
-            catch (IOException)
-            {
-                // The listener reset instead of closing: it is gone either way.
-            }
-        }
+        await TcpLines.CloseAsync(client, ct);
     }
 
     public async ValueTask DisposeAsync() => await DisconnectAsync(CancellationToken.None);
