@@ -20,7 +20,7 @@ public static class FusedPassageProjection
 
     /// <summary>A registered e-tag read as the fold sees it: no direction, the register's plate, whole seconds.</summary>
     public static LaneRead ToRead(LaneTagRead tag) => new(
-        tag.EventId, tag.PartitionKey, null, tag.DeviceId, WholeSeconds(tag.ReadAt), PlateNormalizer.Normalize(tag.PlateNo),
+        tag.EventId, tag.PartitionKey, null, tag.DeviceId, PassageProjection.WholeSeconds(tag.ReadAt), PlateNormalizer.Normalize(tag.PlateNo),
         PlateColor.Unknown, null, IsETag: true, Registered: true);
 
     /// <summary>The id a tag read is kept under in <c>lane_reads</c> (like a camera read's, from its event id).</summary>
@@ -91,10 +91,9 @@ public static class FusedPassageProjection
     }
 
     private static LaneReadRow TagRow(LaneTagRead tag, Guid passageId, string passagePlate, string relation, string rule) => new(
-        ReadId(tag), passageId, tag.EventId, tag.EnterpriseId, tag.GateId, tag.LaneId, 0, WholeSeconds(tag.ReadAt), "etag",
+        ReadId(tag), passageId, tag.EventId, tag.EnterpriseId, tag.GateId, tag.LaneId, 0, PassageProjection.WholeSeconds(tag.ReadAt), "etag",
         tag.DeviceId, PlateNormalizer.Normalize(tag.PlateNo), PlateColor.Unknown.ToWireName(), null, "", [], relation, passagePlate, rule);
 
-    private static DateTime WholeSeconds(DateTimeOffset time) => DateTime.UnixEpoch.AddSeconds(time.ToUnixTimeSeconds());
 
     private static PlateRead ReadOf(PassageRow row) =>
         new(row.PlateNo, ColorOf(row.PlateColor), row.Confidence, "camera:" + (row.DeviceId.Length == 0 ? "unknown" : row.DeviceId));
