@@ -1,7 +1,10 @@
 using DataPlatform.Analytics;
+using DataPlatform.Cockpit;
 using DataPlatform.Ingest;
+using DataPlatform.MachineLearning;
 using DataPlatform.Processing;
 using DataPlatform.RegulatorBridge;
+using DataPlatform.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +36,14 @@ public static class DataPlatformHostingExtensions
         // Processing first: its schema migrations must finish before anything reads or writes the ledger.
         if (roles.HasFlag(PlatformRole.Processing)) builder.AddProcessing();
         if (roles.HasFlag(PlatformRole.Ingest)) builder.AddIngest();
-        if (roles.HasFlag(PlatformRole.Analytics)) builder.AddAnalytics();
+        if (roles.HasFlag(PlatformRole.Analytics))
+        {
+            // The analytics stage: its core (SQL, rating, HTTP listener, scheduler), then the parts built on it.
+            builder.AddAnalytics();
+            builder.AddReports();
+            builder.AddMachineLearning();
+            builder.AddCockpit();
+        }
         if (roles.HasFlag(PlatformRole.Bridge)) builder.AddRegulatorBridge();
         return builder;
     }

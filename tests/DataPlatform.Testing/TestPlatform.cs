@@ -47,6 +47,7 @@ public sealed class TestPlatform : IAsyncDisposable
         ["ClickHouse:Endpoint"] = Engines.ClickHouse.Endpoint.ToString(),
         ["ClickHouse:Database"] = Database,
         ["Ingest:Urls"] = "http://127.0.0.1:0",
+        ["Analytics:Urls"] = "http://127.0.0.1:0",
         ["Ingest:JournalDirectory"] = journal ?? "",
         ["Processing:MaxBatchDelayMs"] = "50",
         // Keep the decision service's policy snapshot out of the user's home directory.

@@ -1,3 +1,4 @@
+using Xunit;
 using DataPlatform.Engines.ClickHouse;
 
 namespace DataPlatform.Tests.Infrastructure;
@@ -23,10 +24,4 @@ public sealed class EnginesFixture : IAsyncLifetime
         // engine made the test host crash at exit now and then.
         await ClickHouse.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class EnginesCollection : ICollectionFixture<EnginesFixture>
-{
-    public const string Name = "engines";
 }

@@ -4,7 +4,7 @@ namespace DataPlatform.Tests.Infrastructure;
 
 /// <summary>Writes the hosts' log lines to a file while debugging a test (the test runner does not show a test
 /// host's console): <c>DATAPLATFORM_TEST_LOG=/tmp/test.log</c>.</summary>
-internal sealed class FileLoggerProvider(string path) : ILoggerProvider
+public sealed class FileLoggerProvider(string path) : ILoggerProvider
 {
     private readonly object _gate = new();
 
@@ -30,7 +30,7 @@ internal sealed class FileLoggerProvider(string path) : ILoggerProvider
 
 /// <summary>The logging of every host a test builds: none, unless <c>DATAPLATFORM_TEST_LOG</c> names a file
 /// (levels: <c>DATAPLATFORM_TEST_LOG_LEVEL</c> for the platform's own categories, default Warning).</summary>
-internal static class TestLogging
+public static class TestLogging
 {
     public static void Configure(ILoggingBuilder logging)
     {
