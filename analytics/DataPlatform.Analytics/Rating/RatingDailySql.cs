@@ -42,11 +42,32 @@ internal static class RatingDailySql
             FROM {db}.road_vehicles FINAL
             GROUP BY plate_no, plate_color
         ) AS f ON f.plate_no = t.plate_no AND f.plate_color = t.plate_color
+        LEFT JOIN ({EffectivePassages(db)}) AS p ON p.passage_id = t.entry_passage_id
+        """;
+
+    /// <summary>Passages of days {from}…{to} with the vehicle type a review settled on and whether a review rejected
+    /// them — what <c>passages_effective</c> says of them, restricted to the range on both sides of the join: the
+    /// view's own filter does not reach inside its join, so through it each refresh read every passage (measured:
+    /// 7.5 s for one day at 1 M passages, the rating benchmark).</summary>
+    public static string EffectivePassages(string db) =>
+        $"""
+        SELECT p.passage_id AS passage_id, p.enterprise_id AS enterprise_id, p.pass_time AS pass_time, p.direction AS direction,
+               if(a.reviewed = 1, a.vehicle_type_after, p.vehicle_type) AS vehicle_type,
+               a.reviewed = 1 AND a.status_after = 'rejected' AS rejected
+        FROM
+        (
+            SELECT passage_id, enterprise_id, pass_time, direction, vehicle_type FROM {db}.passages FINAL
+            WHERE toDate(pass_time) BETWEEN toDate({"{from:String}"}) AND toDate({"{to:String}"})
+        ) AS p
         LEFT JOIN
         (
-            SELECT passage_id, vehicle_type FROM {db}.passages_effective
+            SELECT passage_id, toUInt8(1) AS reviewed,
+                   argMax(status_after, (applied_at, action_id)) AS status_after,
+                   argMax(vehicle_type_after, (applied_at, action_id)) AS vehicle_type_after
+            FROM {db}.review_actions
             WHERE toDate(pass_time) BETWEEN toDate({"{from:String}"}) AND toDate({"{to:String}"})
-        ) AS p ON p.passage_id = t.entry_passage_id
+            GROUP BY passage_id
+        ) AS a ON a.passage_id = p.passage_id
         """;
 
     private const string Columns =
@@ -81,9 +102,8 @@ internal static class RatingDailySql
             UNION ALL
             SELECT enterprise_id, toDate(pass_time) AS day, 0, 0, CAST(map(), 'Map(String, UInt64)'), CAST(map(), 'Map(String, Int64)'),
                    0, 0, toDecimal128(0, 3), 0, toUInt64(count()), toUInt64(countIf({IsHeavy("vehicle_type")})), 0
-            FROM {db}.passages_effective
-            WHERE toDate(pass_time) BETWEEN toDate({"{from:String}"}) AND toDate({"{to:String}"})
-              AND direction = 1 AND review_status != 'rejected'
+            FROM ({EffectivePassages(db)})
+            WHERE direction = 1 AND NOT rejected
             GROUP BY enterprise_id, day
 
             UNION ALL

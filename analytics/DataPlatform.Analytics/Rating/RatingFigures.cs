@@ -69,28 +69,33 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
                 };
             }
         }
-        foreach (var (table, isInPlant) in new[] { ("in_plant_vehicles", true), ("non_road_machinery", false) })
+        // Both registers in one statement: each record's latest version before the period's end, counted by stage.
+        using (var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT register, enterprise_id, stage, toInt64(count()) AS records FROM (
+                SELECT 'in_plant' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
+                FROM {{Db}}.in_plant_vehicles FINAL
+                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
+                GROUP BY enterprise_id, registration_code
+                UNION ALL
+                SELECT 'non_road' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
+                FROM {{Db}}.non_road_machinery FINAL
+                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
+                GROUP BY enterprise_id, registration_code)
+            GROUP BY register, enterprise_id, stage
+            """, parameters, null, ct))
         {
-            using var reader = await client.ExecuteReaderAsync(
-                $$"""
-                SELECT enterprise_id, stage, toInt64(count()) AS records FROM (
-                    SELECT enterprise_id, registration_code, argMax(stage, version) AS stage
-                    FROM {{Db}}.{{table}} FINAL
-                    WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
-                    GROUP BY enterprise_id, registration_code)
-                GROUP BY enterprise_id, stage
-                """, parameters, null, ct);
-            var byEnterprise = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+            var byEnterprise = new Dictionary<(string Register, string Enterprise), Dictionary<string, long>>();
             while (reader.Read())
             {
-                var e = reader.GetString(reader.GetOrdinal("enterprise_id"));
-                if (!byEnterprise.TryGetValue(e, out var stages)) byEnterprise[e] = stages = new Dictionary<string, long>(StringComparer.Ordinal);
+                var key = (reader.GetString(reader.GetOrdinal("register")), reader.GetString(reader.GetOrdinal("enterprise_id")));
+                if (!byEnterprise.TryGetValue(key, out var stages)) byEnterprise[key] = stages = new Dictionary<string, long>(StringComparer.Ordinal);
                 stages[reader.GetString(reader.GetOrdinal("stage"))] = Long(reader, "records");
             }
-            foreach (var (e, stages) in byEnterprise)
+            foreach (var ((register, e), stages) in byEnterprise)
             {
                 var f = daily.GetValueOrDefault(e) ?? PeriodFigures.Empty;
-                daily[e] = isInPlant ? f with { InPlantByStage = stages } : f with { NonRoadByStage = stages };
+                daily[e] = register == "in_plant" ? f with { InPlantByStage = stages } : f with { NonRoadByStage = stages };
             }
         }
         return daily;

@@ -23,7 +23,7 @@ public static class RatingCommand
         var format = new Option<OutputFormat>("--format", "-f") { Description = "table or json", DefaultValueFactory = _ => OutputFormat.Table };
         var noRefresh = new Option<bool>("--no-refresh") { Description = "Rate from the stored daily figures without recomputing the period's days first" };
         var endpoint = CommonOptions.ClickHouse();
-        var command = new Command("rating", "Performance rating (绩效分级) of an enterprise: --month yyyy-MM | --from/--to yyyy-MM-dd | --month M --rolling 3")
+        var command = new Command("rating", "Performance rating (绩效分级) of an enterprise: this China month, --month yyyy-MM, --from/--to yyyy-MM-dd or --month M --rolling 3")
         {
             enterprise, rules, format, noRefresh, endpoint,
         };
@@ -178,7 +178,11 @@ public static class RatingCommand
 
         public RatingPeriod? Resolve(ParseResult parse)
         {
-            var period = PeriodArguments.Resolve(parse.GetValue(_month), parse.GetValue(_from), parse.GetValue(_to), parse.GetValue(_rolling), out var error);
+            var month = parse.GetValue(_month);
+            // No period at all: the current China calendar month.
+            if (month is null && parse.GetValue(_from) is null && parse.GetValue(_to) is null)
+                month = DateTimeOffset.UtcNow.ToOffset(DataPlatform.Gate.ChinaTime.Offset).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var period = PeriodArguments.Resolve(month, parse.GetValue(_from), parse.GetValue(_to), parse.GetValue(_rolling), out var error);
             if (period is null) Console.Error.WriteLine(error);
             return period;
         }
