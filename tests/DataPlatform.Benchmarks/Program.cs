@@ -11,14 +11,23 @@ var events = PositiveOption("--events", "Valid gate events posted for the end-to
 var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
 var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
+var rating = new Option<bool>("--rating") { Description = "Run only the rating benchmark (issue 12): synthetic trips over 3 years × 100 enterprises" };
+var ratingTrips = PositiveOption("--rating-trips", "Trips (and as many entry passages) for the rating benchmark", 1_000_000);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, rating, ratingTrips,
 };
 root.SetAction(async (parse, ct) =>
 {
     var output = Console.Out;
     MachineFacts.Print(output);
+    if (parse.GetValue(rating))
+    {
+        Scratch.RemoveLeftovers();
+        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+        await RatingBenchmark.RunAsync(engine, parse.GetValue(ratingTrips), output, ct);
+        return 0;
+    }
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
     if (parse.GetValue(adaptersOnly)) return 0;
 
