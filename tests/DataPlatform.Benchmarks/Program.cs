@@ -11,14 +11,24 @@ var events = PositiveOption("--events", "Valid gate events posted for the end-to
 var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
 var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
+var mlOnly = new Option<bool>("--ml") { Description = "Run only the machine-learning benchmark (training, scoring, raw feature read, quality with the seed)" };
+var mlDays = PositiveOption("--ml-days", "Simulated days for the machine-learning benchmark", 60);
+var mlSeed = PositiveOption("--ml-seed", "Seed of the simulated history for the machine-learning benchmark", 7);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, mlOnly, mlDays, mlSeed,
 };
 root.SetAction(async (parse, ct) =>
 {
     var output = Console.Out;
     MachineFacts.Print(output);
+    if (parse.GetValue(mlOnly))
+    {
+        Scratch.RemoveLeftovers();
+        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+        await MachineLearningBenchmark.RunAsync(engine, parse.GetValue(mlDays), parse.GetValue(mlSeed), output, ct);
+        return 0;
+    }
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
     if (parse.GetValue(adaptersOnly)) return 0;
 
