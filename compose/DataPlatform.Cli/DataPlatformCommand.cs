@@ -27,5 +27,7 @@ public static class DataPlatformCommand
         ReviewCommand.Create(),
         RatingCommand.Create(),
         WaybillsCommand.Create(),
+        ForecastCommand.Create(),
+        AnomaliesCommand.Create(),
     };
 }

@@ -13,9 +13,12 @@ var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
 var rating = new Option<bool>("--rating") { Description = "Run only the rating benchmark (issue 12): synthetic trips over 3 years × 100 enterprises" };
 var ratingTrips = PositiveOption("--rating-trips", "Trips (and as many entry passages) for the rating benchmark", 1_000_000);
+var mlOnly = new Option<bool>("--ml") { Description = "Run only the machine-learning benchmark (training, scoring, raw feature read, quality with the seed)" };
+var mlDays = PositiveOption("--ml-days", "Simulated days for the machine-learning benchmark", 60);
+var mlSeed = PositiveOption("--ml-seed", "Seed of the simulated history for the machine-learning benchmark", 7);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, rating, ratingTrips,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, rating, ratingTrips, mlOnly, mlDays, mlSeed,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -26,6 +29,13 @@ root.SetAction(async (parse, ct) =>
         Scratch.RemoveLeftovers();
         await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
         await RatingBenchmark.RunAsync(engine, parse.GetValue(ratingTrips), output, ct);
+        return 0;
+    }
+    if (parse.GetValue(mlOnly))
+    {
+        Scratch.RemoveLeftovers();
+        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+        await MachineLearningBenchmark.RunAsync(engine, parse.GetValue(mlDays), parse.GetValue(mlSeed), output, ct);
         return 0;
     }
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);

@@ -25,7 +25,11 @@ public static class SimulateCommand
         {
             Description = "Day mode: first register the plant's in-plant vehicles and machinery at the guard booth as this operator (token: --token), then send their passages and work-area sightings too",
         };
-        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint") { target, profile, count, rate, seed, weighbridge, token, day, guard };
+        var command = new Command("simulate", "Send simulated gate traffic to an ingest endpoint")
+        {
+            target, profile, count, rate, seed, weighbridge, token, day, guard,
+            SimulateHistory.History, SimulateHistory.Labels, SimulateHistory.Scale, SimulateHistory.Kafka, SimulateHistory.GuardToken,
+        };
         command.SetAction(async (parse, ct) =>
         {
             if (SimulationProfile.Find(parse.GetValue(profile)) is not { } chosen)
@@ -44,6 +48,8 @@ public static class SimulateCommand
                 simulatedDay = d;
             }
             await using var link = parse.GetValue(weighbridge) is { } address ? Link(address, chosen) : null;
+            if (parse.GetValue(SimulateHistory.History) is not null)
+                return await SimulateHistory.RunAsync(parse, chosen, parse.GetValue(target)!, parse.GetValue(token), link, parse.GetValue(guard), parse.GetValue(seed), ct);
             using var http = new HttpClient();
             var simulator = new GateTrafficSimulator(http, new Uri(parse.GetValue(target)!), parse.GetValue(token), link);
             SimulationReport report;

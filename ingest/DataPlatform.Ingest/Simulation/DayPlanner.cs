@@ -9,7 +9,7 @@ namespace DataPlatform.Ingest.Simulation;
 /// weighings, duplicates, garbage and outages. A camera that is cut off uploads its backlog when it is back
 /// (断网续传: same capture times, later sends); a truck meeting a dead weighbridge line waits for it.
 /// </summary>
-internal sealed class DayPlanner(GateEventGenerator generator, Random random)
+internal sealed class DayPlanner(GateEventGenerator generator, Random random, double volume = 1.0)
 {
     private static readonly TimeSpan MinDwell = TimeSpan.FromMinutes(20);
     private readonly SimulationProfile _profile = generator.Profile;
@@ -75,7 +75,7 @@ internal sealed class DayPlanner(GateEventGenerator generator, Random random)
     {
         var weights = _profile.HourlyWeights;
         var total = weights.Sum();
-        var factor = _profile.WeekdayFactors[(int)day.DayOfWeek];
+        var factor = _profile.WeekdayFactors[(int)day.DayOfWeek] * volume;
         var times = new List<DateTimeOffset>();
         for (var hour = 0; hour < 24 && total > 0; hour++)
         {

@@ -44,7 +44,12 @@ public sealed class GateEventGenerator
 
     /// <summary>Plans <paramref name="day"/> (China time). Independent of any earlier call: the same seed and
     /// day always give the same traffic.</summary>
-    public SimulatedTraffic Day(DateOnly day) => new DayPlanner(this, new Random(unchecked(Seed * 7919 + day.DayNumber))).Plan(day);
+    public SimulatedTraffic Day(DateOnly day) => Day(day, 1.0);
+
+    /// <summary>Plans <paramref name="day"/> with <paramref name="volume"/> times the profile's trips (a holiday, an
+    /// alert day); 1.0 gives exactly <see cref="Day(DateOnly)"/>.</summary>
+    public SimulatedTraffic Day(DateOnly day, double volume) =>
+        new DayPlanner(this, new Random(unchecked(Seed * 7919 + day.DayNumber)), volume).Plan(day);
 
     /// <summary>The next push of the stream mode, captured at <paramref name="passTime"/>.</summary>
     public SimulatedPush Next(DateTimeOffset passTime)
@@ -161,14 +166,14 @@ public sealed class GateEventGenerator
 
     /// <summary>A smoke-opacity reading of <paramref name="vehicle"/> entering at <paramref name="gate"/>: a high
     /// emitter reads k 1.3–3.0 m⁻¹ (above the 1.2 limit), others by emission stage well below it.</summary>
-    internal SimulatedPush OpacityReading(Random random, SimulatedVehicle vehicle, string gate, DateTimeOffset at, string readingId)
+    internal SimulatedPush OpacityReading(Random random, SimulatedVehicle vehicle, string gate, DateTimeOffset at, string readingId, double? measuredK = null)
     {
-        var k = vehicle.HighEmitter ? 1.3 + 1.7 * random.NextDouble() : vehicle.Stage switch
+        var k = measuredK ?? (vehicle.HighEmitter ? 1.3 + 1.7 * random.NextDouble() : vehicle.Stage switch
         {
             EmissionStage.Guo4 or EmissionStage.Guo3 => 0.35 + 0.5 * random.NextDouble(),
             EmissionStage.Guo5 => 0.15 + 0.4 * random.NextDouble(),
             _ => 0.02 + 0.25 * random.NextDouble(),
-        };
+        });
         var coefficient = Math.Round((decimal)k, 2);
         var opacity = Math.Round((decimal)(100 * (1 - Math.Exp(-(double)coefficient * OpacimeterPathMetres))), 1);
         var meter = SimulatedPlant.OpacityMeterId(gate);

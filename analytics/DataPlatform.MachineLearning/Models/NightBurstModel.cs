@@ -1,0 +1,36 @@
+using DataPlatform.MachineLearning.Features;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace DataPlatform.MachineLearning.Models;
+
+/// <summary>Night bursts: RandomizedPca on normalised gate-hour features. The score is the reconstruction error
+/// (higher = further from the usual shapes); the flag threshold is the highest training score of the night hours,
+/// so a flag is an hour unlike any the model learnt from.</summary>
+public static class NightBurstModel
+{
+    public const string Trainer = "RandomizedPca";
+
+    private sealed class Prediction
+    {
+        [ColumnName("Score")] public float Score { get; set; }
+    }
+
+    public static TrainedModel Train(MLContext ml, IEnumerable<GateHourFeatures> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.NormalizeMeanVariance(nameof(GateHourFeatures.Features))
+            .Append(ml.AnomalyDetection.Trainers.RandomizedPca(new Microsoft.ML.Trainers.RandomizedPcaTrainer.Options
+            {
+                FeatureColumnName = nameof(GateHourFeatures.Features), Rank = 2, Seed = 1, EnsureZeroMean = true,
+            }));
+        return new TrainedModel(pipeline.Fit(data), data.Schema);
+    }
+
+    public static IReadOnlyList<float> Score(MLContext ml, TrainedModel model, IReadOnlyList<GateHourFeatures> rows)
+    {
+        if (rows.Count == 0) return [];
+        var scored = model.Transformer.Transform(ml.Data.LoadFromEnumerable(rows));
+        return [.. ml.Data.CreateEnumerable<Prediction>(scored, reuseRowObject: false).Select(p => p.Score)];
+    }
+}
