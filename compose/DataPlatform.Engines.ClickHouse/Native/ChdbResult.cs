@@ -9,12 +9,15 @@ namespace DataPlatform.Engines.ClickHouse.Native;
 internal sealed unsafe class ChdbResult : IDisposable
 {
     private readonly ChdbNative native;
+    private readonly bool ownsHandle;
     private nint handle;
 
-    public ChdbResult(ChdbNative native, nint handle)
+    /// <param name="ownsHandle">False when another object destroys the handle (a stream's start result).</param>
+    public ChdbResult(ChdbNative native, nint handle, bool ownsHandle = true)
     {
         this.native = native;
         this.handle = handle;
+        this.ownsHandle = ownsHandle;
         Error = handle == 0 ? "Code: 1001. DB::Exception: chDB returned no result" : ReadError();
         // Statistics of a failed query are not initialised by chDB.
         if (handle != 0 && Error is null)
@@ -22,6 +25,8 @@ internal sealed unsafe class ChdbResult : IDisposable
             Elapsed = TimeSpan.FromSeconds(native.ResultElapsed(handle));
             RowsRead = native.ResultRowsRead(handle);
             BytesRead = native.ResultBytesRead(handle);
+            StorageRowsRead = native.ResultStorageRowsRead(handle);
+            StorageBytesRead = native.ResultStorageBytesRead(handle);
             RowsWritten = native.ResultRowsWritten(handle);
             BytesWritten = native.ResultBytesWritten(handle);
             Length = checked((long)native.ResultLength(handle));
@@ -33,9 +38,15 @@ internal sealed unsafe class ChdbResult : IDisposable
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>Rows in the output (chDB's <c>rows_read</c> counts what the query returned).</summary>
     public ulong RowsRead { get; }
 
     public ulong BytesRead { get; }
+
+    /// <summary>Rows the engine read from tables and table functions to answer the query.</summary>
+    public ulong StorageRowsRead { get; }
+
+    public ulong StorageBytesRead { get; }
 
     public ulong RowsWritten { get; }
 
@@ -83,7 +94,7 @@ internal sealed unsafe class ChdbResult : IDisposable
     public void Dispose()
     {
         var toDestroy = Interlocked.Exchange(ref handle, 0);
-        if (toDestroy != 0)
+        if (toDestroy != 0 && ownsHandle)
         {
             native.Destroy(toDestroy);
         }
