@@ -30,6 +30,47 @@ public sealed class StreamingTests(EngineFixture fixture)
         Assert.Equal($"{Rows - 1},\"{Rows - 1}\"", last);
     }
 
+    [Theory]
+    [InlineData("CSVWithNames", 1)]
+    [InlineData("TSVWithNamesAndTypes", 2)]
+    public async Task A_header_format_streamed_in_many_chunks_has_its_header_once(string format, int headerLines)
+    {
+        using var response = await fixture.Http.GetAsync(
+            $"?query={Uri.EscapeDataString($"SELECT number AS n FROM numbers({Rows}) FORMAT {format}")}",
+            HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.True(response.Headers.TransferEncodingChunked == true);
+        var (lines, last) = await CountLinesAsync(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(Rows + headerLines, lines);
+        Assert.Equal((Rows - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), last);
+    }
+
+    [Fact]
+    public async Task The_driver_reads_a_streamed_RowBinaryWithNamesAndTypes_result_of_many_chunks()
+    {
+        using var reader = await fixture.Client.ExecuteReaderAsync($"SELECT number AS n, toString(number) AS s FROM numbers({Rows})");
+        long rows = 0;
+        ulong sum = 0;
+        while (await reader.ReadAsync())
+        {
+            Assert.Equal(reader.GetValue(0).ToString(), reader.GetString(1));
+            sum += Convert.ToUInt64(reader.GetValue(0));
+            rows++;
+        }
+
+        Assert.Equal(Rows, rows);
+        Assert.Equal((ulong)(Rows * (Rows - 1) / 2), sum);
+    }
+
+    [Fact]
+    public async Task A_format_with_a_suffix_runs_whole_and_stays_one_document()
+    {
+        using var response = await fixture.Http.GetAsync($"?query={Uri.EscapeDataString("SELECT number FROM numbers(200000) FORMAT JSON")}");
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(200000, json.RootElement.GetProperty("data").GetArrayLength());
+    }
+
     [Fact]
     public async Task A_small_result_has_its_length_and_a_summary_of_what_the_engine_read()
     {

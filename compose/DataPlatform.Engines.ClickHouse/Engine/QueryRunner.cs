@@ -121,8 +121,15 @@ internal sealed class QueryRunner
         }
 
         // A SELECT streams: its output reaches the client chunk by chunk instead of being held whole in memory.
-        // chDB refuses to stream what is not a query (DDL, INSERT ... VALUES, SET) before running it; those run whole.
-        var stream = session.OpenStream(request.Text, request.DefaultFormat, parameters);
+        // chDB refuses to stream what is not a query (DDL, INSERT ... VALUES, SET) before running it; those run whole,
+        // as do results in formats that cannot be cut into chunks (JSON, Parquet, Pretty: see StreamingFormat).
+        var format = OutputFormat.FindExplicit(request.Text) ?? request.DefaultFormat;
+        if (!StreamingFormat.CanStream(format))
+        {
+            return QueryOutcome.Finished(session, session.Query(request.Text, request.DefaultFormat, parameters), release);
+        }
+
+        var stream = session.OpenStream(request.Text, request.DefaultFormat, format, parameters);
         if (stream.StartError is { } error && error.Contains(StreamingNotSupported, StringComparison.Ordinal))
         {
             stream.Dispose();

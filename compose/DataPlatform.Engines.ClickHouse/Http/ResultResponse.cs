@@ -31,7 +31,7 @@ internal sealed class ResultResponse
     /// <summary>The whole output of a finished query.</summary>
     public async Task WriteAsync(ChdbResult result)
     {
-        var body = Begin(QueryStatistics.Of(result), result.Length);
+        var body = Begin(QueryStatistics.Of(result), result.PayloadLength);
         await using (body.ConfigureAwait(false))
         {
             await CopyAsync(result, body).ConfigureAwait(false);
@@ -68,7 +68,7 @@ internal sealed class ResultResponse
                 }
 
                 held.Add(chunk);
-                heldBytes += chunk.Length;
+                heldBytes += chunk.PayloadLength;
             }
 
             var body = Begin(stream.Statistics, ended ? heldBytes : null);

@@ -33,6 +33,15 @@ internal sealed unsafe class ChdbResult : IDisposable
         }
     }
 
+    private ChdbResult(string error)
+    {
+        native = null!;
+        Error = error;
+    }
+
+    /// <summary>A failure that did not come from chDB (nothing to destroy).</summary>
+    public static ChdbResult Failed(string error) => new(error);
+
     /// <summary>chDB's error text (<c>Code: N. DB::Exception: ...</c>), or null when the query succeeded.</summary>
     public string? Error { get; }
 
@@ -54,6 +63,12 @@ internal sealed unsafe class ChdbResult : IDisposable
 
     public long Length { get; }
 
+    /// <summary>Bytes at the start of the output that are not sent (a streamed chunk's repeated format header).</summary>
+    public long Skip { get; internal set; }
+
+    /// <summary>What is sent of the output: <see cref="Length"/> less <see cref="Skip"/>.</summary>
+    public long PayloadLength => Length - Skip;
+
     /// <summary>Reads the output in chunks small enough for a span (results can exceed 2 GiB).</summary>
     public ReadOnlySpan<byte> Chunk(long offset, int maxLength)
     {
@@ -71,7 +86,7 @@ internal sealed unsafe class ChdbResult : IDisposable
     public Stream OpenRead()
     {
         ObjectDisposedException.ThrowIf(handle == 0, this);
-        return Length == 0 ? Stream.Null : new UnmanagedMemoryStream((byte*)native.ResultBuffer(handle), Length);
+        return PayloadLength <= 0 ? Stream.Null : new UnmanagedMemoryStream((byte*)native.ResultBuffer(handle) + Skip, PayloadLength);
     }
 
     public byte[] ToArray()

@@ -13,9 +13,13 @@ internal sealed class ChdbStream : IDisposable
     private nint handle;
     private bool finished;
 
-    public ChdbStream(ChdbNative native, nint connection, nint handle)
+    private readonly string format;
+    private byte[]? header;
+
+    public ChdbStream(ChdbNative native, nint connection, nint handle, string format)
     {
         this.native = native;
+        this.format = format;
         this.connection = connection;
         this.handle = handle;
         using var start = new ChdbResult(native, handle, ownsHandle: false);
@@ -65,7 +69,39 @@ internal sealed class ChdbStream : IDisposable
             return null;
         }
 
+        return CutRepeatedHeader(chunk);
+    }
+
+    // chDB writes the format's header (names, types) at the start of every chunk; the client must see it once.
+    private ChdbResult CutRepeatedHeader(ChdbResult chunk)
+    {
+        var start = chunk.Chunk(0, 1 << 20);
+        if (header is null)
+        {
+            var length = Sql.StreamingFormat.HeaderLength(format, start);
+            if (length is null)
+            {
+                return Fail(chunk, $"the first chunk of a {format} stream holds no whole header");
+            }
+
+            header = start[..length.Value].ToArray();
+            return chunk;
+        }
+
+        if (!start.StartsWith(header))
+        {
+            return Fail(chunk, $"a chunk of a {format} stream does not start with the stream's header");
+        }
+
+        chunk.Skip = header.Length;
         return chunk;
+    }
+
+    private ChdbResult Fail(ChdbResult chunk, string message)
+    {
+        chunk.Dispose();
+        finished = true;
+        return ChdbResult.Failed($"Code: 1001. DB::Exception: Cannot stream the result: {message}");
     }
 
     public void Dispose()
