@@ -17,6 +17,7 @@ public static class AnalyticsServiceCollectionExtensions
         builder.AddLedger();
         var services = builder.Services;
         services.AddOptions<AnalyticsOptions>().BindConfiguration("Analytics").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalystSqlOptions>().BindConfiguration("Analytics:Sql");
         services.AddSingleton<SqlConsole>();
         services.AddSingleton<AnalyticsHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsHttpServer>());

@@ -33,8 +33,15 @@ public sealed class EmbeddedClickHouse : IAsyncDisposable
     /// <summary>Base address of the HTTP interface, e.g. <c>http://127.0.0.1:8123/</c>.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>A ClickHouse.Driver connection string for <see cref="Endpoint"/>.</summary>
-    public string ConnectionString => $"Host={Endpoint.Host};Port={Endpoint.Port};Protocol=http;Username=default;Password=";
+    /// <summary>A ClickHouse.Driver connection string for <see cref="Endpoint"/> as <c>default</c> (an endpoint without users).</summary>
+    public string ConnectionString => ConnectionStringFor(new ClickHouseUser("default", "", ReadOnly: false));
+
+    /// <summary>A ClickHouse.Driver connection string for <see cref="Endpoint"/> as <paramref name="user"/>.</summary>
+    public string ConnectionStringFor(ClickHouseUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return $"Host={Endpoint.Host};Port={Endpoint.Port};Protocol=http;Username={user.Name};Password={user.Password}";
+    }
 
     /// <summary>The engine's <c>version()</c>.</summary>
     public string ServerVersion { get; }
@@ -49,7 +56,7 @@ public sealed class EmbeddedClickHouse : IAsyncDisposable
         // Booting chDB and perhaps fetching it takes seconds and blocks; keep it off the caller's thread.
         var engine = await Task.Run(() => ChdbEngine.Open(options.DataPath, options.LibraryPath), cancellationToken).ConfigureAwait(false);
         var spool = options.SpoolPath ?? Path.Combine(Path.GetTempPath(), "dataplatform-chdb-spool");
-        var handler = new ClickHouseHttpHandler(new QueryRunner(engine, options.MaxConcurrentQueries, spool), engine);
+        var handler = new ClickHouseHttpHandler(new QueryRunner(engine, options.MaxConcurrentQueries, spool), engine, new Authentication(options.Users));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();

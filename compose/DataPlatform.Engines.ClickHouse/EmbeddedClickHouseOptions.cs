@@ -9,7 +9,14 @@ public sealed class EmbeddedClickHouseOptions
     /// </summary>
     public required string DataPath { get; init; }
 
-    /// <summary>Address to listen on. Defaults to loopback: the endpoint has no authentication.</summary>
+    /// <summary>
+    /// Who may connect. Empty: anyone, as an unrestricted <c>default</c> user (tests, a private loopback
+    /// engine). Otherwise every request must name one of these users with its password, and a read-only
+    /// user's requests run with <c>readonly = 1</c> forced.
+    /// </summary>
+    public IReadOnlyList<ClickHouseUser> Users { get; init; } = [];
+
+    /// <summary>Address to listen on. Defaults to loopback.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
     /// <summary>TCP port; ClickHouse's HTTP default 8123. 0 picks a free port (see <see cref="EmbeddedClickHouse.Endpoint"/>).</summary>

@@ -10,6 +10,9 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), $"dataplatform-chdb-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
+    /// <summary>The engine's data directory: another endpoint on the same engine (e.g. with users) starts with it.</summary>
+    public string DataPath => dataPath;
+
     public EmbeddedClickHouse Server { get; private set; } = null!;
 
     public ClickHouseClient Client { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using DataPlatform.Analytics;
+using DataPlatform.Cli.Standalone;
 using DataPlatform.Cockpit;
 using DataPlatform.Ingest;
 using DataPlatform.MachineLearning;
@@ -6,6 +7,7 @@ using DataPlatform.Processing;
 using DataPlatform.RegulatorBridge;
 using DataPlatform.Reports;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -24,12 +26,17 @@ public static class DataPlatformHostingExtensions
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("DATAPLATFORM_");
+        // A local standalone's ClickHouse users, below every given setting (appsettings.json and environment win).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LocalClickHouseCredentials() });
         // Several writers share the `processing` consumer group: closed one after another, each departure set off
         // a rebalance the next close waited for (16 s to stop standalone). Closed together, the group just ends.
         builder.Services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         return builder;
     }
+
+    private static IEnumerable<KeyValuePair<string, string?>> LocalClickHouseCredentials() =>
+        ClickHouseCredentials.TryLoad(ClickHouseCredentials.LocalDataDirectory())?.Settings ?? new Dictionary<string, string?>();
 
     public static IHostApplicationBuilder AddDataPlatform(this IHostApplicationBuilder builder, PlatformRole roles)
     {

@@ -12,18 +12,22 @@ namespace DataPlatform.Cli.Standalone;
 /// </summary>
 public sealed class EmbeddedEngines : IAsyncDisposable
 {
-    private EmbeddedEngines(EmbeddedClickHouse clickHouse, EmbeddedKafka kafka)
+    private EmbeddedEngines(EmbeddedClickHouse clickHouse, EmbeddedKafka kafka, ClickHouseCredentials credentials)
     {
         ClickHouse = clickHouse;
         Kafka = kafka;
+        Credentials = credentials;
     }
+
+    /// <summary>The endpoint's users (service, analyst) and their passwords, kept in <c>DIR/credentials/</c>.</summary>
+    public ClickHouseCredentials Credentials { get; }
 
     public EmbeddedClickHouse ClickHouse { get; }
 
     public EmbeddedKafka Kafka { get; }
 
     /// <summary>Configuration that points every role at these engines.</summary>
-    public IReadOnlyDictionary<string, string?> ClientSettings => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> ClientSettings => new Dictionary<string, string?>(Credentials.Settings)
     {
         ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
         ["Kafka:MockCluster"] = "true",
@@ -36,10 +40,12 @@ public sealed class EmbeddedEngines : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         await FetchEngineAsync(progress, ct);
         progress?.Report("启动嵌入式 ClickHouse (chDB) …");
+        var credentials = ClickHouseCredentials.LoadOrCreate(dataDirectory);
         var clickHouse = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions
         {
             DataPath = Path.Combine(dataDirectory, "clickhouse"),
             Port = clickHousePort,
+            Users = credentials.Users,
         }, ct);
 
         progress?.Report("启动嵌入式 Kafka (librdkafka mock cluster) …");
@@ -48,11 +54,14 @@ public sealed class EmbeddedEngines : IAsyncDisposable
         kafkaOptions.Topics[Topics.GateRaw] = rawPartitions;
         var kafka = EmbeddedKafka.Start(kafkaOptions);
 
-        var engines = new EmbeddedEngines(clickHouse, kafka);
+        var engines = new EmbeddedEngines(clickHouse, kafka, credentials);
         await File.WriteAllTextAsync(Path.Combine(dataDirectory, "kafka.bootstrap"), kafka.BootstrapServers + "\n", ct);
         // Environment variables a role process needs, e.g. `set -a; . DIR/engines.env; dataplatform processing`.
-        await File.WriteAllLinesAsync(Path.Combine(dataDirectory, "engines.env"),
+        // It holds the service password: readable by the platform's account only.
+        var environment = Path.Combine(dataDirectory, "engines.env");
+        await File.WriteAllLinesAsync(environment,
             engines.ClientSettings.Select(kv => $"{kv.Key.Replace(":", "__", StringComparison.Ordinal)}={kv.Value}"), ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(environment, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return engines;
     }
 

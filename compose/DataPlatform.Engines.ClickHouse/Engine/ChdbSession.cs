@@ -40,6 +40,19 @@ internal sealed class ChdbSession : IDisposable
         return new ChdbResult(native, handle);
     }
 
+    /// <summary>Starts a query whose output is fetched chunk by chunk; see <see cref="ChdbStream"/>.</summary>
+    /// <param name="format">The default output format, for a query without a FORMAT clause.</param>
+    /// <param name="effectiveFormat">The format the output will be in (the query's FORMAT clause, else <paramref name="format"/>).</param>
+    public ChdbStream OpenStream(ReadOnlySpan<byte> sql, string format, string effectiveFormat, IReadOnlyList<KeyValuePair<byte[], byte[]>>? parameters = null)
+    {
+        ObjectDisposedException.ThrowIf(closed, this);
+        var formatBytes = Encoding.UTF8.GetBytes(format);
+        var handle = parameters is { Count: > 0 }
+            ? native.StreamQueryWithParameters(Connection, sql, formatBytes, parameters)
+            : native.StreamQuery(Connection, sql, formatBytes);
+        return new ChdbStream(native, Connection, handle, effectiveFormat);
+    }
+
     /// <summary>Runs a statement whose output does not matter; returns chDB's error text, if any.</summary>
     public string? Execute(string sql)
     {

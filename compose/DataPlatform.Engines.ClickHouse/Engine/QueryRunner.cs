@@ -12,6 +12,7 @@ namespace DataPlatform.Engines.ClickHouse.Engine;
 /// </summary>
 internal sealed class QueryRunner
 {
+    private const string StreamingNotSupported = "Streaming query is not supported";
     private readonly ChdbEngine engine;
     private readonly SemaphoreSlim slots;
     private readonly string spoolDirectory;
@@ -48,11 +49,10 @@ internal sealed class QueryRunner
             var setupError = Prepare(session, request);
             if (setupError is not null)
             {
-                return new QueryOutcome(session, null, setupError, release);
+                return QueryOutcome.Failed(session, setupError, release);
             }
 
-            var result = Execute(session, request);
-            return new QueryOutcome(session, result, null, release);
+            return Execute(session, request, release);
         }
         catch
         {
@@ -108,18 +108,39 @@ internal sealed class QueryRunner
     // Settings arrive as URL text; ClickHouse converts a string literal to the setting's own type.
     private static string Assignment(KeyValuePair<string, string> setting) => $"{setting.Key} = '{InsertSplit.EscapeLiteral(setting.Value)}'";
 
-    private ChdbResult Execute(ChdbSession session, EngineRequest request)
+    private QueryOutcome Execute(ChdbSession session, EngineRequest request, Action release)
     {
         var parameters = request.Parameters.Count == 0
             ? null
             : request.Parameters.Select(p => new KeyValuePair<byte[], byte[]>(Encoding.UTF8.GetBytes(p.Key), Encoding.UTF8.GetBytes(p.Value))).ToList();
 
         var insert = InsertSplit.TryParse(request.Text);
-        if (insert is null)
+        if (insert is not null)
         {
-            return session.Query(request.Text, request.DefaultFormat, parameters);
+            return QueryOutcome.Finished(session, InsertFromSpool(session, request, insert, parameters), release);
         }
 
+        // A SELECT streams: its output reaches the client chunk by chunk instead of being held whole in memory.
+        // chDB refuses to stream what is not a query (DDL, INSERT ... VALUES, SET) before running it; those run whole,
+        // as do results in formats that cannot be cut into chunks (JSON, Parquet, Pretty: see StreamingFormat).
+        var format = OutputFormat.FindExplicit(request.Text) ?? request.DefaultFormat;
+        if (!StreamingFormat.CanStream(format))
+        {
+            return QueryOutcome.Finished(session, session.Query(request.Text, request.DefaultFormat, parameters), release);
+        }
+
+        var stream = session.OpenStream(request.Text, request.DefaultFormat, format, parameters);
+        if (stream.StartError is { } error && error.Contains(StreamingNotSupported, StringComparison.Ordinal))
+        {
+            stream.Dispose();
+            return QueryOutcome.Finished(session, session.Query(request.Text, request.DefaultFormat, parameters), release);
+        }
+
+        return QueryOutcome.Streaming(session, stream, release);
+    }
+
+    private ChdbResult InsertFromSpool(ChdbSession session, EngineRequest request, InsertSplit insert, List<KeyValuePair<byte[], byte[]>>? parameters)
+    {
         var dataFile = Path.Combine(spoolDirectory, $"insert-{Guid.NewGuid():N}.bin");
         try
         {

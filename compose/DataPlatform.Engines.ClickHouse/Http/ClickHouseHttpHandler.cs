@@ -13,11 +13,13 @@ internal sealed class ClickHouseHttpHandler
     private const string Ok = "Ok.\n";
     private readonly QueryRunner runner;
     private readonly ChdbEngine engine;
+    private readonly Authentication authentication;
 
-    public ClickHouseHttpHandler(QueryRunner runner, ChdbEngine engine)
+    public ClickHouseHttpHandler(QueryRunner runner, ChdbEngine engine, Authentication authentication)
     {
         this.runner = runner;
         this.engine = engine;
+        this.authentication = authentication;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -50,6 +52,13 @@ internal sealed class ClickHouseHttpHandler
             return;
         }
 
+        var user = authentication.Enabled ? authentication.Authenticate(request, parameters.User, parameters.Password) : null;
+        if (authentication.Enabled && user is null)
+        {
+            await WriteErrorAsync(context, Authentication.FailureMessage(Authentication.ClaimedName(request, parameters.User)), queryId).ConfigureAwait(false);
+            return;
+        }
+
         if (parameters.NativeDecompress)
         {
             await WriteErrorAsync(context, ErrorMapping.Format(ErrorMapping.NotImplemented, "decompress=1 (ClickHouse native compression) is not supported here; use Content-Encoding"), queryId).ConfigureAwait(false);
@@ -67,26 +76,47 @@ internal sealed class ClickHouseHttpHandler
             return;
         }
 
+        var insert = InsertSplit.TryParse(text);
+        if (StatementGuard.Check(insert is null ? text : Encoding.UTF8.GetBytes(insert.Statement)) is { } refusal)
+        {
+            await WriteErrorAsync(context, ErrorMapping.Format(refusal.Code, refusal.Message), queryId).ConfigureAwait(false);
+            return;
+        }
+
         var defaultFormat = parameters.DefaultFormat ?? HeaderOrNull(request, "X-ClickHouse-Format") ?? "TabSeparated";
         var engineRequest = new EngineRequest(
             text,
             defaultFormat,
             parameters.Database ?? HeaderOrNull(request, "X-ClickHouse-Database"),
-            // ClickHouse treats GET as read-only so that links and crawlers cannot modify data.
-            parameters.ReadOnly > 0 ? parameters.ReadOnly : HttpMethods.IsGet(request.Method) ? 2 : 0,
+            ReadOnlyLevel(user, parameters.ReadOnly, request.Method),
             parameters.Settings,
             parameters.QueryParameters);
 
         using var outcome = await runner.RunAsync(engineRequest, context.RequestAborted).ConfigureAwait(false);
-        if (outcome.Error is not null || outcome.Result is null)
+        if (outcome.Error is not null)
         {
-            await WriteErrorAsync(context, outcome.Error ?? "chDB returned no result", queryId).ConfigureAwait(false);
+            await WriteErrorAsync(context, outcome.Error, queryId).ConfigureAwait(false);
             return;
         }
 
-        var format = InsertSplit.TryParse(text) is null ? OutputFormat.FindExplicit(text) ?? defaultFormat : defaultFormat;
-        await WriteResultAsync(context, outcome.Result, format, queryId, parameters.EnableHttpCompression).ConfigureAwait(false);
+        var format = insert is null ? OutputFormat.FindExplicit(text) ?? defaultFormat : defaultFormat;
+        var response = new ResultResponse(context, format, queryId, parameters.EnableHttpCompression, AddCommonHeaders);
+        if (outcome.Stream is not null)
+        {
+            await response.StreamAsync(outcome.Stream, error => WriteErrorAsync(context, error, queryId)).ConfigureAwait(false);
+        }
+        else if (outcome.Result is not null)
+        {
+            await response.WriteAsync(outcome.Result).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// The request's ClickHouse readonly level: a read-only user's is always 1, whatever it asks for;
+    /// others get what they ask, and GET is read-only so that links and crawlers cannot modify data.
+    /// </summary>
+    private static int ReadOnlyLevel(ClickHouseUser? user, int requested, string method) =>
+        user is { ReadOnly: true } ? 1 : requested > 0 ? requested : HttpMethods.IsGet(method) ? 2 : 0;
 
     private static IEnumerable<KeyValuePair<string, string>> CollectParameters(HttpRequest request, IFormCollection? form)
     {
@@ -134,54 +164,11 @@ internal sealed class ClickHouseHttpHandler
         return buffer.ToArray();
     }
 
-    private void AddCommonHeaders(HttpResponse response, string queryId)
+    internal void AddCommonHeaders(HttpResponse response, string queryId)
     {
         response.Headers["X-ClickHouse-Query-Id"] = queryId;
         response.Headers["X-ClickHouse-Timezone"] = engine.ServerTimezone;
         response.Headers["X-ClickHouse-Server-Display-Name"] = Environment.MachineName;
-    }
-
-    private async Task WriteResultAsync(HttpContext context, ChdbResult result, string format, string queryId, bool compressionAllowed)
-    {
-        var response = context.Response;
-        response.StatusCode = 200;
-        AddCommonHeaders(response, queryId);
-        response.Headers["X-ClickHouse-Format"] = format;
-        response.Headers["X-ClickHouse-Summary"] = Summary(result);
-        response.ContentType = FormatContentType.For(format);
-
-        var coding = compressionAllowed ? ContentCoding.ChooseResponseCoding(context.Request.Headers.AcceptEncoding.ToString()) : null;
-        if (coding is null)
-        {
-            response.ContentLength = result.Length;
-            await CopyResultAsync(result, response.Body, context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        response.Headers.ContentEncoding = coding;
-        var encoder = ContentCoding.Encode(response.Body, coding);
-        await using (encoder.ConfigureAwait(false))
-        {
-            await CopyResultAsync(result, encoder, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task CopyResultAsync(ChdbResult result, Stream destination, CancellationToken cancellationToken)
-    {
-        using var source = result.OpenRead();
-        await source.CopyToAsync(destination, 1 << 20, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string Summary(ChdbResult result)
-    {
-        static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
-        var elapsedNs = (ulong)(result.Elapsed.Ticks * 100);
-        return "{" +
-            $"\"read_rows\":\"{Number(result.RowsRead)}\",\"read_bytes\":\"{Number(result.BytesRead)}\"," +
-            $"\"written_rows\":\"{Number(result.RowsWritten)}\",\"written_bytes\":\"{Number(result.BytesWritten)}\"," +
-            $"\"total_rows_to_read\":\"{Number(result.RowsRead)}\",\"result_rows\":\"{Number(result.RowsRead)}\"," +
-            $"\"result_bytes\":\"{Number((ulong)result.Length)}\",\"elapsed_ns\":\"{Number(elapsedNs)}\"" +
-            "}";
     }
 
     private async Task WriteErrorAsync(HttpContext context, string error, string? queryId, int? status = null)

@@ -40,8 +40,8 @@ internal static partial class ErrorMapping
     /// <summary>The HTTP status ClickHouse uses for an exception code.</summary>
     public static int HttpStatus(int code) => code switch
     {
-        194 => 401, // REQUIRED_PASSWORD
-        192 or 193 or 516 or 497 => 403, // unknown user, wrong password, authentication failed, access denied
+        194 or 516 => 401, // REQUIRED_PASSWORD, AUTHENTICATION_FAILED (wrong name or password)
+        192 or 193 or 497 => 403, // unknown user, wrong password, access denied
         48 => 501,
         159 => 408, // TIMEOUT_EXCEEDED
         209 or 76 => 503, // SOCKET_TIMEOUT, CANNOT_OPEN_FILE

@@ -30,6 +30,10 @@ internal sealed class RequestParameters
 
     public string? QueryId { get; private init; }
 
+    public string? User { get; private init; }
+
+    public string? Password { get; private init; }
+
     /// <summary>0 = may write; 1 = read-only; 2 = read-only but settings may change (ClickHouse's levels).</summary>
     public int ReadOnly { get; private init; }
 
@@ -76,6 +80,8 @@ internal sealed class RequestParameters
             Database = NullIfEmpty(last.GetValueOrDefault("database")),
             DefaultFormat = NullIfEmpty(last.GetValueOrDefault("default_format")),
             QueryId = NullIfEmpty(last.GetValueOrDefault("query_id")),
+            User = NullIfEmpty(last.GetValueOrDefault("user")),
+            Password = last.GetValueOrDefault("password"),
             ReadOnly = ParseReadOnly(last.GetValueOrDefault("readonly")),
             EnableHttpCompression = IsTrue(last.GetValueOrDefault("enable_http_compression")),
             NativeDecompress = IsTrue(last.GetValueOrDefault("decompress")),

@@ -19,6 +19,10 @@ internal sealed unsafe class ChdbNative
     private readonly delegate* unmanaged<nint, void> closeConnection;
     private readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint> queryN;
     private readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint*, nuint*, nint*, nuint*, nuint, nint> queryWithParamsN;
+    private readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint> streamQueryN;
+    private readonly delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint*, nuint*, nint*, nuint*, nuint, nint> streamQueryWithParamsN;
+    private readonly delegate* unmanaged<nint, nint, nint> streamFetchResult;
+    private readonly delegate* unmanaged<nint, nint, void> streamCancelQuery;
     private readonly delegate* unmanaged<nint, void> destroyResult;
     private readonly delegate* unmanaged<int, void> setSignalHandlersEnabled;
 
@@ -27,6 +31,8 @@ internal sealed unsafe class ChdbNative
     internal readonly delegate* unmanaged<nint, double> ResultElapsed;
     internal readonly delegate* unmanaged<nint, ulong> ResultRowsRead;
     internal readonly delegate* unmanaged<nint, ulong> ResultBytesRead;
+    internal readonly delegate* unmanaged<nint, ulong> ResultStorageRowsRead;
+    internal readonly delegate* unmanaged<nint, ulong> ResultStorageBytesRead;
     internal readonly delegate* unmanaged<nint, ulong> ResultRowsWritten;
     internal readonly delegate* unmanaged<nint, ulong> ResultBytesWritten;
     internal readonly delegate* unmanaged<nint, nint> ResultError;
@@ -37,6 +43,10 @@ internal sealed unsafe class ChdbNative
         closeConnection = (delegate* unmanaged<nint, void>)Export(library, "chdb_close_conn");
         queryN = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint>)Export(library, "chdb_query_n");
         queryWithParamsN = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint*, nuint*, nint*, nuint*, nuint, nint>)Export(library, "chdb_query_with_params_n");
+        streamQueryN = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint>)Export(library, "chdb_stream_query_n");
+        streamQueryWithParamsN = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint*, nuint*, nint*, nuint*, nuint, nint>)Export(library, "chdb_stream_query_with_params_n");
+        streamFetchResult = (delegate* unmanaged<nint, nint, nint>)Export(library, "chdb_stream_fetch_result");
+        streamCancelQuery = (delegate* unmanaged<nint, nint, void>)Export(library, "chdb_stream_cancel_query");
         destroyResult = (delegate* unmanaged<nint, void>)Export(library, "chdb_destroy_query_result");
         setSignalHandlersEnabled = (delegate* unmanaged<int, void>)Export(library, "chdb_set_signal_handlers_enabled");
         ResultBuffer = (delegate* unmanaged<nint, nint>)Export(library, "chdb_result_buffer");
@@ -44,6 +54,8 @@ internal sealed unsafe class ChdbNative
         ResultElapsed = (delegate* unmanaged<nint, double>)Export(library, "chdb_result_elapsed");
         ResultRowsRead = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_rows_read");
         ResultBytesRead = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_bytes_read");
+        ResultStorageRowsRead = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_storage_rows_read");
+        ResultStorageBytesRead = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_storage_bytes_read");
         ResultRowsWritten = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_rows_written");
         ResultBytesWritten = (delegate* unmanaged<nint, ulong>)Export(library, "chdb_result_bytes_written");
         ResultError = (delegate* unmanaged<nint, nint>)Export(library, "chdb_result_error");
@@ -97,16 +109,33 @@ internal sealed unsafe class ChdbNative
 
     public void Close(nint connectionPointer) => closeConnection(connectionPointer);
 
-    public nint Query(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format)
+    public nint Query(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format) => Run(queryN, connection, sql, format);
+
+    public nint QueryWithParameters(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format, IReadOnlyList<KeyValuePair<byte[], byte[]>> parameters) =>
+        RunWithParameters(queryWithParamsN, connection, sql, format, parameters);
+
+    /// <summary>Starts a streaming query: the handle carries a start-up error, if any; chunks come from <see cref="StreamFetch"/>.</summary>
+    public nint StreamQuery(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format) => Run(streamQueryN, connection, sql, format);
+
+    public nint StreamQueryWithParameters(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format, IReadOnlyList<KeyValuePair<byte[], byte[]>> parameters) =>
+        RunWithParameters(streamQueryWithParamsN, connection, sql, format, parameters);
+
+    /// <summary>The next chunk of a streaming query (a result to destroy); an empty one ends the stream.</summary>
+    public nint StreamFetch(nint connection, nint stream) => streamFetchResult(connection, stream);
+
+    public void StreamCancel(nint connection, nint stream) => streamCancelQuery(connection, stream);
+
+    private static nint Run(delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint> function, nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format)
     {
         fixed (byte* sqlPointer = sql)
         fixed (byte* formatPointer = format)
         {
-            return queryN(connection, sqlPointer, (nuint)sql.Length, formatPointer, (nuint)format.Length);
+            return function(connection, sqlPointer, (nuint)sql.Length, formatPointer, (nuint)format.Length);
         }
     }
 
-    public nint QueryWithParameters(nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format, IReadOnlyList<KeyValuePair<byte[], byte[]>> parameters)
+    private static nint RunWithParameters(delegate* unmanaged<nint, byte*, nuint, byte*, nuint, nint*, nuint*, nint*, nuint*, nuint, nint> function,
+        nint connection, ReadOnlySpan<byte> sql, ReadOnlySpan<byte> format, IReadOnlyList<KeyValuePair<byte[], byte[]>> parameters)
     {
         var handles = new GCHandle[parameters.Count * 2];
         var names = new nint[parameters.Count];
@@ -132,7 +161,7 @@ internal sealed unsafe class ChdbNative
             fixed (nint* valuesPointer = values)
             fixed (nuint* valueLengthsPointer = valueLengths)
             {
-                return queryWithParamsN(connection, sqlPointer, (nuint)sql.Length, formatPointer, (nuint)format.Length,
+                return function(connection, sqlPointer, (nuint)sql.Length, formatPointer, (nuint)format.Length,
                     namesPointer, nameLengthsPointer, valuesPointer, valueLengthsPointer, (nuint)parameters.Count);
             }
         }

@@ -9,12 +9,15 @@ namespace DataPlatform.Engines.ClickHouse.Native;
 internal sealed unsafe class ChdbResult : IDisposable
 {
     private readonly ChdbNative native;
+    private readonly bool ownsHandle;
     private nint handle;
 
-    public ChdbResult(ChdbNative native, nint handle)
+    /// <param name="ownsHandle">False when another object destroys the handle (a stream's start result).</param>
+    public ChdbResult(ChdbNative native, nint handle, bool ownsHandle = true)
     {
         this.native = native;
         this.handle = handle;
+        this.ownsHandle = ownsHandle;
         Error = handle == 0 ? "Code: 1001. DB::Exception: chDB returned no result" : ReadError();
         // Statistics of a failed query are not initialised by chDB.
         if (handle != 0 && Error is null)
@@ -22,26 +25,49 @@ internal sealed unsafe class ChdbResult : IDisposable
             Elapsed = TimeSpan.FromSeconds(native.ResultElapsed(handle));
             RowsRead = native.ResultRowsRead(handle);
             BytesRead = native.ResultBytesRead(handle);
+            StorageRowsRead = native.ResultStorageRowsRead(handle);
+            StorageBytesRead = native.ResultStorageBytesRead(handle);
             RowsWritten = native.ResultRowsWritten(handle);
             BytesWritten = native.ResultBytesWritten(handle);
             Length = checked((long)native.ResultLength(handle));
         }
     }
 
+    private ChdbResult(string error)
+    {
+        native = null!;
+        Error = error;
+    }
+
+    /// <summary>A failure that did not come from chDB (nothing to destroy).</summary>
+    public static ChdbResult Failed(string error) => new(error);
+
     /// <summary>chDB's error text (<c>Code: N. DB::Exception: ...</c>), or null when the query succeeded.</summary>
     public string? Error { get; }
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>Rows in the output (chDB's <c>rows_read</c> counts what the query returned).</summary>
     public ulong RowsRead { get; }
 
     public ulong BytesRead { get; }
+
+    /// <summary>Rows the engine read from tables and table functions to answer the query.</summary>
+    public ulong StorageRowsRead { get; }
+
+    public ulong StorageBytesRead { get; }
 
     public ulong RowsWritten { get; }
 
     public ulong BytesWritten { get; }
 
     public long Length { get; }
+
+    /// <summary>Bytes at the start of the output that are not sent (a streamed chunk's repeated format header).</summary>
+    public long Skip { get; internal set; }
+
+    /// <summary>What is sent of the output: <see cref="Length"/> less <see cref="Skip"/>.</summary>
+    public long PayloadLength => Length - Skip;
 
     /// <summary>Reads the output in chunks small enough for a span (results can exceed 2 GiB).</summary>
     public ReadOnlySpan<byte> Chunk(long offset, int maxLength)
@@ -60,7 +86,7 @@ internal sealed unsafe class ChdbResult : IDisposable
     public Stream OpenRead()
     {
         ObjectDisposedException.ThrowIf(handle == 0, this);
-        return Length == 0 ? Stream.Null : new UnmanagedMemoryStream((byte*)native.ResultBuffer(handle), Length);
+        return PayloadLength <= 0 ? Stream.Null : new UnmanagedMemoryStream((byte*)native.ResultBuffer(handle) + Skip, PayloadLength);
     }
 
     public byte[] ToArray()
@@ -83,7 +109,7 @@ internal sealed unsafe class ChdbResult : IDisposable
     public void Dispose()
     {
         var toDestroy = Interlocked.Exchange(ref handle, 0);
-        if (toDestroy != 0)
+        if (toDestroy != 0 && ownsHandle)
         {
             native.Destroy(toDestroy);
         }
