@@ -10,15 +10,24 @@ var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the r
 var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
 var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
 var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
+var reportsOnly = new Option<bool>("--reports-only") { Description = "Run only the report render benchmark (one enterprise-month)" };
+var reportPassages = new Option<long[]>("--report-passages") { Description = "Passage counts of the report benchmark", DefaultValueFactory = _ => [100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, reportsOnly, reportPassages,
 };
 root.SetAction(async (parse, ct) =>
 {
     var output = Console.Out;
     MachineFacts.Print(output);
+    if (parse.GetValue(reportsOnly))
+    {
+        Scratch.RemoveLeftovers();
+        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+        await ReportBenchmark.RunAsync(engine, parse.GetValue(reportPassages)!, output, ct);
+        return 0;
+    }
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
     if (parse.GetValue(adaptersOnly)) return 0;
 
