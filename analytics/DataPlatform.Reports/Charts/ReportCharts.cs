@@ -81,7 +81,7 @@ public static class ReportCharts
         var cells = new double[7, 24];
         for (var d = 0; d < 7; d++)
             for (var h = 0; h < 24; h++)
-                cells[d, h] = model.HotHours.Rows[d].Hours[h];
+                cells[6 - d, h] = model.HotHours.Rows[d].Hours[h]; // ScottPlot draws row 0 at the bottom of the extent: Monday on top
         var heat = plot.Add.Heatmap(cells);
         heat.Colormap = new ScottPlot.Colormaps.Turbo();
         heat.Extent = new CoordinateRect(0, 24, 0, 7);

@@ -15,28 +15,38 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
     {
         var (e, from, to) = (period.EnterpriseId, period.From, period.To);
         var trendFrom = new DateOnly(from.Year, from.Month, 1).AddMonths(-(TrendMonths - 1));
-        var daily = FillDays(await queries.DailyAsync(e, from, to, ct), from, to);
-        var facts = await queries.EntryFactsAsync(e, trendFrom, to, ct);
-        var inPeriod = facts.Where(f => f.Month >= new DateOnly(from.Year, from.Month, 1)).ToList();
+        // The queries are independent: the engine runs them side by side (the result does not depend on the order).
+        var dailyRows = queries.DailyAsync(e, from, to, ct);
+        var factRows = queries.EntryFactsAsync(e, trendFrom, to, ct);
         // A weekly period starts inside its month: its structure comes from the period's own entries only.
-        if (period.Kind != ReportKind.Monthly)
-            inPeriod = await queries.EntryFactsAsync(e, from, to, ct);
-        var interceptions = await queries.InterceptionsAsync(e, from, to, ct);
+        var periodFacts = period.Kind == ReportKind.Monthly ? null : queries.EntryFactsAsync(e, from, to, ct);
+        var interceptionRows = queries.InterceptionsAsync(e, from, to, ct);
+        var vehicles = queries.DistinctVehiclesAsync(e, from, to, ct);
+        var hotHours = queries.HotHoursAsync(e, from, to, ct);
+        var devices = queries.DevicesAsync(e, from, to, ct);
+        var regulator = queries.RegulatorAsync(e, from, to, ct);
+        var reviews = queries.ReviewsAsync(e, from, to, ct);
+        var daily = FillDays(await dailyRows, from, to);
+        var forecastSection = forecasts.ReadAsync(e, from, to, daily, ct);
+        var facts = await factRows;
+        var inPeriod = periodFacts is null
+            ? facts.Where(f => f.Month >= new DateOnly(from.Year, from.Month, 1)).ToList()
+            : await periodFacts;
+        var interceptions = await interceptionRows;
         return new ReportModel(
             period,
-            new PassageTotals(daily.Sum(d => d.Entries), daily.Sum(d => d.Exits), interceptions.Sum(i => i.Count),
-                await queries.DistinctVehiclesAsync(e, from, to, ct)),
+            new PassageTotals(daily.Sum(d => d.Entries), daily.Sum(d => d.Exits), interceptions.Sum(i => i.Count), await vehicles),
             daily,
             StageShares(inPeriod),
             FuelShares(inPeriod),
             StageTrend(facts, trendFrom),
             interceptions,
             Carriers(inPeriod),
-            HeatMap(await queries.HotHoursAsync(e, from, to, ct)),
-            Devices(await queries.DevicesAsync(e, from, to, ct), period.Days),
-            await queries.RegulatorAsync(e, from, to, ct),
-            await queries.ReviewsAsync(e, from, to, ct),
-            await forecasts.ReadAsync(e, from, to, daily, ct));
+            HeatMap(await hotHours),
+            Devices(await devices, period.Days),
+            await regulator,
+            await reviews,
+            await forecastSection);
     }
 
     private static List<DailyPassages> FillDays(List<DailyPassages> rows, DateOnly from, DateOnly to)
