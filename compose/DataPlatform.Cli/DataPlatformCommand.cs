@@ -29,5 +29,7 @@ public static class DataPlatformCommand
         WaybillsCommand.Create(),
         ForecastCommand.Create(),
         AnomaliesCommand.Create(),
+        ReportCommand.Create(),
+        InspectCommand.Create(),
     };
 }

@@ -10,6 +10,8 @@ var clickHouseRows = PositiveOption("--clickhouse-rows", "Passage rows for the r
 var events = PositiveOption("--events", "Valid gate events posted for the end-to-end run", 50_000);
 var adapterEvents = PositiveOption("--adapter-events", "Events per device adapter for the adapter benchmark", 5_000);
 var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only the device adapter benchmark (no ClickHouse)" };
+var reportsOnly = new Option<bool>("--reports-only") { Description = "Run only the report render benchmark (one enterprise-month)" };
+var reportPassages = new Option<long[]>("--report-passages") { Description = "Passage counts of the report benchmark", DefaultValueFactory = _ => [100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
 var rating = new Option<bool>("--rating") { Description = "Run only the rating benchmark (issue 12): synthetic trips over 3 years × 100 enterprises" };
 var ratingTrips = PositiveOption("--rating-trips", "Trips (and as many entry passages) for the rating benchmark", 1_000_000);
@@ -19,25 +21,26 @@ var mlSeed = PositiveOption("--ml-seed", "Seed of the simulated history for the 
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
     kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, rating, ratingTrips, mlOnly, mlDays, mlSeed,
+    reportsOnly, reportPassages,
 };
 root.SetAction(async (parse, ct) =>
 {
     var output = Console.Out;
     MachineFacts.Print(output);
+    // The analytics benchmarks each run alone, on an engine of their own.
+    async Task<int> AloneAsync(Func<EmbeddedClickHouse, Task> run)
+    {
+        Scratch.RemoveLeftovers();
+        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
+        await run(engine);
+        return 0;
+    }
     if (parse.GetValue(rating))
-    {
-        Scratch.RemoveLeftovers();
-        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
-        await RatingBenchmark.RunAsync(engine, parse.GetValue(ratingTrips), output, ct);
-        return 0;
-    }
+        return await AloneAsync(engine => RatingBenchmark.RunAsync(engine, parse.GetValue(ratingTrips), output, ct));
     if (parse.GetValue(mlOnly))
-    {
-        Scratch.RemoveLeftovers();
-        await using var engine = await EmbeddedClickHouse.StartAsync(new EmbeddedClickHouseOptions { DataPath = Scratch.Create("chdb"), Port = 0 }, ct);
-        await MachineLearningBenchmark.RunAsync(engine, parse.GetValue(mlDays), parse.GetValue(mlSeed), output, ct);
-        return 0;
-    }
+        return await AloneAsync(engine => MachineLearningBenchmark.RunAsync(engine, parse.GetValue(mlDays), parse.GetValue(mlSeed), output, ct));
+    if (parse.GetValue(reportsOnly))
+        return await AloneAsync(engine => ReportBenchmark.RunAsync(engine, parse.GetValue(reportPassages)!, output, ct));
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
     if (parse.GetValue(adaptersOnly)) return 0;
 

@@ -1,0 +1,153 @@
+using DataPlatform.Reports.Model;
+using ScottPlot;
+
+namespace DataPlatform.Reports.Charts;
+
+/// <summary>The report's charts drawn with ScottPlot 5 as SVG (embedded in the HTML) or PNG (for the workbook).
+/// Labels are Chinese: every text uses the installed CJK font (<see cref="ChineseFont"/>), else boxes appear.</summary>
+public static class ReportCharts
+{
+    private const int Width = 760;
+    private const int Height = 300;
+
+    /// <summary>The font every chart text uses: a CJK font file registered with ScottPlot (see <see cref="ChartFont"/>).</summary>
+    public static string ChineseFont => ChartFont.Name;
+
+    /// <summary>Chart name → SVG markup, the names the templates use (<c>charts.daily</c>, …).</summary>
+    public static IReadOnlyDictionary<string, string> Svg(ReportModel model) => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["daily"] = SvgOf("daily", Daily(model)),
+        ["stage_trend"] = SvgOf("stage_trend", StageTrend(model)),
+        ["fuels"] = SvgOf("fuels", Fuels(model)),
+        ["interceptions"] = SvgOf("interceptions", Interceptions(model)),
+        ["hot_hours"] = SvgOf("hot_hours", HotHours(model)),
+    };
+
+    /// <summary>The chart as SVG that scales with the page (viewBox) and whose element ids are numbered per chart:
+    /// SkiaSharp numbers clip paths with a process-wide counter, which would make the same report differ run to run.</summary>
+    public static string SvgOf(string name, Plot plot) => SvgText.Stable(name, plot.GetSvgXml(Width, Height), Width, Height);
+
+    public static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+
+    public static Plot Daily(ReportModel model)
+    {
+        var plot = NewPlot("每日进出厂车次", "日期", "车次");
+        var xs = model.Daily.Select((_, i) => (double)i + 1).ToArray();
+        var entries = plot.Add.Scatter(xs, model.Daily.Select(d => (double)d.Entries).ToArray());
+        entries.LegendText = "进厂";
+        var exits = plot.Add.Scatter(xs, model.Daily.Select(d => (double)d.Exits).ToArray());
+        exits.LegendText = "出厂";
+        plot.Axes.Bottom.SetTicks(xs, model.Daily.Select(d => d.Day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.ShowLegend(Edge.Right);
+        plot.Axes.SetLimitsY(0, Math.Max(1, model.Daily.Max(d => Math.Max(d.Entries, d.Exits))) * 1.15);
+        return Finish(plot);
+    }
+
+    /// <summary>Stacked bars: each month's entries by stage group, as shares (%).</summary>
+    public static Plot StageTrend(ReportModel model)
+    {
+        var plot = NewPlot("近六个月进厂车辆排放阶段结构（%）", "月份", "占比 %");
+        var palette = new ScottPlot.Palettes.Category10();
+        var bars = new List<Bar>();
+        for (var m = 0; m < model.StageTrend.Count; m++)
+        {
+            double bottom = 0;
+            foreach (var (group, g) in model.StageTrend[m].Groups.Select((group, g) => (group, g)))
+            {
+                var top = bottom + group.Share * 100;
+                bars.Add(new Bar { Position = m + 1, ValueBase = bottom, Value = top, FillColor = palette.GetColor(g) });
+                bottom = top;
+            }
+        }
+        plot.Add.Bars(bars);
+        foreach (var (name, g) in VehicleClasses.StageGroups.Select((s, g) => (s.Name, g)))
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = palette.GetColor(g) });
+        plot.ShowLegend(Edge.Right);
+        plot.Axes.Bottom.SetTicks(model.StageTrend.Select((_, i) => (double)i + 1).ToArray(), model.StageTrend.Select(m => m.Month).ToArray());
+        plot.Axes.SetLimits(0.4, model.StageTrend.Count + 0.6, 0, 100);
+        return Finish(plot);
+    }
+
+    public static Plot Fuels(ReportModel model) =>
+        HorizontalBars("本期进厂车辆燃料结构（车次）", model.Fuels.Select(f => (f.Name, (double)f.Count)).ToList());
+
+    public static Plot Interceptions(ReportModel model) =>
+        HorizontalBars("拦截原因分布（次）", model.Interceptions.Select(i => (Label(i), (double)i.Count)).ToList());
+
+    /// <summary>Weekday × hour heat map of interceptions (违规高发时段).</summary>
+    public static Plot HotHours(ReportModel model)
+    {
+        var plot = NewPlot("违规高发时段（星期 × 小时，拦截次数）", "小时", "");
+        var cells = new double[7, 24];
+        for (var d = 0; d < 7; d++)
+            for (var h = 0; h < 24; h++)
+                cells[6 - d, h] = model.HotHours.Rows[d].Hours[h]; // ScottPlot draws row 0 at the bottom of the extent: Monday on top
+        var heat = plot.Add.Heatmap(cells);
+        heat.Colormap = new ScottPlot.Colormaps.Turbo();
+        heat.Extent = new CoordinateRect(0, 24, 0, 7);
+        plot.Add.ColorBar(heat);
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, 7).Select(d => 6.5 - d).ToArray(), model.HotHours.Rows.Select(r => r.Weekday).ToArray());
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, 24).Where(h => h % 3 == 0).Select(h => h + 0.5).ToArray(),
+            Enumerable.Range(0, 24).Where(h => h % 3 == 0).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        return Finish(plot);
+    }
+
+    /// <summary>The rating's monthly trend: clean-transport ratio and compliant road share (%), months without a value left out.</summary>
+    public static Plot RatingTrend(IReadOnlyList<RatingSection.MonthRating> trend)
+    {
+        var plot = NewPlot("近六个月清洁运输比例与国六及新能源重型货车占比（%）", "月份", "%");
+        var xs = trend.Select((_, i) => (double)i + 1).ToArray();
+        AddSeries(plot, "清洁运输比例", xs, trend.Select(t => t.Rating.Result.Metrics.CleanTransportRatio).ToArray());
+        AddSeries(plot, "国六及新能源运输量占比", xs, trend.Select(t => t.Rating.Result.Metrics.CompliantRoadShareTonnes).ToArray());
+        plot.Axes.Bottom.SetTicks(xs, trend.Select(t => t.Month).ToArray());
+        plot.Axes.SetLimits(0.5, trend.Count + 0.5, 0, 105);
+        plot.ShowLegend(Edge.Right);
+        return Finish(plot);
+    }
+
+    private static void AddSeries(Plot plot, string name, double[] xs, double?[] values)
+    {
+        var points = xs.Zip(values).Where(p => p.Second.HasValue).ToList();
+        if (points.Count == 0) return;
+        var series = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => p.Second!.Value * 100).ToArray());
+        series.LegendText = name;
+    }
+
+    private static string Label(RuleInterceptions i) => i.RuleText.Length is > 0 and <= 16 ? i.RuleText : i.RuleId;
+
+    private static Plot HorizontalBars(string title, IReadOnlyList<(string Label, double Value)> rows)
+    {
+        var plot = NewPlot(title, "", "");
+        if (rows.Count == 0)
+        {
+            plot.Add.Annotation("本期无数据", Alignment.MiddleCenter);
+            return Finish(plot);
+        }
+        var bars = rows.Select((r, i) => new Bar { Position = rows.Count - i, Value = r.Value }).ToList();
+        var series = plot.Add.Bars(bars);
+        series.Horizontal = true;
+        foreach (var bar in bars) bar.Label = bar.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        series.ValueLabelStyle.FontName = ChineseFont;
+        plot.Axes.Left.SetTicks(rows.Select((_, i) => (double)(rows.Count - i)).ToArray(), rows.Select(r => r.Label).ToArray());
+        plot.Axes.SetLimitsX(0, rows.Max(r => r.Value) * 1.2 + 1);
+        return Finish(plot);
+    }
+
+    private static Plot NewPlot(string title, string x, string y)
+    {
+        ChartFont.Ensure();
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
+        return plot;
+    }
+
+    // Set the CJK font last so every label added above uses it (titles, ticks, legend).
+    private static Plot Finish(Plot plot)
+    {
+        plot.Font.Set(ChineseFont);
+        plot.Legend.FontName = ChineseFont;
+        return plot;
+    }
+}
