@@ -22,6 +22,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsHttpServer>());
         services.AddQuartz();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.AddRating();
         return builder;
     }
 }
