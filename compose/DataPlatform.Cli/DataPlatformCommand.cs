@@ -25,5 +25,7 @@ public static class DataPlatformCommand
         RegistryCommand.Create(),
         NationalPlatformCommand.Create(),
         ReviewCommand.Create(),
+        RatingCommand.Create(),
+        WaybillsCommand.Create(),
     };
 }

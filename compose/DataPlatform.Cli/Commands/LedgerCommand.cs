@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using ClickHouse.Driver;
+using DataPlatform.Analytics;
+using DataPlatform.Analytics.Waybills;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Ledger;
 using DataPlatform.Processing;
@@ -27,7 +29,7 @@ public static class LedgerCommand
         var from = new Option<string?>("--from") { Description = "First China date to check, yyyy-MM-dd (default: the oldest in the ledger)" };
         var to = new Option<string?>("--to") { Description = "Last China date to check, yyyy-MM-dd (default: the newest in the ledger)" };
         var endpoint = CommonOptions.ClickHouse();
-        var command = new Command("verify", "Verify the passages' hash chains against the stored chain heads") { from, to, endpoint };
+        var command = new Command("verify", "Verify the hash chains of the passages, reviews and clean-mode shipments against the stored chain heads") { from, to, endpoint };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryDate(parse.GetValue(from), "--from", out var first) || !TryDate(parse.GetValue(to), "--to", out var last))
@@ -39,7 +41,9 @@ public static class LedgerCommand
                 VerificationReportText.Write(report, Console.Out);
                 var reviews = await host.Services.GetRequiredService<ReviewLedgerVerifier>().VerifyAsync(first, last, ct);
                 VerificationReportText.Write(reviews, Console.Out);
-                return report.IsIntact && reviews.IsIntact ? 0 : 1;
+                var shipments = await host.Services.GetRequiredService<CleanModeShipmentVerifier>().VerifyAsync(first, last, ct);
+                VerificationReportText.Write(shipments, Console.Out);
+                return report.IsIntact && reviews.IsIntact && shipments.IsIntact ? 0 : 1;
             }
             catch (ClickHouseServerException ex)
             {
@@ -76,6 +80,7 @@ public static class LedgerCommand
         var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
         builder.AddLedger();
         builder.Services.AddLedgerIntegrity();
+        builder.Services.AddWaybills();
         return builder.Build();
     }
 }
