@@ -41,4 +41,8 @@ public static class DeviceEventKinds
 
     /// <summary>A device's captures keep arriving with a picture missing (empty part); the passages are kept.</summary>
     public const string PictureMissing = "picture_missing";
+
+    /// <summary>Not a gate device: a processing consumer stopped for good on a missing or altered ledger table
+    /// (device id <c>processing:&lt;group&gt;/&lt;topic&gt;</c>).</summary>
+    public const string ConsumerStopped = "consumer_stopped";
 }

@@ -41,6 +41,11 @@ public static class AlarmRuleDefaults
             Id = "device-picture-missing", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["picture_missing"],
             Severity = AlarmSeverity.Warning, Title = "{message}", DedupeWindowMinutes = 60,
         },
+        new()
+        {
+            Id = "ledger-consumer-stopped", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["consumer_stopped"],
+            Severity = AlarmSeverity.Critical, Title = "{message}", DedupeWindowMinutes = 24 * 60,
+        },
         .. BridgeAlarmRules.Rules,
         new()
         {
