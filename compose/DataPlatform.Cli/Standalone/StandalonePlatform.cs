@@ -1,3 +1,4 @@
+using DataPlatform.Analytics.Http;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Http;
 using DataPlatform.RegulatorSimulator;
@@ -35,12 +36,15 @@ public sealed class StandalonePlatform : IAsyncDisposable
 
     public Uri IngestEndpoint => new(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
 
+    public Uri AnalyticsEndpoint => new(Host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]);
+
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.RawPartitions, progress, ct);
         var settings = new Dictionary<string, string?>(options.Settings)
         {
             ["Ingest:Urls"] = options.IngestUrls,
+            ["Analytics:Urls"] = options.AnalyticsUrls,
             // The mock broker lives in memory: the journal is what makes an acknowledged event survive a crash.
             ["Ingest:JournalDirectory"] = Path.Combine(options.DataDirectory, "journal"),
         };
