@@ -86,7 +86,8 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         var clickHousePort = CliProcess.FreePort();
         var ingestPort = CliProcess.FreePort();
         using var standalone = CliProcess.Start("standalone", "--data", _data,
-            "--clickhouse-port", clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ingest-urls", $"http://127.0.0.1:{ingestPort}");
+            "--clickhouse-port", clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ingest-urls", $"http://127.0.0.1:{ingestPort}",
+            "--analytics-urls", "http://127.0.0.1:0");
         await standalone.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
         using var http = new HttpClient();
         var ingest = new Uri($"http://127.0.0.1:{ingestPort}");
