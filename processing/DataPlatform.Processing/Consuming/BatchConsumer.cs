@@ -9,7 +9,9 @@ namespace DataPlatform.Processing.Consuming;
 /// <summary>
 /// Consumes one topic in batches and hands each batch to <see cref="HandleAsync"/>; offsets are committed only
 /// after the handler returned, i.e. after ClickHouse acknowledged the insert. A failing batch is retried
-/// as a whole, in order, until it succeeds or the service stops — nothing is skipped.
+/// as a whole, in order, until it succeeds or the service stops — nothing is skipped. A ledger table that is
+/// missing or altered (<see cref="LedgerSchemaFault"/>) cannot heal by waiting: the consumer logs one critical line,
+/// raises one <see cref="ConsumerStoppedAlarm"/> and stops, uncommitted (the rest of the process runs on).
 /// </summary>
 public abstract class BatchConsumer(
     string topic,
@@ -21,6 +23,9 @@ public abstract class BatchConsumer(
 
     /// <summary>Messages handled and committed since start.</summary>
     public long Handled => Interlocked.Read(ref _handled);
+
+    /// <summary>Why this consumer stopped for good (a ledger schema fault), or null while it runs.</summary>
+    public string? StoppedBy { get; private set; }
 
     protected abstract Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct);
 
@@ -76,6 +81,14 @@ public abstract class BatchConsumer(
         {
             // Stopping: the unfinished batch stays uncommitted and is consumed again by the next owner.
         }
+        catch (Exception ex) when (LedgerSchemaFault.Of(ex) is { } fault)
+        {
+            // The unfinished batch stays uncommitted: once the table is restored a restart writes it.
+            StoppedBy = $"{LedgerSchemaFault.Describe(fault)}: {Clip(fault.Message)}";
+            logger.LogCritical("台账表不可写入，停止消费 {Topic}（ledger schema fault: consumer group {Group} of {Topic} stopped, "
+                + "batch of {Count} left uncommitted; restore the table and restart）: {Fault}", topic, o.GroupId, topic, batch.Count, StoppedBy);
+            await ConsumerStoppedAlarm.PublishAsync(kafka.Value, o.GroupId, topic, TableOf(fault.Message), StoppedBy, logger);
+        }
         finally
         {
             consumer.Close();
@@ -102,12 +115,26 @@ public abstract class BatchConsumer(
         Retry.UntilDoneAsync(async () => { await HandleAsync(batch, ct); return true; }, TimeSpan.FromMilliseconds(o.RetryDelayMs),
             (ex, attempt) => logger.LogWarning(ex, "Writing a batch of {Count} from {Topic} failed (attempt {Attempt}); retrying",
                 batch.Count, topic, attempt),
-            ct);
+            ct, IsSchemaFault);
 
     private Task<bool> IdleWithRetryAsync(ProcessingOptions o, CancellationToken ct) =>
         Retry.UntilDoneAsync(() => IdleAsync(ct), TimeSpan.FromMilliseconds(o.RetryDelayMs),
             (ex, attempt) => logger.LogWarning(ex, "Finishing held messages of {Topic} failed (attempt {Attempt}); retrying", topic, attempt),
-            ct);
+            ct, IsSchemaFault);
+
+    private static bool IsSchemaFault(Exception ex) => LedgerSchemaFault.Of(ex) is not null;
+
+    // ClickHouse names the table in its message ("Table ledger.passages does not exist", "Unknown table expression
+    // identifier 'ledger.passages'"); the topic is the fallback.
+    private string TableOf(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"(?:'|`|[Tt]able )\w+\.(\w+)") is { Success: true } m ? m.Groups[1].Value : topic;
+
+    // The engine's message repeats the whole query; the first part says what is wrong.
+    private static string Clip(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length <= 240 ? line : line[..240] + "…";
+    }
 
     private void Commit(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch)
     {

@@ -36,6 +36,16 @@ public static class AlarmRuleDefaults
             Id = "device-auth-failed", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["auth_failed"],
             Severity = AlarmSeverity.Warning, Title = "设备{device}鉴权失败：{reason}", DedupeWindowMinutes = 15,
         },
+        new()
+        {
+            Id = "device-picture-missing", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["picture_missing"],
+            Severity = AlarmSeverity.Warning, Title = "{message}", DedupeWindowMinutes = 60,
+        },
+        new()
+        {
+            Id = "ledger-consumer-stopped", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["consumer_stopped"],
+            Severity = AlarmSeverity.Critical, Title = "{message}", DedupeWindowMinutes = 24 * 60,
+        },
         .. BridgeAlarmRules.Rules,
         new()
         {

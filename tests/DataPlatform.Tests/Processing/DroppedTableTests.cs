@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using ClickHouse.Driver;
+using DataPlatform.Cli.Hosting;
+using DataPlatform.Processing.Passages;
+using DataPlatform.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataPlatform.Tests.Processing;
+
+/// <summary>
+/// A ledger table dropped under a running platform (issue 11 item 6: after <c>DROP TABLE passages</c> processing
+/// retried forever and once ignored Ctrl-C for 20 s): the consumer writing it stops with one fatal alarm and one
+/// log line, the rest of the process runs on, and the process still stops within seconds.
+/// </summary>
+[Collection(EnginesCollection.Name)]
+public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
+{
+    private static readonly TimeSpan Seconds = TimeSpan.FromSeconds(15);
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "dataplatform-tests", "drop-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Dropping_passages_stops_its_consumer_with_one_fatal_alarm_while_the_rest_runs_and_the_host_stops_in_seconds()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        var host = await platform.StartAsync(PlatformRole.Ingest | PlatformRole.Processing);
+        using var http = new HttpClient();
+        var ingest = TestPlatform.IngestUri(host);
+        Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("drop-1"))).StatusCode);
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM passages", 1));
+
+        await platform.Client.ExecuteNonQueryAsync("DROP TABLE passages");
+        Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("drop-2", plate: "冀B22222", gate: "G02"))).StatusCode);
+
+        var consumer = host.Services.GetRequiredService<GateRawConsumer>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Contains("UNKNOWN_TABLE (60)", consumer.StoppedBy);
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped'", 1));
+        var title = (string)(await platform.Client.ExecuteScalarAsync("SELECT any(title) FROM alarms WHERE rule_id = 'ledger-consumer-stopped'"))!;
+        Assert.Contains("passages", title, StringComparison.Ordinal);
+
+        // The rest of the process runs on: a refused event still reaches rejected_payloads.
+        Assert.Equal(HttpStatusCode.BadRequest, (await GateEvents.PostAsync(http, ingest, "{\"eventId\": \"cut off")).StatusCode);
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM rejected_payloads", 1));
+        // Stopped, not retrying: still the one alarm, and the unwritten event is not lost from Kafka (uncommitted).
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped'"));
+
+        var stopping = Stopwatch.StartNew();
+        await platform.StopAsync(host);
+        Assert.True(stopping.Elapsed < Seconds, $"the host took {stopping.Elapsed} to stop");
+    }
+
+    [Fact]
+    public async Task An_altered_table_stops_its_consumer_too_and_the_engine_s_transient_errors_do_not()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        var host = await platform.StartAsync(PlatformRole.Ingest | PlatformRole.Processing);
+        await platform.Client.ExecuteNonQueryAsync("ALTER TABLE rejected_payloads DROP COLUMN reason");
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.BadRequest, (await GateEvents.PostAsync(http, TestPlatform.IngestUri(host), "{\"eventId\": \"cut off")).StatusCode);
+
+        var consumer = host.Services.GetRequiredService<DataPlatform.Processing.Rejections.RejectedPayloadConsumer>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.NotNull(consumer.StoppedBy);
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped'", 1));
+
+        // What the engine says about other mistakes is no schema fault: those are retried as before.
+        async Task<Exception> ErrorOf(string sql)
+        {
+            try { await platform.Client.ExecuteScalarAsync(sql); }
+            catch (Exception ex) { return ex; }
+            throw new Xunit.Sdk.XunitException("no error from " + sql);
+        }
+        Assert.NotNull(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELECT no_such_column FROM alarms")));
+        Assert.NotNull(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELECT count() FROM no_such_table")));
+        Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELEC 1")));
+        Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELECT throwIf(1, 'busy')")));
+        Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(new HttpRequestException("connection refused")));
+    }
+
+    [Fact]
+    public async Task A_standalone_process_whose_passages_table_was_dropped_logs_the_fault_once_and_stops_on_sigint_within_seconds()
+    {
+        var clickHousePort = CliProcess.FreePort();
+        var ingestPort = CliProcess.FreePort();
+        using var standalone = CliProcess.Start("standalone", "--data", _data,
+            "--clickhouse-port", clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ingest-urls", $"http://127.0.0.1:{ingestPort}",
+            "--analytics-urls", "http://127.0.0.1:0");
+        await standalone.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
+        using var http = new HttpClient();
+        var ingest = new Uri($"http://127.0.0.1:{ingestPort}");
+        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={clickHousePort};Database=ledger");
+        Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("sa-drop-1"))).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages")) == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+
+        await client.ExecuteNonQueryAsync("DROP TABLE passages");
+        Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("sa-drop-2", plate: "冀B22222", gate: "G02"))).StatusCode);
+        await standalone.WaitForOutputAsync("台账表不可写入", TimeSpan.FromSeconds(60));
+
+        var stopping = Stopwatch.StartNew();
+        var exit = await standalone.InterruptAsync(Seconds);
+        Assert.True(stopping.Elapsed < Seconds, $"took {stopping.Elapsed} after SIGINT");
+        Assert.Equal(0, exit);
+        // One fatal line for the one stopped consumer, not one per retry.
+        Assert.Equal(1, standalone.Output.Split('\n').Count(l => l.Contains("台账表不可写入", StringComparison.Ordinal) && l.Contains("gate.raw", StringComparison.Ordinal)));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+    }
+}
