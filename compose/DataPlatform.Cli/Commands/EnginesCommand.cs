@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 
 namespace DataPlatform.Cli.Commands;
@@ -20,8 +21,9 @@ public static class EnginesCommand
             Console.WriteLine($"ClickHouse  {engines.ClickHouse.Endpoint}");
             Console.WriteLine($"Kafka       {engines.Kafka.BootstrapServers}");
             Console.WriteLine($"Settings    {Path.Combine(directory, "engines.env")}");
+            using var stop = new StopSignals(ct);
             Console.WriteLine("就绪 (Ctrl-C 停止)");
-            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, CancellationToken.None);
             Console.Error.WriteLine("正在停止 …");
             return 0;
         });
