@@ -25,5 +25,6 @@ public static class DataPlatformCommand
         RegistryCommand.Create(),
         NationalPlatformCommand.Create(),
         ReviewCommand.Create(),
+        CliErrors.Verbose,
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 using DataPlatform.Ingest.Simulation;
 
@@ -23,7 +24,7 @@ public static class StandaloneCommand
             var profile = parse.GetResult(simulate) is null ? null : SimulationProfile.Find(parse.GetValue(simulate));
             if (parse.GetResult(simulate) is not null && profile is null)
             {
-                await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(simulate)}'");
+                CliErrors.Write(Console.Error, $"未知的模拟场景 (unknown profile) '{parse.GetValue(simulate)}'", "steel, chemicals, port, manufacturer");
                 return 2;
             }
             var options = new StandaloneOptions
@@ -35,7 +36,10 @@ public static class StandaloneCommand
             };
             var token = StandaloneSimulation.NewToken();
             if (profile is not null)
+            {
+                options.DeviceToken = token;
                 foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) options.Settings[key] = value;
+            }
             StandalonePlatform platform;
             try
             {
@@ -43,7 +47,7 @@ public static class StandaloneCommand
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                await Console.Error.WriteLineAsync($"端口已被占用: {ex.Message} 另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls 换端口。");
+                CliErrors.Write(Console.Error, $"端口已被占用 (address in use): {ex.Message}", "另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls 换端口 (another instance running? choose other ports)");
                 return 3;
             }
             await using var _ = platform;
@@ -52,7 +56,7 @@ public static class StandaloneCommand
             Console.WriteLine($"ClickHouse  {platform.ClickHouseEndpoint}");
             Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
             Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");
-            Console.WriteLine($"Data        {options.DataDirectory}");
+            Console.WriteLine($"Data        {options.DataDirectory}  (地址见 endpoints in {LocalEndpoints.PathIn(options.DataDirectory)})");
             if (platform.Regulator is { } regulator)
                 Console.WriteLine($"Regulator   {regulator.HttpEndpoint}  (模拟监管平台; 查询 {regulator.BaseAddress}sim/stats)");
             Console.WriteLine("试试: dataplatform sql \"SELECT gate_id, count() FROM passages GROUP BY gate_id\"   (Ctrl-C 停止)");
