@@ -63,7 +63,9 @@ public static class StandaloneCommand
             if (profile is not null)
             {
                 Console.WriteLine($"模拟场景: {profile.Name} — {profile.Description}");
-                Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}");
+                Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}  (也在 endpoints.env: Ingest__DeviceToken)");
+                var (registered, machinery) = await StandaloneSimulation.RegisterMachineryAsync(platform.IngestEndpoint, profile, token, Environment.TickCount, ct);
+                Console.WriteLine($"门岗操作员 {StandaloneSimulation.GuardOperatorId} (X-Operator-Id, 令牌同上) 已登记厂内车辆 {machinery.RegisteredInPlant} 辆、非道路移动机械 {machinery.RegisteredNonRoad} 台 (受理 {registered}): dataplatform registry list");
                 var report = await StandaloneSimulation.RunAsync(platform.Host.Services, platform.IngestEndpoint, profile, token,
                     Environment.TickCount, count: null, profile.EventsPerSecond, ct);
                 Console.WriteLine(SimulateCommand.Describe(report));
