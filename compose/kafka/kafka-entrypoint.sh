@@ -4,20 +4,20 @@
 # (KRaft keeps credentials in its metadata, so they are bootstrapped by `kafka-storage.sh format --add-scram`).
 # Then the image's own start, which finds the directory formatted and keeps it.
 set -euo pipefail
-for v in KAFKA_ADMIN_PASSWORD KAFKA_INGEST_PASSWORD KAFKA_PROCESSING_PASSWORD KAFKA_ANALYTICS_PASSWORD KAFKA_BRIDGE_PASSWORD; do
-  if [[ -z "${!v:-}" ]]; then echo "$v is not set: copy compose/.env.example to compose/.env and set it" >&2; exit 1; fi
+for v in SCRAM_ADMIN_PASSWORD SCRAM_INGEST_PASSWORD SCRAM_PROCESSING_PASSWORD SCRAM_ANALYTICS_PASSWORD SCRAM_BRIDGE_PASSWORD; do
+  if [[ -z "${!v:-}" ]]; then echo "$v is not set: copy compose/.env.example to compose/.env and set KAFKA_${v#SCRAM_} there" >&2; exit 1; fi
 done
 
 cat > /tmp/kafka_server_jaas.conf <<JAAS
 KafkaServer {
   org.apache.kafka.common.security.scram.ScramLoginModule required
-  username="admin" password="${KAFKA_ADMIN_PASSWORD}";
+  username="admin" password="${SCRAM_ADMIN_PASSWORD}";
 };
 JAAS
 cat > /tmp/admin.properties <<PROPS
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=SCRAM-SHA-512
-sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${KAFKA_ADMIN_PASSWORD}";
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${SCRAM_ADMIN_PASSWORD}";
 PROPS
 
 if [[ ! -f "${KAFKA_LOG_DIRS}/meta.properties" ]]; then
@@ -31,10 +31,10 @@ listener.security.protocol.map=${KAFKA_LISTENER_SECURITY_PROTOCOL_MAP}
 log.dirs=${KAFKA_LOG_DIRS}
 PROPS
   /opt/kafka/bin/kafka-storage.sh format --cluster-id "${CLUSTER_ID}" --config /tmp/format.properties \
-    --add-scram "SCRAM-SHA-512=[name=admin,password=${KAFKA_ADMIN_PASSWORD}]" \
-    --add-scram "SCRAM-SHA-512=[name=ingest,password=${KAFKA_INGEST_PASSWORD}]" \
-    --add-scram "SCRAM-SHA-512=[name=processing,password=${KAFKA_PROCESSING_PASSWORD}]" \
-    --add-scram "SCRAM-SHA-512=[name=analytics,password=${KAFKA_ANALYTICS_PASSWORD}]" \
-    --add-scram "SCRAM-SHA-512=[name=bridge,password=${KAFKA_BRIDGE_PASSWORD}]"
+    --add-scram "SCRAM-SHA-512=[name=admin,password=${SCRAM_ADMIN_PASSWORD}]" \
+    --add-scram "SCRAM-SHA-512=[name=ingest,password=${SCRAM_INGEST_PASSWORD}]" \
+    --add-scram "SCRAM-SHA-512=[name=processing,password=${SCRAM_PROCESSING_PASSWORD}]" \
+    --add-scram "SCRAM-SHA-512=[name=analytics,password=${SCRAM_ANALYTICS_PASSWORD}]" \
+    --add-scram "SCRAM-SHA-512=[name=bridge,password=${SCRAM_BRIDGE_PASSWORD}]"
 fi
 exec /etc/kafka/docker/run
