@@ -31,5 +31,6 @@ public static class DataPlatformCommand
         AnomaliesCommand.Create(),
         ReportCommand.Create(),
         InspectCommand.Create(),
+        CliErrors.Verbose,
     };
 }

@@ -33,9 +33,16 @@ public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<
             var parameters = ClickHouseParameters.Of(("v", migration.Version), ("n", migration.Name));
             await client.ExecuteNonQueryAsync(
                 $"INSERT INTO {db}.schema_migrations (version, name) VALUES ({{v:UInt32}}, {{n:String}})", parameters, null, ct);
-            logger.LogInformation("Ledger migration {Version} {Name} applied", migration.Version, migration.Name);
+            logger.LogDebug("台账迁移 {Version} {Name} 已应用 (ledger migration applied)", migration.Version, migration.Name);
             done.Add(migration);
         }
+        // One line at start-up instead of one per migration (a first start applied ~100 and drowned the rest).
+        var latest = Migration.Embedded.Count > 0 ? Migration.Embedded.Max(m => m.Version) : 0;
+        if (done.Count > 0)
+            logger.LogInformation("台账结构已更新到版本 {Latest}: 本次应用 {Count} 个迁移 {First}–{Last} (ledger schema migrated)",
+                latest, done.Count, done[0].Version, done[^1].Version);
+        else
+            logger.LogDebug("台账结构已是最新, 版本 {Latest} (ledger schema up to date)", latest);
         return done;
     }
 }

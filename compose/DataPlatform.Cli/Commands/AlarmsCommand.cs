@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using ClickHouse.Driver;
 using DataPlatform.Analytics.Sql;
 using DataPlatform.Ledger;
@@ -51,8 +52,8 @@ public static class AlarmsCommand
             var ackId = await acks.AckAsync(parse.GetValue(id), parse.GetValue(by)!, parse.GetValue(note), DateTimeOffset.Now, ct);
             if (ackId is null)
             {
-                await Console.Error.WriteLineAsync($"没有找到告警 {parse.GetValue(id)}");
-                return 2;
+                CliErrors.Write(Console.Error, $"没有找到告警 (no alarm) {parse.GetValue(id)}", "dataplatform alarms list");
+                return CliErrors.BadInput;
             }
             Console.WriteLine($"告警 {parse.GetValue(id)} 已由 {parse.GetValue(by)} 确认 (确认记录 {ackId})");
             return 0;

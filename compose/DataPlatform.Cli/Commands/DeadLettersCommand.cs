@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using System.Net.Http.Headers;
 using ClickHouse.Driver;
 using DataPlatform.Analytics.Sql;
@@ -65,8 +66,8 @@ public static class DeadLettersCommand
                     ClickHouseParameters.Of(("id", parse.GetValue(id))), null, ct);
                 if (stored is not string text || text.Length == 0)
                 {
-                    await Console.Error.WriteLineAsync($"没有找到被拒收的数据 {parse.GetValue(id)}");
-                    return 2;
+                    CliErrors.Write(Console.Error, $"没有找到被拒收的数据 (no rejected payload) {parse.GetValue(id)}", "dataplatform deadletters list");
+                    return CliErrors.BadInput;
                 }
                 payload = System.Text.Encoding.UTF8.GetBytes(text);
             }

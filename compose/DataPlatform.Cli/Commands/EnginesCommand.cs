@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 
 namespace DataPlatform.Cli.Commands;
@@ -17,12 +18,15 @@ public static class EnginesCommand
             var directory = Path.GetFullPath(parse.GetValue(data)!);
             await using var engines = await EmbeddedEngines.StartAsync(directory, parse.GetValue(port),
                 rawPartitions: 12, new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+            await LocalEndpoints.WriteAsync(directory, engines.ClientSettings, ct);
             Console.WriteLine($"ClickHouse  {engines.ClickHouse.Endpoint}");
             Console.WriteLine($"Kafka       {engines.Kafka.BootstrapServers}");
             Console.WriteLine($"Settings    {Path.Combine(directory, "engines.env")}");
+            using var stop = new StopSignals(ct);
             Console.WriteLine("就绪 (Ctrl-C 停止)");
-            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, CancellationToken.None);
             Console.Error.WriteLine("正在停止 …");
+            LocalEndpoints.Remove(directory);
             return 0;
         });
         return command;

@@ -47,13 +47,13 @@ public static class LedgerCommand
             }
             catch (ClickHouseServerException ex)
             {
-                await Console.Error.WriteLineAsync($"ClickHouse 错误 (code {ex.ErrorCode}): {ex.Message}. 台账是否已迁移? (dataplatform processing)");
-                return 2;
+                CliErrors.Write(Console.Error, $"ClickHouse 错误 (code {ex.ErrorCode}): {ex.Message}", "台账是否已迁移? (dataplatform processing)");
+                return CliErrors.BadInput;
             }
             catch (HttpRequestException ex)
             {
-                await Console.Error.WriteLineAsync($"无法连接 ClickHouse: {ex.Message}. 平台是否已启动? (dataplatform standalone)");
-                return 3;
+                CliErrors.Write(Console.Error, $"无法连接 ClickHouse (cannot reach ClickHouse): {ex.Message}", CliErrors.PlatformHint);
+                return CliErrors.Unreachable;
             }
         });
         return command;
@@ -68,16 +68,14 @@ public static class LedgerCommand
             date = parsed;
             return true;
         }
-        Console.Error.WriteLine($"{option} '{text}' 不是日期 is not a date (yyyy-MM-dd)");
+        CliErrors.Write(Console.Error, $"{option} '{text}' 不是日期 (is not a date)", "yyyy-MM-dd, e.g. 2026-12-06");
         return false;
     }
 
     // Only the ledger services: verifying reads, it neither migrates the schema nor starts consumers.
     private static IHost LedgerHost(string? clickHouse)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (clickHouse is not null) overrides["ClickHouse:Endpoint"] = clickHouse;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
+        var builder = CommonOptions.OneShotBuilder(clickHouse);
         builder.AddLedger();
         builder.Services.AddLedgerIntegrity();
         builder.Services.AddWaybills();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Simulation;
 using DataPlatform.Ingest.Simulation.NationalPlatform;
 
@@ -23,7 +24,7 @@ public static class NationalPlatformCommand
         {
             if (SimulationProfile.Find(parse.GetValue(profile)) is not { } chosen)
             {
-                await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(profile)}'");
+                CliErrors.Write(Console.Error, $"未知的模拟场景 (unknown profile) '{parse.GetValue(profile)}'", "steel, chemicals, port, manufacturer");
                 return 2;
             }
             await using var national = NationalPlatformSimulator.ForFleet(chosen, parse.GetValue(seed), parse.GetValue(key));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using ClickHouse.Driver;
 using DataPlatform.Analytics.Sql;
 using DataPlatform.Ledger;
@@ -38,7 +39,7 @@ public static class RegistryCommand
             FROM registry_audit FINAL WHERE record_key = '{Quote(parse.GetValue(key)!)}' ORDER BY changed_at, version
             """, ct));
 
-        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (default: Kafka:BootstrapServers from configuration)" };
+        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (default: Kafka__BootstrapServers from the environment, else a local standalone's DIR/endpoints.env)" };
         var reconcile = new Command("reconcile",
             "Re-publish every register record's latest version as vehicle.register (the gate folds identical vehicles as no-ops)") { endpoint, kafka };
         reconcile.SetAction((parse, ct) => ReconcileAsync(parse.GetValue(endpoint), parse.GetValue(kafka), ct));
@@ -51,9 +52,8 @@ public static class RegistryCommand
     private static async Task<int> ReconcileAsync(string? clickHouse, string? kafka, CancellationToken ct)
     {
         var overrides = new Dictionary<string, string?>();
-        if (clickHouse is not null) overrides["ClickHouse:Endpoint"] = clickHouse;
         if (kafka is not null) overrides["Kafka:BootstrapServers"] = kafka;
-        var builder = Hosting.DataPlatformHostingExtensions.CreateBuilder(overrides);
+        var builder = CommonOptions.OneShotBuilder(clickHouse, overrides);
         builder.AddStreams();
         builder.AddLedger();
         builder.Services.AddOptions<DataPlatform.Processing.Registers.RegistersOptions>().BindConfiguration("Processing:Registers");
@@ -69,7 +69,7 @@ public static class RegistryCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"登记对账失败: {ex.Message}");
+            CliErrors.Write(Console.Error, $"登记对账失败 (reconcile failed): {ex.Message}", CliErrors.PlatformHint);
             return 3;
         }
     }
@@ -84,12 +84,12 @@ public static class RegistryCommand
         }
         catch (ClickHouseServerException ex)
         {
-            await Console.Error.WriteLineAsync($"SQL 错误 (ClickHouse code {ex.ErrorCode}): {ex.Message}");
+            CliErrors.Write(Console.Error, $"SQL 错误 (ClickHouse code {ex.ErrorCode}): {ex.Message}");
             return 2;
         }
         catch (HttpRequestException ex)
         {
-            await Console.Error.WriteLineAsync($"无法连接 ClickHouse: {ex.Message}. 平台是否已启动? (dataplatform standalone)");
+            CliErrors.Write(Console.Error, $"无法连接 ClickHouse (cannot reach ClickHouse): {ex.Message}", CliErrors.PlatformHint);
             return 3;
         }
     }

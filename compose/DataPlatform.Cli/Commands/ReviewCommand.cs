@@ -61,7 +61,7 @@ public static class ReviewCommand
         var type = new Option<string?>("--vehicle-type") { Description = "Corrected GA 24.4 vehicle type (H11 …)" };
         var rejectKind = new Option<string?>("--kind") { Description = "For reject: non-vehicle | duplicate" };
         var actionId = new Option<string?>("--action-id") { Description = "Idempotency id (default: a new one); resending it is one action" };
-        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (default: Kafka:BootstrapServers from configuration)" };
+        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (default: Kafka__BootstrapServers from the environment, else a local standalone's DIR/endpoints.env)" };
         var command = new Command(kind, description) { passage, who, reason, actionId, kafka };
         if (kind == ReviewActionKinds.Correct) { command.Options.Add(plate); command.Options.Add(color); command.Options.Add(type); }
         if (kind == ReviewActionKinds.Reject) command.Options.Add(rejectKind);
@@ -73,25 +73,27 @@ public static class ReviewCommand
                 parse.GetValue(plate), parse.GetValue(color), parse.GetValue(type), parse.GetValue(rejectKind));
             if (message.Check() is { } error)
             {
-                await Console.Error.WriteLineAsync(error);
-                return 2;
+                CliErrors.Write(Console.Error, error, $"dataplatform review {kind} --help");
+                return CliErrors.BadInput;
             }
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(kafka) is { } servers) overrides["Kafka:BootstrapServers"] = servers;
-            var builder = DataPlatformHostingExtensions.CreateBuilder(overrides);
+            var builder = CommonOptions.OneShotBuilder(overrides: overrides);
             builder.AddStreams();
             using var host = builder.Build();
-            var config = host.Services.GetRequiredService<IOptions<KafkaOptions>>().Value.Producer("dataplatform-review");
-            config.MessageTimeoutMs = 15_000;
-            using var producer = new ProducerBuilder<string, byte[]>(config).Build();
+            var kafkaOptions = host.Services.GetRequiredService<IOptions<KafkaOptions>>().Value;
+            var config = kafkaOptions.Producer("dataplatform-review");
+            config.MessageTimeoutMs = 10_000;
+            // librdkafka's own log lines (one per failed connection attempt) are not for an operator: the outcome is.
+            using var producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
             try
             {
                 await producer.ProduceAsync(Topics.ReviewActions, new Message<string, byte[]> { Key = message.Key, Value = message.ToJson() }, ct);
             }
             catch (ProduceException<string, byte[]> ex)
             {
-                await Console.Error.WriteLineAsync($"无法提交审核动作: {ex.Error.Reason}. 平台是否已启动? (dataplatform standalone)");
-                return 3;
+                CliErrors.Write(Console.Error, $"无法提交审核动作 (cannot publish the review action) to Kafka {kafkaOptions.BootstrapServers}: {ex.Error.Reason}", CliErrors.PlatformHint);
+                return CliErrors.Unreachable;
             }
             Console.WriteLine($"审核动作 {message.ActionId} ({kind}) 已提交: 通行记录 {message.PassageId}, 审核人 {message.Operator}");
             return 0;

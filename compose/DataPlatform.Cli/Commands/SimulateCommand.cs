@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using System.Globalization;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Simulation;
@@ -34,7 +35,7 @@ public static class SimulateCommand
         {
             if (SimulationProfile.Find(parse.GetValue(profile)) is not { } chosen)
             {
-                await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(profile)}'. {ProfileHelp()}");
+                CliErrors.Write(Console.Error, $"未知的模拟场景 (unknown profile) '{parse.GetValue(profile)}'", ProfileHelp());
                 return 2;
             }
             DateOnly? simulatedDay = null;
@@ -42,7 +43,7 @@ public static class SimulateCommand
             {
                 if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
-                    await Console.Error.WriteLineAsync($"--day '{dayText}' 不是 yyyy-MM-dd 格式的日期");
+                    CliErrors.Write(Console.Error, $"--day '{dayText}' 不是日期 (is not a date)", "yyyy-MM-dd, e.g. 2026-12-06");
                     return 2;
                 }
                 simulatedDay = d;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 using DataPlatform.Ingest.Simulation;
 
@@ -24,7 +25,7 @@ public static class StandaloneCommand
             var profile = parse.GetResult(simulate) is null ? null : SimulationProfile.Find(parse.GetValue(simulate));
             if (parse.GetResult(simulate) is not null && profile is null)
             {
-                await Console.Error.WriteLineAsync($"未知的模拟场景 '{parse.GetValue(simulate)}'");
+                CliErrors.Write(Console.Error, $"未知的模拟场景 (unknown profile) '{parse.GetValue(simulate)}'", "steel, chemicals, port, manufacturer");
                 return 2;
             }
             var options = new StandaloneOptions
@@ -37,7 +38,10 @@ public static class StandaloneCommand
             };
             var token = StandaloneSimulation.NewToken();
             if (profile is not null)
+            {
+                options.DeviceToken = token;
                 foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) options.Settings[key] = value;
+            }
             StandalonePlatform platform;
             try
             {
@@ -45,7 +49,7 @@ public static class StandaloneCommand
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                await Console.Error.WriteLineAsync($"端口已被占用: {ex.Message} 另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls / --analytics-urls 换端口。");
+                CliErrors.Write(Console.Error, $"端口已被占用 (address in use): {ex.Message}", "另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls / --analytics-urls 换端口 (another instance running? choose other ports)");
                 return 3;
             }
             await using var _ = platform;
@@ -54,14 +58,16 @@ public static class StandaloneCommand
             Console.WriteLine($"ClickHouse  {platform.ClickHouseEndpoint}");
             Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
             Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");
-            Console.WriteLine($"Data        {options.DataDirectory}");
+            Console.WriteLine($"Data        {options.DataDirectory}  (地址见 endpoints in {LocalEndpoints.PathIn(options.DataDirectory)})");
             if (platform.Regulator is { } regulator)
                 Console.WriteLine($"Regulator   {regulator.HttpEndpoint}  (模拟监管平台; 查询 {regulator.BaseAddress}sim/stats)");
             Console.WriteLine("试试: dataplatform sql \"SELECT gate_id, count() FROM passages GROUP BY gate_id\"   (Ctrl-C 停止)");
             if (profile is not null)
             {
                 Console.WriteLine($"模拟场景: {profile.Name} — {profile.Description}");
-                Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}");
+                Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}  (也在 endpoints.env: Ingest__DeviceToken)");
+                var (registered, machinery) = await StandaloneSimulation.RegisterMachineryAsync(platform.IngestEndpoint, profile, token, Environment.TickCount, ct);
+                Console.WriteLine($"门岗操作员 {StandaloneSimulation.GuardOperatorId} (X-Operator-Id, 令牌同上) 已登记厂内车辆 {machinery.RegisteredInPlant} 辆、非道路移动机械 {machinery.RegisteredNonRoad} 台 (受理 {registered}): dataplatform registry list");
                 var report = await StandaloneSimulation.RunAsync(platform.Host.Services, platform.IngestEndpoint, profile, token,
                     Environment.TickCount, count: null, profile.EventsPerSecond, ct);
                 Console.WriteLine(SimulateCommand.Describe(report));

@@ -19,8 +19,12 @@ public sealed class StandaloneOptions
     public int RawPartitions { get; set; } = 12;
 
     /// <summary>With an enterprise code, also runs the regulator platform simulator and the regulator bridge
-    /// uploading to it (keys generated at first start under <c>DIR/regulator-keys</c>); null: neither.</summary>
+    /// uploading to it (keys generated at first start under <c>DIR/regulator-keys</c>) — unless the configuration has
+    /// <c>RegulatorBridge:*</c> settings, which then win; null: neither.</summary>
     public string? SimulatedRegulatorEnterprise { get; set; }
+
+    /// <summary>The device token of the simulated plant's registered devices, written to <c>DIR/endpoints.env</c>.</summary>
+    public string? DeviceToken { get; set; }
 
     /// <summary>Extra configuration for the stages, e.g. <c>Processing:MaxBatchDelayMs</c>.</summary>
     public Dictionary<string, string?> Settings { get; } = new();

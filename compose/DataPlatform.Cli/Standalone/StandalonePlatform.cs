@@ -15,9 +15,12 @@ public sealed class StandalonePlatform : IAsyncDisposable
 {
     private readonly EmbeddedEngines _engines;
 
-    private StandalonePlatform(EmbeddedEngines engines, IHost host, RegulatorPlatformSimulator? regulator)
+    private readonly string _dataDirectory;
+
+    private StandalonePlatform(EmbeddedEngines engines, IHost host, RegulatorPlatformSimulator? regulator, string dataDirectory)
     {
         _engines = engines;
+        _dataDirectory = dataDirectory;
         Host = host;
         Regulator = regulator;
     }
@@ -38,6 +41,15 @@ public sealed class StandalonePlatform : IAsyncDisposable
 
     public Uri AnalyticsEndpoint => new(Host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]);
 
+    /// <summary>What this process serves, for <see cref="LocalEndpoints"/>: the engines, ingest and, with
+    /// registered devices, their token.</summary>
+    public IReadOnlyDictionary<string, string?> Endpoints(string? deviceToken)
+    {
+        var endpoints = new Dictionary<string, string?>(_engines.ClientSettings) { [LocalEndpoints.IngestUrlKey] = IngestEndpoint.ToString() };
+        if (deviceToken is not null) endpoints[LocalEndpoints.DeviceTokenKey] = deviceToken;
+        return endpoints;
+    }
+
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.RawPartitions, progress, ct);
@@ -49,19 +61,28 @@ public sealed class StandalonePlatform : IAsyncDisposable
             ["Ingest:JournalDirectory"] = Path.Combine(options.DataDirectory, "journal"),
         };
         foreach (var (key, value) in engines.ClientSettings) settings[key] = value;
-        var regulator = options.SimulatedRegulatorEnterprise is { Length: > 0 } enterprise
+        var configuration = DataPlatformHostingExtensions.CreateBuilder().Configuration;
+        var configured = SimulatedRegulator.IsConfiguredElsewhere(configuration);
+        // A configured regulator still gets standalone's pictures unless the settings name another store.
+        if (configured && string.IsNullOrEmpty(configuration["RegulatorBridge:PictureDirectory"]))
+            settings["RegulatorBridge:PictureDirectory"] = Path.Combine(options.DataDirectory, "pictures");
+        var regulator = options.SimulatedRegulatorEnterprise is { Length: > 0 } enterprise && !configured
             ? await SimulatedRegulator.StartAsync(options.DataDirectory, enterprise, settings, ct)
             : null;
+        if (configured) progress?.Report("监管平台: 使用已配置的 RegulatorBridge 设置, 不启动内置模拟器 (regulator link: the configured RegulatorBridge__* settings; no built-in simulator)");
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.AddDataPlatform(PlatformRole.All);
         var host = builder.Build();
         progress?.Report("启动数据平台服务 (ingest, processing, analytics) …");
         await host.StartAsync(ct);
-        return new StandalonePlatform(engines, host, regulator);
+        var platform = new StandalonePlatform(engines, host, regulator, options.DataDirectory);
+        await LocalEndpoints.WriteAsync(options.DataDirectory, platform.Endpoints(options.DeviceToken), ct);
+        return platform;
     }
 
     public async ValueTask DisposeAsync()
     {
+        LocalEndpoints.Remove(_dataDirectory);
         await Host.StopAsync(TimeSpan.FromSeconds(15));
         Host.Dispose();
         if (Regulator is not null) await Regulator.DisposeAsync();

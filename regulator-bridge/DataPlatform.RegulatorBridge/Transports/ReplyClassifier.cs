@@ -11,7 +11,8 @@ public static class ReplyClassifier
     {
         if (!ResponseReader.TryRead(verifier, body, now, out var response, out var rejection))
             return TransportReply.Failed(AttemptOutcome.BadResponse, $"应答无效：{rejection.Message}");
-        if (response.Duplicate)
+        // A duplicate by the profile's own code, or a success whose data says "duplicate": true.
+        if (response.Duplicate || (response.Acknowledged && DuplicateClaim.In(response.Data)))
             return new TransportReply(AttemptOutcome.Duplicate, response, null);
         return response.Acknowledged
             ? new TransportReply(AttemptOutcome.Acknowledged, response, null)

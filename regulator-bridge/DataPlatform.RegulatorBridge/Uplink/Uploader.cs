@@ -129,6 +129,9 @@ public sealed class Uploader(
             OutboxEntry next;
             if (reply.IsAcknowledged)
             {
+                if (reply.Outcome == AttemptOutcome.Duplicate)
+                    logger.LogInformation("监管平台答复重复记录 {RecordId} (第 {Attempt} 次上传): 平台已有此记录, 记为重复确认 (duplicate acknowledgement: an earlier attempt reached the platform)",
+                        entry.RecordId, entry.Attempts);
                 next = OutboxMachine.Acknowledge(entry, finished);
                 Interlocked.Increment(ref _acknowledged);
             }

@@ -47,6 +47,23 @@ public sealed class ComposeFile
         return result;
     }
 
+    /// <summary>The ClickHouse users and profiles (service, read-only analyst, Grafana) — written by the analyst
+    /// work of issue 11 on its own branch; until that is merged the folder may be absent here.</summary>
+    public const string ClickHouseUsersMount = "./clickhouse/users.d";
+
+    /// <summary>A set-up step that runs once and exits (restart "no"), e.g. the Kafka ACLs: no health check.</summary>
+    public static bool IsOneShot(Dictionary<string, YamlNode> service) =>
+        service.TryGetValue("restart", out var restart) && restart.ToString() == "no";
+
+    /// <summary>A service's environment as name → value (both the map and the list form).</summary>
+    public static Dictionary<string, string> Environment(Dictionary<string, YamlNode> service)
+    {
+        if (!service.TryGetValue("environment", out var node)) return new();
+        if (node is YamlMappingNode map)
+            return Merge(map).ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+        return Strings(node).Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
+    }
+
     public static IEnumerable<string> Strings(YamlNode node) => node switch
     {
         YamlSequenceNode s => s.Children.SelectMany(Strings),

@@ -37,13 +37,15 @@ public sealed class ComposeFileTests
     [Fact]
     public void Every_service_has_a_health_check_and_platform_services_wait_for_healthy_engines()
     {
-        foreach (var (name, service) in _compose.Services)
+        foreach (var (name, service) in _compose.Services.Where(s => !ComposeFile.IsOneShot(s.Value)))
         {
             Assert.True(service.ContainsKey("healthcheck"), $"{name} has no healthcheck");
             if (!service.ContainsKey("build")) continue;
             var dependsOn = (YamlMappingNode)service["depends_on"];
             foreach (var engine in new[] { "kafka", "clickhouse" })
                 Assert.Equal("service_healthy", ((YamlMappingNode)dependsOn[engine])["condition"].ToString());
+            // The ACLs are in place before any role connects.
+            Assert.Equal("service_completed_successfully", ((YamlMappingNode)dependsOn["kafka-acls"])["condition"].ToString());
         }
     }
 
@@ -77,6 +79,7 @@ public sealed class ComposeFileTests
             foreach (var source in ComposeFile.Strings(volumes).Select(v => v.Split(':')[0]).Where(s => s.StartsWith('.')))
             {
                 var path = Path.GetFullPath(Path.Combine(_compose.Directory, source));
+                if (source == ComposeFile.ClickHouseUsersMount && !Directory.Exists(path)) continue; // see ClickHouseUsersMount
                 Assert.True(Directory.Exists(path) && Directory.EnumerateFiles(path).Any(), $"{name} mounts {source}, which is missing or empty");
             }
         }
@@ -90,8 +93,6 @@ public sealed class ComposeFileTests
             .SelectMany(s => ComposeFile.Strings(s.Value["ports"]).Select(p => (Service: s.Key, Host: p.Split(':')[0], Container: p.Split(':')[1])))
             .ToList();
         Assert.Equal(published.Count, published.Select(p => p.Host).Distinct().Count());
-        Assert.Contains(published, p => p is { Service: "clickhouse", Container: "8123" });
-        Assert.Contains(published, p => p is { Service: "kafka", Container: "9092" });
         Assert.Contains(published, p => p is { Service: "grafana", Container: "3000" });
         var ingestUrls = ((YamlMappingNode)_compose.Services["ingest"]["environment"])["Ingest__Urls"].ToString();
         Assert.Contains(published, p => p.Service == "ingest" && ingestUrls.EndsWith(":" + p.Container, StringComparison.Ordinal));
