@@ -1,4 +1,5 @@
 using DataPlatform.Ledger;
+using DataPlatform.Pictures;
 using DataPlatform.RegulatorBridge.Commands;
 using DataPlatform.RegulatorBridge.Envelope;
 using DataPlatform.RegulatorBridge.Hosting;
@@ -41,7 +42,13 @@ public static class RegulatorBridgeServiceCollectionExtensions
         builder.Services.AddSingleton<CommandStore>();
         builder.Services.AddSingleton<RateStore>();
         builder.Services.AddSingleton<DeviceStatusBoard>();
-        builder.Services.AddSingleton(sp => new PictureFiles(sp.GetRequiredService<IOptions<RegulatorBridgeOptions>>().Value.PictureDirectory));
+        // Ingest's picture store, read where ingest writes it (Ingest:PictureStore): a bucket or a directory.
+        builder.Services.AddOptions<PictureStoreOptions>().BindConfiguration(PictureStoreOptions.Section);
+        var ingestPictureDirectory = builder.Configuration["Ingest:PictureDirectory"] ?? "";
+        builder.Services.AddSingleton(sp => UplinkPictures.Open(
+            sp.GetRequiredService<IOptions<PictureStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<RegulatorBridgeOptions>>().Value.PictureDirectory, ingestPictureDirectory,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<UplinkPictures>()));
         builder.Services.AddSingleton<UploadAttemptRunner>();
         builder.Services.AddSingleton<HeartbeatSender>();
         builder.Services.AddSingleton<CommandProcessor>();

@@ -1,0 +1,5 @@
+namespace DataPlatform.Ingest.Pictures;
+
+/// <summary>One picture taken out of a push, checked and addressed, waiting to be stored before its event is
+/// accepted. <paramref name="Role"/> is the vendor's name for it (licensePlatePicture, NormalPic …).</summary>
+public sealed record PictureUpload(string Ref, string Role, byte[] Bytes);
