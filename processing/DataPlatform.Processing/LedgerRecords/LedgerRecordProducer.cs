@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.LedgerRecords;
 
-/// <summary>The one producer of <c>ledger.records</c> in a processing host (idempotent, acks=all); callers await
-/// every acknowledgement before they commit what the records came from.</summary>
+/// <summary>The one publisher of <c>ledger.records</c> in a processing host (idempotent, acks=all): typed records in,
+/// written with <see cref="LedgerRecordJson"/> under their <see cref="ILedgerRecord.Key"/>. Callers await every
+/// acknowledgement before they commit what the records came from.</summary>
 public sealed class LedgerRecordProducer(IOptions<KafkaOptions> kafka) : IDisposable
 {
     private readonly IProducer<string, byte[]> _producer =
@@ -16,11 +17,11 @@ public sealed class LedgerRecordProducer(IOptions<KafkaOptions> kafka) : IDispos
     /// <summary>Records acknowledged since start.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    public async Task PublishAsync(IReadOnlyCollection<(string Key, byte[] Json)> records, CancellationToken ct)
+    public async Task PublishAsync(IReadOnlyCollection<ILedgerRecord> records, CancellationToken ct)
     {
         if (records.Count == 0) return;
         await Task.WhenAll(records.Select(r => _producer.ProduceAsync(Topics.LedgerRecords,
-            new Message<string, byte[]> { Key = r.Key, Value = r.Json }, ct)));
+            new Message<string, byte[]> { Key = r.Key, Value = LedgerRecordJson.Write(r) }, ct)));
         Interlocked.Add(ref _sent, records.Count);
     }
 

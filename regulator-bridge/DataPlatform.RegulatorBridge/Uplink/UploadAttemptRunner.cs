@@ -32,14 +32,9 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, UplinkPictures pic
     }
 
     /// <summary>The upload record of an outbox entry's source, by its kind.</summary>
-    public static IUploadRecord Read(OutboxEntry entry, string source) => entry.Kind switch
-    {
-        RecordKind.Passage => LedgerRecord.ToPassage(entry.RecordId, source),
-        RecordKind.VehicleRegister => LedgerRecord.ToVehicleRegister(entry.RecordId, source),
-        RecordKind.InPlantVehicleRegister => LedgerRecord.ToInPlant(entry.RecordId, source),
-        RecordKind.NonRoadRegister => LedgerRecord.ToNonRoad(entry.RecordId, source),
-        _ => throw new InvalidOperationException($"no upload of kind {entry.Kind}"),
-    };
+    public static IUploadRecord Read(OutboxEntry entry, LedgerSource source) => source.Record.UploadKind == entry.Kind
+        ? source.Record.ToUpload(entry.RecordId)
+        : throw new InvalidOperationException($"no upload of kind {entry.Kind} from a {source.Record.Kind} record");
 
     private async Task<(TransportReply Reply, CompletenessResult Completeness)> SendAsync(OutboxEntry entry, IUploadRecord record, CancellationToken ct)
     {
