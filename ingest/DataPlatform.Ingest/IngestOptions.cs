@@ -64,4 +64,12 @@ public sealed class IngestOptions
     /// <summary>Failed authentications raise at most one alarm per device (or address) in this interval, so a
     /// misconfigured or hostile sender cannot flood the alarm topic; the next alarm counts the suppressed ones.</summary>
     public int AuthAlarmIntervalSeconds { get; set; } = 60;
+
+    /// <summary>A device whose captures come with a picture missing this many times within
+    /// <see cref="MissingPictureWindowSeconds"/> raises a <c>picture_missing</c> alarm (once per window). Each such
+    /// passage is kept, its picture marked <c>missing:</c>, whatever the count.</summary>
+    public int MissingPictureAlarmCount { get; set; } = 3;
+
+    /// <summary>The window of <see cref="MissingPictureAlarmCount"/>, in seconds.</summary>
+    public int MissingPictureWindowSeconds { get; set; } = 3600;
 }

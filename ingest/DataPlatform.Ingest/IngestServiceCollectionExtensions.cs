@@ -30,6 +30,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<DeviceEndpoints>();
         services.AddSingleton<EmissionEndpoints>();
         services.AddSingleton<DevicePushes>();
+        services.AddSingleton<IngestFaultBarrier>();
         services.AddGuardBooth();
         // Devices are validated when the registry is first built; the HTTP server depends on it, so a bad
         // Ingest:Devices entry fails the start instead of failing pushes later.
@@ -40,6 +41,9 @@ public static class IngestServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddSingleton(sp => new AuthAlarmThrottle(
             TimeSpan.FromSeconds(Math.Max(0, sp.GetRequiredService<IOptions<IngestOptions>>().Value.AuthAlarmIntervalSeconds))));
+        services.AddSingleton(sp => new MissingPictureTracker(
+            sp.GetRequiredService<IOptions<IngestOptions>>().Value.MissingPictureAlarmCount,
+            TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<IngestOptions>>().Value.MissingPictureWindowSeconds))));
         services.AddSingleton<IPictureStore>(sp => CreatePictureStore(
             sp.GetRequiredService<IOptions<IngestOptions>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger<IPictureStore>()));
         var journal = builder.Configuration["Ingest:JournalDirectory"];

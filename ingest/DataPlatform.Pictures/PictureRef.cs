@@ -8,7 +8,22 @@ public static class PictureRef
 {
     public const string Prefix = "sha256:";
 
+    /// <summary>Prefix of the placeholder a passage carries where its device sent an empty picture: the slot keeps
+    /// its position (the bridge maps pictures to 车头/车身/车牌 by position) and, resolving to no stored picture,
+    /// counts against the regulator's completeness rate instead of the passage being lost.</summary>
+    public const string MissingPrefix = "missing:";
+
     public static string Of(ReadOnlySpan<byte> bytes) => Prefix + Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary><c>missing:&lt;role&gt;</c>, the role reduced to 1..64 of <c>A-Z a-z 0-9 . _ -</c> (it names a
+    /// multipart part, i.e. whatever the firmware wrote).</summary>
+    public static string Missing(string role)
+    {
+        var safe = new string([.. role.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').Take(64)]);
+        return MissingPrefix + (safe.Length > 0 ? safe : "picture");
+    }
+
+    public static bool IsMissing(string reference) => reference.StartsWith(MissingPrefix, StringComparison.Ordinal);
 
     /// <summary>The hex digest of a well-formed reference, else null (so it can be used as a file name safely).</summary>
     public static string? HexOf(string? reference)

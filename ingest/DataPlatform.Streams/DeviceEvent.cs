@@ -5,7 +5,7 @@ namespace DataPlatform.Streams;
 
 /// <summary>A device status change or security alarm, published by ingest on <c>device.events</c> keyed by device
 /// id and read by processing's alarms: the contract both sides share.</summary>
-/// <param name="Kind"><c>online</c>, <c>offline</c> or <c>auth_failed</c> (see <see cref="DeviceEventKinds"/>).</param>
+/// <param name="Kind"><c>online</c>, <c>offline</c>, <c>auth_failed</c> or <c>picture_missing</c> (see <see cref="DeviceEventKinds"/>).</param>
 /// <param name="Message">Operator-facing, in Chinese.</param>
 /// <param name="Suppressed">For <c>auth_failed</c>: further failures swallowed by the alarm throttle before this one.</param>
 public sealed record DeviceEvent(
@@ -38,4 +38,7 @@ public static class DeviceEventKinds
     public const string Online = "online";
     public const string Offline = "offline";
     public const string AuthFailed = "auth_failed";
+
+    /// <summary>A device's captures keep arriving with a picture missing (empty part); the passages are kept.</summary>
+    public const string PictureMissing = "picture_missing";
 }

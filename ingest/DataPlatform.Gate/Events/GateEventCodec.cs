@@ -14,6 +14,15 @@ public static class GateEventCodec
     /// <summary>How far ahead of <c>now</c> a passTime may be before it is taken for a broken device clock.</summary>
     public static readonly TimeSpan MaxClockSkewAhead = TimeSpan.FromDays(1);
 
+    /// <summary>Why <paramref name="value"/> cannot be a pass time (before 2000, or more than
+    /// <see cref="MaxClockSkewAhead"/> after <paramref name="now"/>), else null. Safe for any instant, even
+    /// <see cref="DateTimeOffset.MaxValue"/>: adapters call it before anything converts the time to China time
+    /// (which overflows near the ends of the calendar) or derives an event id from it.</summary>
+    public static string? CheckPassTime(DateTimeOffset value, DateTimeOffset now, string field = "passTime") =>
+        value < GateEventRules.EarliestPassTime ? $"field '{field}' {value:O} is before 2000"
+        : value - now > MaxClockSkewAhead ? $"field '{field}' {value:O} is more than {MaxClockSkewAhead.TotalHours:0} h after now ({now:O})"
+        : null;
+
     /// <summary>Reads one event. Never throws for any input: anything that is not a valid event comes back as a
     /// <see cref="Rejection"/> with a code from <see cref="RejectionCodes"/> and a reason naming the field.</summary>
     /// <param name="now">The clock to judge future pass times against.</param>

@@ -18,7 +18,8 @@ public sealed record AdapterResult
 
     public GateEvent? Event { get; }
 
-    /// <summary>Checked JPEG/PNG pictures whose references are in <see cref="Event"/>'s Pictures, in order.</summary>
+    /// <summary>Checked JPEG/PNG pictures whose references are in <see cref="Event"/>'s Pictures, in order, and the
+    /// placeholders of pictures the device sent empty (<see cref="PictureUpload.IsMissing"/>: nothing to store).</summary>
     public IReadOnlyList<PictureUpload> Pictures { get; }
 
     public Rejection? Rejection { get; }

@@ -104,7 +104,8 @@ public static class VendorCodes
         string[] local = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF", "yyyyMMddHHmmssfff", "yyyyMMddHHmmss"];
         if (DateTimeOffset.TryParseExact(s, withOffset, inv, DateTimeStyles.None, out time)) return true;
         if (DateTimeOffset.TryParseExact(s, utc, inv, DateTimeStyles.AssumeUniversal, out time)) return true;
-        if (DateTime.TryParseExact(s, local, inv, DateTimeStyles.None, out var wall))
+        // A China wall time in the first 8 h of year 1 has no UTC instant (the constructor would throw).
+        if (DateTime.TryParseExact(s, local, inv, DateTimeStyles.None, out var wall) && wall.Ticks >= ChinaTime.Offset.Ticks)
         {
             time = new DateTimeOffset(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), ChinaTime.Offset);
             return true;

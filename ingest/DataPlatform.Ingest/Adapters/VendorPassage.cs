@@ -37,6 +37,9 @@ public sealed record VendorPassage(
             return AdapterResult.Reject(RejectionCodes.MissingField, $"{Vendor}: the capture time is missing");
         if (!VendorCodes.TryTime(Time, out var passTime))
             return AdapterResult.Reject(RejectionCodes.InvalidTime, $"{Vendor} capture time '{VendorCodes.Clip(Time)}' is not a date-time");
+        // Before the event id is derived: it converts the time to China time, which overflows near year 9999.
+        if (GateEventCodec.CheckPassTime(passTime, now, "capture time") is { } timeReason)
+            return AdapterResult.Reject(RejectionCodes.InvalidTime, $"{Vendor}: {timeReason}");
         if (!VendorCodes.TryConfidence(Confidence, device.ConfidenceScale, out var confidence, out var confidenceReason))
             return AdapterResult.Reject(RejectionCodes.InvalidField, $"{Vendor} {confidenceReason}");
         var direction = device.Direction ?? VendorCodes.DirectionOf(VendorDirection);

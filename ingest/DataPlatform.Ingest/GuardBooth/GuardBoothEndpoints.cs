@@ -176,14 +176,8 @@ public sealed class GuardBoothEndpoints(
 
     private static bool TryParse(byte[] bytes, out JsonDocument json)
     {
-        try
-        {
-            json = JsonDocument.Parse(bytes);
-            if (json.RootElement.ValueKind == JsonValueKind.Object) return true;
-        }
-        catch (JsonException) { }
-        json = null!;
-        return false;
+        json = JsonBody.TryParse(bytes, out _)!;
+        return json is { RootElement.ValueKind: JsonValueKind.Object };
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DataPlatform.Ingest.Http;
+using DataPlatform.Gate;
 using DataPlatform.Streams;
 
 namespace DataPlatform.Ingest.GuardBooth;
@@ -19,23 +21,20 @@ public static class GuardBoothReview
     /// <param name="Action">The action to publish, its operator the authenticated one; null when refused.</param>
     /// <param name="Error">Why a malformed action is refused (Chinese), for a 400 and the dead letter.</param>
     /// <param name="ClaimedOperator">Set when the body names another operator: a 403 and an auth alarm.</param>
-    public sealed record Result(ReviewActionMessage? Action, string? Error, string? ClaimedOperator);
+    /// <param name="ErrorCode">The dead letter's reason code: <c>bad_json</c> for a body that is no JSON object
+    /// (as on every other endpoint), else <c>invalid_review</c>.</param>
+    public sealed record Result(ReviewActionMessage? Action, string? Error, string? ClaimedOperator, string ErrorCode = InvalidCode);
+
+    public const string InvalidCode = "invalid_review";
 
     public static Result Read(ReadOnlySpan<byte> body, GuardOperatorOptions who)
     {
         if (body.Length > ReviewActionMessage.MaxBytes) return new(null, $"审核请求超过 {ReviewActionMessage.MaxBytes} 字节", null);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            return new(null, "不是有效的审核请求 JSON：" + ex.Message, null);
-        }
+        if (JsonBody.TryParse(body, out var why) is not { } document)
+            return new(null, "不是有效的审核请求 JSON：" + why, null, RejectionCodes.BadJson);
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return new(null, "审核请求须为 JSON 对象", null);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return new(null, "审核请求须为 JSON 对象", null, RejectionCodes.BadJson);
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer))
             {

@@ -29,9 +29,9 @@ public sealed class GuardBoothReviewEndpoint(GuardBoothAccess access, DurableIng
         if (read.Action is not { } action)
         {
             var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), "ingest", ManualPassage.DevicePrefix + who!.OperatorId,
-                "invalid_review", read.Error!, body.Bytes);
+                read.ErrorCode, read.Error!, body.Bytes);
             await ingest.RejectAsync(letter, ct);
-            return Results.BadRequest(new { error = "invalid_review", reason = read.Error, rejectionId = letter.Id });
+            return Results.BadRequest(new { error = read.ErrorCode, reason = read.Error, rejectionId = letter.Id });
         }
         try
         {

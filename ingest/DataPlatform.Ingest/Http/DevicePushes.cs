@@ -24,6 +24,7 @@ public sealed class DevicePushes(
     DeviceHealthTracker health,
     IPictureStore pictures,
     AuthAlarmThrottle alarms,
+    MissingPictureTracker missingPictures,
     TimeProvider time,
     IOptions<IngestOptions> options,
     ILogger<DevicePushes> logger)
@@ -71,24 +72,56 @@ public sealed class DevicePushes(
             try
             {
                 // Pictures first: the event that refers to them is acknowledged right after.
-                foreach (var picture in result.Pictures) await pictures.PutAsync(picture.Bytes, ct);
+                foreach (var picture in result.Pictures.Where(p => !p.IsMissing)) await pictures.PutAsync(picture.Bytes, ct);
                 await ingest.AcceptAsync(gateEvent, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "not stored");
             }
-            return Results.Json(new { eventId = gateEvent.EventId, status = "accepted", pictures = gateEvent.Pictures }, statusCode: acceptedStatus);
+            var missing = result.Pictures.Where(p => p.IsMissing).Select(p => p.Ref).ToList();
+            if (missing.Count > 0 && device is not null) await NoteMissingPicturesAsync(context, device, gateEvent, missing, now);
+            return Results.Json(new { eventId = gateEvent.EventId, status = "accepted", pictures = gateEvent.Pictures, missingPictures = missing },
+                statusCode: acceptedStatus);
         }
 
         if (result.Heartbeat is { } what)
             return Results.Json(new { deviceId = device?.DeviceId, status = "alive", message = what }, statusCode: StatusCodes.Status200OK);
 
         var rejection = result.Rejection!;
+        var rejectionId = await KeepRejectedAsync(device?.DeviceId ?? SourceOf(context), rejection, body, ct);
+        return Results.BadRequest(new { error = rejection.Code, reason = rejection.Reason, rejectionId });
+    }
+
+    /// <summary>Keeps a refused body as a dead letter on <c>gate.deadletter</c> (a large one whole in the content
+    /// store, see <see cref="EvidenceAsync"/>) and returns the rejection id the answer names.</summary>
+    public async Task<Guid> KeepRejectedAsync(string source, Rejection rejection, byte[] body, CancellationToken ct)
+    {
         var (payload, reason) = await EvidenceAsync(body, rejection.Reason, ct);
-        var letter = new DeadLetter(Guid.NewGuid(), now, "ingest", device?.DeviceId ?? SourceOf(context), rejection.Code, reason, payload);
+        var letter = new DeadLetter(Guid.NewGuid(), time.GetUtcNow(), "ingest", source, rejection.Code, reason, payload);
         await ingest.RejectAsync(letter, ct);
-        return Results.BadRequest(new { error = rejection.Code, reason = rejection.Reason, rejectionId = letter.Id });
+        return letter.Id;
+    }
+
+    // The passage is kept with its placeholders; a device that keeps doing it gets one picture_missing alarm per window.
+    private async Task NoteMissingPicturesAsync(HttpContext context, DeviceRegistration device, GateEvent gateEvent, List<string> missing, DateTimeOffset now)
+    {
+        logger.LogWarning("Capture {EventId} of {Device} arrived without {Pictures}; kept with the pictures marked missing",
+            gateEvent.EventId, device.DeviceId, string.Join(", ", missing));
+        if (missingPictures.Note(device.DeviceId, now) is not { } count) return;
+        var roles = string.Join("、", missing.Select(m => m[PictureRef.MissingPrefix.Length..]));
+        var alarm = new DeviceEvent(Guid.NewGuid(), DeviceEventKinds.PictureMissing, device.DeviceId, now,
+            $"设备{device.DeviceId}的抓拍连续缺少图片（{count} 次，最近一次缺 {roles}），请检查相机抓图与上传",
+            $"{count} captures with an empty picture part within the window; last: {gateEvent.EventId} without {roles}");
+        try
+        {
+            await ingest.AcceptAsync(new JournalEntry(Topics.DeviceEvents, device.DeviceId, alarm.ToJson()), context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The passage is durable already; the alarm is the lesser loss and must not fail the push.
+            logger.LogError(ex, "Could not publish the picture_missing alarm for {Device}", device.DeviceId);
+        }
     }
 
     /// <summary>An authenticated push that is not a gate event (e.g. an emission reading) still proves the device alive.</summary>

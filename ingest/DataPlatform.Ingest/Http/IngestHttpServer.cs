@@ -19,6 +19,7 @@ public sealed class IngestHttpServer(
     EmissionEndpoints emissions,
     GuardBooth.GuardBoothEndpoints guardBooth,
     GuardBooth.GuardBoothReviewEndpoint reviews,
+    IngestFaultBarrier barrier,
     IOptions<IngestOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -36,6 +37,8 @@ public sealed class IngestHttpServer(
         builder.WebHost.UseUrls(o.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         _app = builder.Build();
+        // First in the pipeline: whatever an endpoint throws, the body is kept and the answer has a reason.
+        _app.Use((context, next) => barrier.InvokeAsync(context, next));
         _app.MapPost(GateEventEndpoint.Path, (Delegate)((HttpContext context) => endpoint.HandleAsync(context, o.MaxEventBytes)));
         _app.MapPost(CameraEndpoints.HikvisionPath, (Delegate)((HttpContext context, string deviceId) => cameras.HikvisionAsync(context, deviceId)));
         _app.MapPost(CameraEndpoints.DahuaPath, (Delegate)((HttpContext context, string deviceId) => cameras.DahuaAsync(context, deviceId)));

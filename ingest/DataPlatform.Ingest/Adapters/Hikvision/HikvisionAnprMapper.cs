@@ -13,7 +13,8 @@ namespace DataPlatform.Ingest.Adapters.Hikvision;
 /// block: <c>licensePlate</c>, <c>line</c>, <c>direction</c> (forward/reverse/unknown), <c>confidenceLevel</c>
 /// (0–100), <c>plateColor</c> (blue, yellow, …), <c>vehicleType</c> (largeBus, smallCar, …),
 /// <c>pictureInfoList</c>. Sent alone, or as multipart/form-data whose first part is the document (anpr.xml) and
-/// whose other parts are the pictures (licensePlatePicture.jpg, detectionPicture.jpg …). Other event types (the
+/// whose other parts are the pictures (licensePlatePicture.jpg, detectionPicture.jpg …); an empty picture part
+/// becomes a <c>missing:</c> placeholder (<see cref="PictureRef.Missing"/>). Other event types (the
 /// periodic videoloss/inactive alert cameras send) are heartbeats.</para>
 /// </summary>
 public static class HikvisionAnprMapper
@@ -38,6 +39,13 @@ public static class HikvisionAnprMapper
             {
                 if (i == docIndex) continue;
                 var role = parts[i].FileName ?? parts[i].Name ?? $"part{i}";
+                // Cameras that fail to grab a frame still send the part, with Content-Length: 0. The truck was
+                // seen: keep the passage and mark the picture missing rather than refuse the whole capture.
+                if (parts[i].Body.Length == 0)
+                {
+                    pictures.Add(PictureUpload.MissingOf(role));
+                    continue;
+                }
                 if (PictureCheck.TryCreate(role, parts[i].Body, maxPictureBytes, out var upload) is { } rejection)
                     return AdapterResult.Reject(rejection with { Reason = "Hikvision: " + rejection.Reason });
                 pictures.Add(upload!);

@@ -36,6 +36,11 @@ public static class AlarmRuleDefaults
             Id = "device-auth-failed", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["auth_failed"],
             Severity = AlarmSeverity.Warning, Title = "设备{device}鉴权失败：{reason}", DedupeWindowMinutes = 15,
         },
+        new()
+        {
+            Id = "device-picture-missing", Source = AlarmSources.DeviceEvent, DeviceEventKinds = ["picture_missing"],
+            Severity = AlarmSeverity.Warning, Title = "{message}", DedupeWindowMinutes = 60,
+        },
         .. BridgeAlarmRules.Rules,
         new()
         {
