@@ -31,7 +31,7 @@ public static class RegulatorBridgeServiceCollectionExtensions
         builder.Services.AddOptions<RegulatorBridgeOptions>().BindConfiguration(RegulatorBridgeOptions.Section);
         if (!builder.Configuration.GetValue($"{RegulatorBridgeOptions.Section}:Enabled", false))
             return builder;
-        builder.Services.AddOptions<KafkaOptions>().BindConfiguration("Kafka");
+        builder.AddStreams();
         if (!builder.Services.Any(s => s.ServiceType == typeof(LedgerMigrator)))
             builder.AddLedger();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -64,7 +64,7 @@ public sealed class LedgerRecordIntake(
                 }
                 try
                 {
-                    consumer.Commit(NextOffsets(batch));
+                    consumer.Commit(NextOffsets.After(batch.Select(m => m.TopicPartitionOffset)));
                 }
                 catch (KafkaException e)
                 {
@@ -149,7 +149,4 @@ public sealed class LedgerRecordIntake(
             batch.Add(next);
         return batch;
     }
-
-    private static IEnumerable<TopicPartitionOffset> NextOffsets(List<ConsumeResult<string, byte[]>> batch) =>
-        batch.GroupBy(m => m.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(m => m.Offset.Value) + 1));
 }
