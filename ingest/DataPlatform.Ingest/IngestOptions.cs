@@ -1,5 +1,5 @@
 using DataPlatform.Ingest.Devices;
-using DataPlatform.Ingest.Pictures;
+using DataPlatform.Pictures;
 
 namespace DataPlatform.Ingest;
 

@@ -4,8 +4,8 @@ using DataPlatform.Ingest.GuardBooth;
 using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Ingest.Journal;
-using DataPlatform.Ingest.Pictures;
 using DataPlatform.Ingest.Publishing;
+using DataPlatform.Pictures;
 using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -70,19 +70,8 @@ public static class IngestServiceCollectionExtensions
 
     /// <summary>The store <c>Ingest:PictureStore</c> names: the local directory or an S3-compatible bucket.</summary>
     /// <exception cref="InvalidOperationException">the settings are unusable; the message says why.</exception>
-    public static IPictureStore CreatePictureStore(IngestOptions options, ILogger logger)
-    {
-        if (options.PictureStore.Problem() is { } problem) throw new InvalidOperationException(problem);
-        if (options.PictureStore.IsS3)
-        {
-            var s3 = new S3PictureStore(options.PictureStore);
-            logger.LogInformation("Pictures are kept in {Store} (never deleted by the platform; retention ≥ 24 months)", s3.Description);
-            return s3;
-        }
-        var store = new LocalPictureStore(PictureDirectoryOf(options));
-        logger.LogInformation("Pictures are kept in {Directory} (never deleted by the platform; retention ≥ 24 months)", store.Root);
-        return store;
-    }
+    public static IPictureStore CreatePictureStore(IngestOptions options, ILogger logger) =>
+        PictureStores.Create(options.PictureStore, PictureDirectoryOf(options), logger);
 
     /// <summary>The configured picture directory; else <c>pictures</c> beside the journal (standalone keeps all
     /// its state under one data directory); else the user's local application data.</summary>

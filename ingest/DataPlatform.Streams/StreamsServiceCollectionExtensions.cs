@@ -1,15 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Streams;
 
 public static class StreamsServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="KafkaOptions"/> from the <c>Kafka</c> section; every stage calls this.</summary>
+    /// <summary>Binds <see cref="KafkaOptions"/> from the <c>Kafka</c> section and adds the process's one
+    /// <see cref="SharedProducer"/>; every stage calls this (more than once in one process is harmless).</summary>
     public static IHostApplicationBuilder AddStreams(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<KafkaOptions>().BindConfiguration("Kafka");
-        builder.Services.AddSingleton<DeadLetterProducer>();
+        builder.Services.TryAddSingleton<SharedProducer>();
+        builder.Services.TryAddSingleton<DeadLetterProducer>();
         return builder;
     }
 }

@@ -142,8 +142,12 @@ public static class BridgeBackfillBenchmark
         var payloads = new PayloadBuilder(profile);
         var envelopes = Enumerable.Range(0, count).Select(i =>
         {
-            var record = LedgerRecord.ToPassage($"{EntCode}-P-raw{i}",
-                $$"""{"gateId":"G01","laneId":"L1","direction":1,"passTime":"{{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd'T'HH:mm:sszzz}}","plateNo":"冀B12345","plateColor":"yellow","vehicleType":"H11","pictures":[]}""");
+            var record = LedgerRecord.ToPassage($"{EntCode}-P-raw{i}", new LedgerPassageRecord
+            {
+                RecordId = Guid.NewGuid(), EnterpriseId = EntCode, GateId = "G01", LaneId = "L1", Direction = 1,
+                PassTime = LedgerRecordJson.Time(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), PlateNo = "冀B12345",
+                PlateColor = "yellow", VehicleType = "H11",
+            });
             return builder.Build("gate.passage.upload", payloads.Passage(record, UploadMode.Backfill, _ => null).Json, DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N")).Json;
         }).ToList();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = InFlight });

@@ -1,5 +1,6 @@
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Pictures;
+using DataPlatform.Pictures;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -4,6 +4,7 @@ using DataPlatform.RegulatorBridge.Commands;
 using DataPlatform.RegulatorBridge.Downlink;
 using DataPlatform.RegulatorBridge.Envelope;
 using DataPlatform.RegulatorBridge.Rates;
+using DataPlatform.RegulatorBridge.Records;
 using DataPlatform.RegulatorBridge.Status;
 using DataPlatform.RegulatorBridge.Transports;
 using DataPlatform.RegulatorBridge.Uplink;
@@ -136,7 +137,7 @@ public sealed class BridgeServiceTests
         Assert.Equal(id, record.RecordId);
         Assert.Equal("G01", record.GateId);
         Assert.Equal(Now.AddSeconds(-5), record.GeneratedAt);
-        var passage = LedgerRecord.ToPassage("E1302001-P-x", record.Json);
+        var passage = Assert.IsType<PassageRecord>(record.ToUpload("E1302001-P-x"));
         Assert.Equal(Direction.Out, passage.Direction);
         Assert.Equal(PlateColor.Yellow, passage.PlateColor);
         Assert.Equal("L2", passage.LaneId);

@@ -1,5 +1,6 @@
 using DataPlatform.Compliance.Reviews;
 using DataPlatform.Processing.Trips;
+using DataPlatform.Streams;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.LedgerRecords;
@@ -42,7 +43,7 @@ public sealed class LedgerRecordPublisher(
         {
             var batch = await next(mark, window, ct);
             if (batch.Count == 0) return sent;
-            await producer.PublishAsync([.. batch.Select(m => (m.Key, m.Json)), .. await ExitPassagesAsync(batch, ct)], ct);
+            await producer.PublishAsync([.. batch.Select(m => m.Record), .. await ExitPassagesAsync(batch, ct)], ct);
             mark = batch[^1].Position;
             await marks.SaveAsync(stream, mark, ct);
             sent += batch.Count;
@@ -50,7 +51,7 @@ public sealed class LedgerRecordPublisher(
         }
     }
 
-    private async Task<List<(string Key, byte[] Json)>> ExitPassagesAsync(List<LedgerRecordMessage> batch, CancellationToken ct)
+    private async Task<List<ILedgerRecord>> ExitPassagesAsync(List<LedgerRecordMessage> batch, CancellationToken ct)
     {
         var loads = batch.Select(m => m.Exit).OfType<ExitLoad>().ToList();
         if (loads.Count == 0) return [];
@@ -61,7 +62,7 @@ public sealed class LedgerRecordPublisher(
             .Select(l =>
             {
                 var (row, state) = (rows[l.ExitPassageId], states[l.ExitPassageId]);
-                return PassageRecordJson.For(row, l.RecordVersion((ulong)state.Resolutions), state.Effective, state.Status, null,
+                return (ILedgerRecord)PassageRecords.For(row, l.RecordVersion((ulong)state.Resolutions), state.Effective, state.Status, null,
                     PassageRecordPublisher.VehicleFor(versions, row, state.Effective.PlateNo, state.Effective.PlateColor), l);
             })];
     }

@@ -1,13 +1,12 @@
-using System.Data.Common;
-using System.Text.Json;
 using ClickHouse.Driver;
 using DataPlatform.Ledger;
+using DataPlatform.Streams;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.LedgerRecords;
 
 /// <summary>Reads the next closed trips after the trip stream's mark (passages are published from the writer's
-/// batches, see <see cref="PassageRecordPublisher"/>), in (time, id) order, as ledger.records messages.
+/// batches, see <see cref="PassageRecordPublisher"/>), in (time, id) order, as typed ledger.records records.
 /// Rows younger than the lag are left for the next run (see <c>TripOptions.PublishLagSeconds</c>).</summary>
 public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
@@ -18,36 +17,50 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
 
     /// <summary>Closed trips, newest version (FINAL). A closed trip rewritten later (a late weighing) is published
     /// again under the same record id with a higher version.</summary>
-    public Task<List<LedgerRecordMessage>> ClosedTripsAsync(PublishMark after, Window window, CancellationToken ct) =>
-        ReadAsync(
+    public async Task<List<LedgerRecordMessage>> ClosedTripsAsync(PublishMark after, Window window, CancellationToken ct)
+    {
+        var messages = new List<LedgerRecordMessage>();
+        using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT toUnixTimestamp64Milli(updated_at) AS ms, trip_id AS id, enterprise_id, gate_id, version, exit_gate_id,
-                   plate_no, plate_color, entry_passage_id, toUnixTimestamp(entry_time) * 1000, exit_passage_id,
-                   toUnixTimestamp(exit_time) * 1000, load, gross_kg, tare_kg, net_kg, cargo_name
+            SELECT toUnixTimestamp64Milli(updated_at) AS ms, trip_id, enterprise_id, gate_id, version, exit_gate_id,
+                   plate_no, plate_color, entry_passage_id, toUnixTimestamp(entry_time) * 1000 AS entry_ms, exit_passage_id,
+                   toUnixTimestamp(exit_time) * 1000 AS exit_ms, load, gross_kg, tare_kg, net_kg, cargo_name
             FROM {{Db}}.trips FINAL
             WHERE entry_time >= fromUnixTimestamp({since:Int64}) AND status = 'closed'
               AND updated_at <= fromUnixTimestamp64Milli({until:Int64}, 'UTC')
               AND (toUnixTimestamp64Milli(updated_at), trip_id) > ({ms:Int64}, {id:UUID})
-            ORDER BY ms, id LIMIT {limit:UInt32}
+            ORDER BY ms, trip_id LIMIT {limit:UInt32}
             """,
-            after, window, ct, r => LedgerRecordJson.Write(r.GetGuid(1), TripStream, Convert.ToUInt64(r.GetValue(4)), w =>
+            ClickHouseParameters.Of(
+                ("since", window.Since.ToUnixTimeSeconds()), ("until", window.Until.ToUnixTimeMilliseconds()),
+                ("ms", after.Ms), ("id", after.Id), ("limit", (uint)window.Limit)), null, ct);
+        while (reader.Read())
+        {
+            var trip = new LedgerTripRecord
             {
-                w.WriteString("enterpriseId", r.GetString(2));
-                w.WriteString("gateId", r.GetString(3));
-                w.WriteString("exitGateId", r.GetString(5));
-                w.WriteString("plateNo", r.GetString(6));
-                w.WriteString("plateColor", r.GetString(7));
-                w.WriteString("entryPassageId", r.GetGuid(8));
-                w.WriteString("entryTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(9))));
-                w.WriteString("exitPassageId", r.GetGuid(10));
-                w.WriteString("exitTime", LedgerRecordJson.Time(Convert.ToInt64(r.GetValue(11))));
-                w.WriteString("load", r.GetString(12));
-                WriteNullableInt(w, "grossKg", r.GetValue(13));
-                WriteNullableInt(w, "tareKg", r.GetValue(14));
-                WriteNullableInt(w, "netKg", r.GetValue(15));
-                w.WriteString("cargoName", r.GetString(16));
-            }), r => new ExitLoad(r.GetGuid(1), r.GetGuid(10), Convert.ToUInt64(r.GetValue(4)), r.GetString(16),
-                r.GetValue(15) is null or DBNull ? null : Convert.ToInt32(r.GetValue(15))));
+                RecordId = reader.GetGuid(reader.GetOrdinal("trip_id")),
+                Version = Convert.ToUInt64(reader["version"]),
+                EnterpriseId = reader.GetString(reader.GetOrdinal("enterprise_id")),
+                GateId = reader.GetString(reader.GetOrdinal("gate_id")),
+                ExitGateId = reader.GetString(reader.GetOrdinal("exit_gate_id")),
+                PlateNo = reader.GetString(reader.GetOrdinal("plate_no")),
+                PlateColor = reader.GetString(reader.GetOrdinal("plate_color")),
+                EntryPassageId = reader.GetGuid(reader.GetOrdinal("entry_passage_id")),
+                EntryTime = LedgerRecordJson.Time(Convert.ToInt64(reader["entry_ms"])),
+                ExitPassageId = reader.GetGuid(reader.GetOrdinal("exit_passage_id")),
+                ExitTime = LedgerRecordJson.Time(Convert.ToInt64(reader["exit_ms"])),
+                Load = reader.GetString(reader.GetOrdinal("load")),
+                GrossKg = NullableInt(reader["gross_kg"]),
+                TareKg = NullableInt(reader["tare_kg"]),
+                NetKg = NullableInt(reader["net_kg"]),
+                CargoName = reader.GetString(reader.GetOrdinal("cargo_name")),
+            };
+            var position = new PublishMark(Convert.ToInt64(reader["ms"]), trip.RecordId);
+            messages.Add(new LedgerRecordMessage(position, trip,
+                new ExitLoad(trip.RecordId, trip.ExitPassageId, trip.Version, trip.CargoName, trip.NetKg)));
+        }
+        return messages;
+    }
 
     /// <summary>The load of the closed trip (newest version) each of <paramref name="exitPassageIds"/> ends, if any.</summary>
     public async Task<Dictionary<Guid, ExitLoad>> ClosedTripLoadsAsync(IReadOnlyCollection<Guid> exitPassageIds, CancellationToken ct)
@@ -61,31 +74,13 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
             """,
             ClickHouseParameters.Of(("ids", exitPassageIds.ToArray())), null, ct);
         while (reader.Read())
-            loads[reader.GetGuid(1)] = new ExitLoad(reader.GetGuid(0), reader.GetGuid(1), Convert.ToUInt64(reader.GetValue(2)),
-                reader.GetString(3), reader.GetValue(4) is null or DBNull ? null : Convert.ToInt32(reader.GetValue(4)));
+            loads[reader.GetGuid(reader.GetOrdinal("exit_passage_id"))] = new ExitLoad(
+                reader.GetGuid(reader.GetOrdinal("trip_id")), reader.GetGuid(reader.GetOrdinal("exit_passage_id")), Convert.ToUInt64(reader["version"]),
+                reader.GetString(reader.GetOrdinal("cargo_name")), NullableInt(reader["net_kg"]));
         return loads;
     }
 
-    private static void WriteNullableInt(Utf8JsonWriter w, string name, object? value)
-    {
-        if (value is null or DBNull) w.WriteNull(name);
-        else w.WriteNumber(name, Convert.ToInt32(value));
-    }
-
-    private async Task<List<LedgerRecordMessage>> ReadAsync(string sql, PublishMark after, Window window,
-        CancellationToken ct, Func<DbDataReader, byte[]> json, Func<DbDataReader, ExitLoad?>? exit = null)
-    {
-        var messages = new List<LedgerRecordMessage>();
-        using var reader = await client.ExecuteReaderAsync(sql, ClickHouseParameters.Of(
-            ("since", window.Since.ToUnixTimeSeconds()), ("until", window.Until.ToUnixTimeMilliseconds()),
-            ("ms", after.Ms), ("id", after.Id), ("limit", (uint)window.Limit)), null, ct);
-        while (reader.Read())
-        {
-            var position = new PublishMark(Convert.ToInt64(reader.GetValue(0)), reader.GetGuid(1));
-            messages.Add(new LedgerRecordMessage(position, position.Id, $"{reader.GetString(2)}/{reader.GetString(3)}", json(reader), exit?.Invoke(reader)));
-        }
-        return messages;
-    }
+    private static int? NullableInt(object? value) => value is null or DBNull ? null : Convert.ToInt32(value);
 
     /// <summary>Rows with event time ≥ <paramref name="Since"/>, written at or before <paramref name="Until"/>, at most <paramref name="Limit"/>.</summary>
     public readonly record struct Window(DateTimeOffset Since, DateTimeOffset Until, int Limit);

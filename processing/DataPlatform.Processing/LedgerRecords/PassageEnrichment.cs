@@ -1,5 +1,5 @@
-using System.Text.Json;
 using DataPlatform.Gate.Registers;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Processing.LedgerRecords;
 
@@ -68,13 +68,31 @@ public static class PassageEnrichment
         return fields;
     }
 
-    public static void Write(Utf8JsonWriter w, IEnumerable<(string Name, string Value)> fields)
+    /// <summary>The record with the vehicle fields set (none of them is a field of the passage itself).</summary>
+    public static LedgerPassageRecord Apply(LedgerPassageRecord record, IEnumerable<(string Name, string Value)> fields)
     {
         foreach (var (name, value) in fields)
         {
-            if (name == "obdOnline") w.WriteBoolean(name, IsTrue(value));
-            else w.WriteString(name, value);
+            record = name switch
+            {
+                "vin" => record with { Vin = value },
+                "registerDate" => record with { RegisterDate = value },
+                "model" => record with { Model = value },
+                "engineModel" => record with { EngineModel = value },
+                "engineMaker" => record with { EngineMaker = value },
+                "engineNo" => record with { EngineNo = value },
+                "fuelType" => record with { FuelType = value },
+                "emissionStage" => record with { EmissionStage = value },
+                "useNature" => record with { UseNature = value },
+                "obdOnline" => record with { ObdOnline = IsTrue(value) },
+                "fleetName" => record with { FleetName = value },
+                "envListImage" => record with { EnvListImage = value },
+                "licenseImage" => record with { LicenseImage = value },
+                RegisterRowField => record with { RegisterRowId = value },
+                _ => throw new InvalidOperationException($"ledger record field {name} is not a vehicle field of the record"),
+            };
         }
+        return record;
     }
 
     /// <summary>联网状态 as entered at the booth or by the national platform (true / 1 / 是 / 已联网).</summary>

@@ -22,7 +22,7 @@ public sealed class PassageRecordPublisher(PassageReader reader, RegisterVersion
             stored[id] = row;
         var publish = stored.Values.Where(r => !r.NeedsReview).ToList();
         var versions = await registers.ForPlatesAsync([.. publish.Select(r => r.PlateNo)], ct);
-        var records = publish.Select(r => PassageRecordJson.For(r, VehicleFor(versions, r, r.PlateNo, r.PlateColor))).ToList();
+        var records = publish.Select(r => PassageRecords.For(r, VehicleFor(versions, r, r.PlateNo, r.PlateColor))).ToList();
         await producer.PublishAsync(records, ct);
         return records.Count;
     }

@@ -61,7 +61,7 @@ public sealed class ReviewActionConsumer(
         var resolved = applied.Select(a =>
             {
                 var load = loads.GetValueOrDefault(a.PassageId);
-                return PassageRecordJson.For(
+                return PassageRecords.For(
                     rows[a.PassageId], load?.RecordVersion(a.ResolutionNo) ?? 1 + (ulong)a.ResolutionNo,
                     new ReviewedValues(a.PlateNoAfter, a.PlateColorAfter, a.VehicleTypeAfter),
                     Enum.Parse<ReviewStatus>(a.StatusAfter, ignoreCase: true), a.ActionId,

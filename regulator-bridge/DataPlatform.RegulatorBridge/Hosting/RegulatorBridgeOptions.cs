@@ -36,7 +36,9 @@ public sealed class RegulatorBridgeOptions
     /// <summary>Kafka consumer group reading <c>ledger.records</c>.</summary>
     public string GroupId { get; set; } = "regulator-bridge";
 
-    /// <summary>Where ingest keeps pictures (content-addressed <c>ab/cd/&lt;sha256&gt;</c>); empty: records go without them.</summary>
+    /// <summary>Where ingest keeps pictures when its store is the local directory (content-addressed
+    /// <c>ab/cd/&lt;sha256&gt;</c>); empty: <c>Ingest:PictureDirectory</c>, and without either records go without
+    /// them. With <c>Ingest:PictureStore:Kind=s3</c> the bridge reads the same bucket ingest writes instead.</summary>
     public string PictureDirectory { get; set; } = "";
 
     /// <summary>How long an exit passage waits for its closed trip's version (cargo, net weight) before it is uploaded

@@ -1,4 +1,5 @@
 using DataPlatform.Ledger;
+using DataPlatform.Pictures;
 using DataPlatform.RegulatorBridge.Commands;
 using DataPlatform.RegulatorBridge.Envelope;
 using DataPlatform.RegulatorBridge.Hosting;
@@ -30,7 +31,7 @@ public static class RegulatorBridgeServiceCollectionExtensions
         builder.Services.AddOptions<RegulatorBridgeOptions>().BindConfiguration(RegulatorBridgeOptions.Section);
         if (!builder.Configuration.GetValue($"{RegulatorBridgeOptions.Section}:Enabled", false))
             return builder;
-        builder.Services.AddOptions<KafkaOptions>().BindConfiguration("Kafka");
+        builder.AddStreams();
         if (!builder.Services.Any(s => s.ServiceType == typeof(LedgerMigrator)))
             builder.AddLedger();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -41,7 +42,13 @@ public static class RegulatorBridgeServiceCollectionExtensions
         builder.Services.AddSingleton<CommandStore>();
         builder.Services.AddSingleton<RateStore>();
         builder.Services.AddSingleton<DeviceStatusBoard>();
-        builder.Services.AddSingleton(sp => new PictureFiles(sp.GetRequiredService<IOptions<RegulatorBridgeOptions>>().Value.PictureDirectory));
+        // Ingest's picture store, read where ingest writes it (Ingest:PictureStore): a bucket or a directory.
+        builder.Services.AddOptions<PictureStoreOptions>().BindConfiguration(PictureStoreOptions.Section);
+        var ingestPictureDirectory = builder.Configuration["Ingest:PictureDirectory"] ?? "";
+        builder.Services.AddSingleton(sp => UplinkPictures.Open(
+            sp.GetRequiredService<IOptions<PictureStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<RegulatorBridgeOptions>>().Value.PictureDirectory, ingestPictureDirectory,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<UplinkPictures>()));
         builder.Services.AddSingleton<UploadAttemptRunner>();
         builder.Services.AddSingleton<HeartbeatSender>();
         builder.Services.AddSingleton<CommandProcessor>();

@@ -19,15 +19,11 @@ public sealed class RateReporter(
     OutboxStore outbox,
     RateStore rates,
     Uploader uploader,
-    IOptions<KafkaOptions> kafka,
+    SharedProducer producer,
     IOptions<RegulatorBridgeOptions> options,
     TimeProvider time,
     ILogger<RateReporter> logger) : BackgroundService
 {
-    private readonly IProducer<string, byte[]> _producer = new ProducerBuilder<string, byte[]>(kafka.Value.Producer("regulator-bridge-status")).Build();
-
-    private int _disposed;
-
     /// <summary>The last computation, for tests and the CLI.</summary>
     public IReadOnlyList<DailyGateRate> Latest { get; private set; } = [];
 
@@ -70,18 +66,7 @@ public sealed class RateReporter(
         if (uploader.CircuitState != CircuitState.Closed && uploader.PlatformDownSince is { } down)
             events.Add(BridgeFindings.PlatformDown(down, bridge.EntCode, now));
         foreach (var e in events)
-            await _producer.ProduceAsync(Topics.BridgeStatus,
-                new Message<string, byte[]> { Key = $"{e.EnterpriseId}/{e.GateId}", Value = e.ToJson() }, ct);
+            await producer.ProduceAsync(Topics.BridgeStatus, $"{e.EnterpriseId}/{e.GateId}", e.ToJson(), ct);
         return computed;
-    }
-
-    // The container disposes this twice: as itself and as the hosted service its factory returned.
-    public override void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
-        _producer.Flush(TimeSpan.FromSeconds(5));
-        _producer.Dispose();
-        base.Dispose();
     }
 }

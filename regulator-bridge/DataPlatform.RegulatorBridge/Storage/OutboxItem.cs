@@ -1,13 +1,14 @@
 using DataPlatform.RegulatorBridge.Outbox;
+using DataPlatform.RegulatorBridge.Uplink;
 
 namespace DataPlatform.RegulatorBridge.Storage;
 
-/// <summary>An outbox entry with what the store keeps beside it: the source record, the completeness of the last
+/// <summary>An outbox entry with what the store keeps beside it: the source record (typed, parsed once), the completeness of the last
 /// payload sent and when the current attempt started.</summary>
 public sealed record OutboxItem(
     OutboxEntry Entry,
     string EnterpriseId,
-    string Source,
+    LedgerSource Source,
     bool Complete,
     string Missing,
     DateTimeOffset? AttemptStartedAt);

@@ -4,6 +4,7 @@ using DataPlatform.RegulatorBridge.Outbox;
 using DataPlatform.RegulatorBridge.Profiles;
 using DataPlatform.RegulatorBridge.Rates;
 using DataPlatform.RegulatorBridge.Records;
+using DataPlatform.RegulatorBridge.Uplink;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.RegulatorBridge.Storage;
@@ -104,7 +105,7 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
                 Utc(reader.GetValue(11)),
                 Utc(reader.GetValue(12)),
                 reader.GetString(13) is { Length: > 0 } e ? e : null);
-            items.Add(new OutboxItem(entry, reader.GetString(2), reader.GetString(16), Convert.ToByte(reader.GetValue(14)) == 1,
+            items.Add(new OutboxItem(entry, reader.GetString(2), new LedgerSource(reader.GetString(16)), Convert.ToByte(reader.GetValue(14)) == 1,
                 reader.GetString(15), Utc(reader.GetValue(10))));
         }
         return items;
@@ -161,7 +162,7 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
             e.RecordId, e.Kind.ToString(), i.EnterpriseId, e.GateId, e.GeneratedAt.UtcDateTime, e.Deadline.UtcDateTime,
             e.State.ToString(), (uint)e.Attempts, ModeName(e.Mode), e.FirstAttemptAt?.UtcDateTime,
             i.AttemptStartedAt?.UtcDateTime, e.NextAttemptAt?.UtcDateTime, e.AcknowledgedAt?.UtcDateTime,
-            e.LastError ?? "", (byte)(i.Complete ? 1 : 0), i.Missing, i.Source, revision,
+            e.LastError ?? "", (byte)(i.Complete ? 1 : 0), i.Missing, i.Source.Json, revision,
         ];
     }
 

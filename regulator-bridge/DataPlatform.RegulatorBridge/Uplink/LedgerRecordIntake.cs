@@ -64,7 +64,7 @@ public sealed class LedgerRecordIntake(
                 }
                 try
                 {
-                    consumer.Commit(NextOffsets(batch));
+                    consumer.Commit(NextOffsets.After(batch.Select(m => m.TopicPartitionOffset)));
                 }
                 catch (KafkaException e)
                 {
@@ -117,7 +117,7 @@ public sealed class LedgerRecordIntake(
             var entry = OutboxEntry.New(uploadId, kind, record.GateId, record.GeneratedAt, deadline);
             if (record.AwaitsTrip)
                 entry = OutboxMachine.Hold(entry, record.GeneratedAt + options.Value.ExitHold);
-            fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, record.Json, false, "", null);
+            fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, new LedgerSource(record), false, "", null);
         }
         await store.SaveAsync(revised, ct);
         if (fresh.Count == 0)
@@ -132,10 +132,10 @@ public sealed class LedgerRecordIntake(
     /// <summary>The queued record with a newer version's source; null (no change) when the version is not newer.</summary>
     private static OutboxItem? Revise(OutboxItem current, LedgerRecord newer)
     {
-        if (newer.Version <= LedgerRecord.VersionOf(current.Source))
+        if (newer.Version <= current.Source.Version)
             return null;
         var entry = newer.AwaitsTrip ? current.Entry : OutboxMachine.Release(current.Entry);
-        return current with { Entry = entry, Source = newer.Json };
+        return current with { Entry = entry, Source = new LedgerSource(newer) };
     }
 
     private static List<ConsumeResult<string, byte[]>> Poll(IConsumer<string, byte[]> consumer, CancellationToken ct)
@@ -149,7 +149,4 @@ public sealed class LedgerRecordIntake(
             batch.Add(next);
         return batch;
     }
-
-    private static IEnumerable<TopicPartitionOffset> NextOffsets(List<ConsumeResult<string, byte[]>> batch) =>
-        batch.GroupBy(m => m.TopicPartition).Select(g => new TopicPartitionOffset(g.Key, g.Max(m => m.Offset.Value) + 1));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DataPlatform.Pictures;
 using DataPlatform.RegulatorBridge.Hosting;
 using DataPlatform.RegulatorBridge.Outbox;
 using DataPlatform.RegulatorBridge.Profiles;
@@ -10,7 +11,7 @@ namespace DataPlatform.RegulatorBridge.Uplink;
 
 /// <summary>One attempt of one record: builds the profile's payload (pictures inline or uploaded first for a file
 /// id), sends it and reports the reply with the completeness of what was actually sent.</summary>
-public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictures)
+public sealed class UploadAttemptRunner(BridgeContext bridge, UplinkPictures pictures)
 {
     private readonly ConcurrentDictionary<string, string> _fileIds = new(StringComparer.Ordinal);
 
@@ -31,14 +32,9 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
     }
 
     /// <summary>The upload record of an outbox entry's source, by its kind.</summary>
-    public static IUploadRecord Read(OutboxEntry entry, string source) => entry.Kind switch
-    {
-        RecordKind.Passage => LedgerRecord.ToPassage(entry.RecordId, source),
-        RecordKind.VehicleRegister => LedgerRecord.ToVehicleRegister(entry.RecordId, source),
-        RecordKind.InPlantVehicleRegister => LedgerRecord.ToInPlant(entry.RecordId, source),
-        RecordKind.NonRoadRegister => LedgerRecord.ToNonRoad(entry.RecordId, source),
-        _ => throw new InvalidOperationException($"no upload of kind {entry.Kind}"),
-    };
+    public static IUploadRecord Read(OutboxEntry entry, LedgerSource source) => source.Record.UploadKind == entry.Kind
+        ? source.Record.ToUpload(entry.RecordId)
+        : throw new InvalidOperationException($"no upload of kind {entry.Kind} from a {source.Record.Kind} record");
 
     private async Task<(TransportReply Reply, CompletenessResult Completeness)> SendAsync(OutboxEntry entry, IUploadRecord record, CancellationToken ct)
     {
@@ -78,7 +74,7 @@ public sealed class UploadAttemptRunner(BridgeContext bridge, PictureFiles pictu
         var base64 = Convert.ToBase64String(bytes);
         if (bridge.Profile.Profile.Pictures == PictureMode.Inline)
             return (base64, null);
-        var imageId = RecordIds.Create(bridge.EntCode, RecordKind.Image, PictureFiles.LocalId(reference));
+        var imageId = RecordIds.Create(bridge.EntCode, RecordKind.Image, PictureRef.ContentId(reference));
         var upload = new ImageUploadRecord(imageId, ownerId, fieldId, base64);
         var reply = await bridge.Client.SendAsync(RecordKind.Image, bridge.Payloads.Image(upload), imageId, ct);
         if (reply is null)

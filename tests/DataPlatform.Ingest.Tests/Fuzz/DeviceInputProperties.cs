@@ -47,7 +47,7 @@ public sealed class DeviceInputProperties
         ]);
         var result = HikvisionAnprMapper.Map(body, MultipartContentType, Hikvision, Now, MaxPicture);
         Assert.NotNull(result.Event);
-        Assert.Equal(["missing:licensePlatePicture.jpg", DataPlatform.Ingest.Pictures.PictureRef.Of(scene)], result.Event.Pictures);
+        Assert.Equal(["missing:licensePlatePicture.jpg", PictureRef.Of(scene)], result.Event.Pictures);
         Assert.Equal([true, false], result.Pictures.Select(p => p.IsMissing));
         // A part that is not empty but no picture still refuses the push: that is a broken device, not a missed frame.
         var garbage = Multipart.Write(Boundary, [new("anpr.xml", "anpr.xml", "application/xml", Utf8(HikvisionXml())), new("x.jpg", "x.jpg", "image/jpeg", [1, 2, 3])]);

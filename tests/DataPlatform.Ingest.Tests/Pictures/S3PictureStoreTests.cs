@@ -1,5 +1,6 @@
 using Amazon.S3.Model;
-using DataPlatform.Ingest.Pictures;
+using DataPlatform.Pictures;
+using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataPlatform.Ingest.Tests.Pictures;

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Pictures;
 using DataPlatform.RegulatorBridge.Profiles;
 using DataPlatform.RegulatorSimulator;
 using DataPlatform.RegulatorSimulator.Faults;
@@ -135,18 +135,20 @@ internal sealed class BridgeHarness : IAsyncDisposable
         {
             var id = Guid.NewGuid();
             var picture = ids.Count % 2 == 0 ? StorePicture(id) : null;
-            var json = $$"""
-                {"schema":1,"recordId":"{{id}}","kind":"passage","version":1,"enterpriseId":"{{EntCode}}","gateId":"{{gate}}","laneId":"L1",
-                 "direction":1,"passTime":"{{passTime.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd'T'HH:mm:sszzz}}","plateNo":"冀B{{10000 + ids.Count % 89999}}",
-                 "plateColor":"yellow","vehicleType":"H11","deviceId":"cam-{{gate}}","eventId":"e-{{id:N}}",
-                 "pictures":[{{(picture is null ? "" : $"\"{picture}\"")}}],"recordHash":"h"}
-                """.ReplaceLineEndings("");
-            tasks.Add(_producer.ProduceAsync(Topics.LedgerRecords, new Message<string, byte[]> { Key = $"{EntCode}/{gate}", Value = Encoding.UTF8.GetBytes(json) }));
+            tasks.Add(PublishRawAsync(gate, PassageJson(id, gate, passTime, $"冀B{10000 + ids.Count % 89999}", picture)));
             ids.Add($"{EntCode}-P-{id:N}");
         }
         await Task.WhenAll(tasks);
         return ids;
     }
+
+    /// <summary>A passage's <c>ledger.records</c> message as processing publishes it, with at most one picture.</summary>
+    public static string PassageJson(Guid id, string gate, DateTimeOffset passTime, string plate, string? picture) => $$"""
+        {"schema":1,"recordId":"{{id}}","kind":"passage","version":1,"enterpriseId":"{{EntCode}}","gateId":"{{gate}}","laneId":"L1",
+         "direction":1,"passTime":"{{passTime.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd'T'HH:mm:sszzz}}","plateNo":"{{plate}}",
+         "plateColor":"yellow","vehicleType":"H11","deviceId":"cam-{{gate}}","eventId":"e-{{id:N}}",
+         "pictures":[{{(picture is null ? "" : $"\"{picture}\"")}}],"recordHash":"h"}
+        """.ReplaceLineEndings("");
 
     /// <summary>Publishes one ledger.records message as given.</summary>
     public Task PublishRawAsync(string gate, string json) =>
@@ -154,16 +156,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     private string StorePicture(Guid id) => StorePicture("JPEG-" + id);
 
-    /// <summary>Stores a picture in the content-addressed folder as ingest does; returns its reference.</summary>
-    public string StorePicture(string content)
-    {
-        var bytes = Encoding.UTF8.GetBytes(content);
-        var hex = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var dir = Path.Combine(PictureDirectory, hex[..2], hex[2..4]);
-        Directory.CreateDirectory(dir);
-        File.WriteAllBytes(Path.Combine(dir, hex), bytes);
-        return "sha256:" + hex;
-    }
+    /// <summary>Stores a picture in the content-addressed folder with ingest's own store; returns its reference.</summary>
+    public string StorePicture(string content) =>
+        new LocalPictureStore(PictureDirectory).PutAsync(Encoding.UTF8.GetBytes(content), default).GetAwaiter().GetResult().Ref;
 
     public async Task<long> AcknowledgedInOutboxAsync() =>
         await Platform.ScalarAsync("SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged' AND kind = 'Passage'");

@@ -8,6 +8,7 @@ using DataPlatform.RegulatorBridge.Outbox;
 using DataPlatform.RegulatorBridge.Profiles;
 using DataPlatform.RegulatorBridge.Records;
 using DataPlatform.RegulatorBridge.Uplink;
+using DataPlatform.Streams;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -44,6 +45,8 @@ public sealed class LedgerRecordMappingProperties
             PassageEnrichment.FieldMap.Select(m => m.Register).Concat(["plateNo", "vehicleType", "registrationCode"])
                 .Zip(values).Where(p => p.Second.Length > 0).ToDictionary(p => p.First, p => p.Second));
 
+    private static byte[] Json(ILedgerRecord record) => LedgerRecordJson.Write(record);
+
     private static Dictionary<string, string> Props(byte[] json)
     {
         using var d = JsonDocument.Parse(json);
@@ -57,8 +60,8 @@ public sealed class LedgerRecordMappingProperties
         Prop.ForAll(Row.SelectMany(_ => Version, (r, v) => (r, v)).ToArbitrary(), input =>
         {
             var (row, version) = input;
-            var plain = Props(PassageRecordJson.For(row).Json);
-            var enriched = Props(PassageRecordJson.For(row, version).Json);
+            var plain = Props(Json(PassageRecords.For(row)));
+            var enriched = Props(Json(PassageRecords.For(row, version)));
             var allowed = PassageEnrichment.FieldMap.Select(m => m.Record).Append(PassageEnrichment.RegisterRowField).ToHashSet();
             return plain.All(p => enriched.TryGetValue(p.Key, out var v) && v == p.Value)
                    && enriched.Keys.Except(plain.Keys).All(allowed.Contains);
@@ -80,7 +83,7 @@ public sealed class LedgerRecordMappingProperties
                    && (pick is null || (pick.ChangedAt <= row.PassTimeChina
                        && eligible.Where(v => v.Kind == pick.Kind).All(v => v.Version <= pick.Version)
                        && (pick.Kind == RegisterKind.Road || eligible.All(v => v.Kind == RegisterKind.InPlant))))
-                   && PassageRecordJson.For(row, pick).Json.SequenceEqual(PassageRecordJson.For(row, again).Json);
+                   && Json(PassageRecords.For(row, pick)).SequenceEqual(Json(PassageRecords.For(row, again)));
         });
 
     /// <summary>Each register version is its own upload: ids are unique across versions and registers, and the same
@@ -93,7 +96,7 @@ public sealed class LedgerRecordMappingProperties
                 new SortedDictionary<string, string>(StringComparer.Ordinal) { ["stage"] = "5", ["fuel"] = "B" })).ToList();
             string Id(RegisterRow r)
             {
-                Assert.True(LedgerRecord.TryRead(RegisterRecordJson.For(r).Json, out var record, out var error), error);
+                Assert.True(LedgerRecord.TryRead(Json(RegisterRecords.For(r)), out var record, out var error), error);
                 return RecordIds.Create(Ent, record.UploadKind!.Value, record.RecordId.ToString("N"));
             }
             var ids = rows.Select(Id).ToList();
@@ -113,13 +116,13 @@ public sealed class LedgerRecordMappingProperties
                 ["obdOnline"] = "是", ["owner"] = "某物流公司", ["envListImage"] = "sha256:" + new string('d', 64),
             });
         var load = new ExitLoad(Guid.NewGuid(), row.PassageId, 1_800_000_000_000, "煤炭", 33_460);
-        var (_, json) = PassageRecordJson.For(row, load.TripVersion,
-            new Compliance.Reviews.ReviewedValues(row.PlateNo, row.PlateColor, row.VehicleType), Compliance.Reviews.ReviewStatus.None, null, version, load);
+        var json = Json(PassageRecords.For(row, load.TripVersion,
+            new Compliance.Reviews.ReviewedValues(row.PlateNo, row.PlateColor, row.VehicleType), Compliance.Reviews.ReviewStatus.None, null, version, load));
 
         Assert.True(LedgerRecord.TryRead(json, out var record, out _));
         Assert.False(record.AwaitsTrip);
         Assert.Equal(1_800_000_000_000UL, record.Version);
-        var upload = LedgerRecord.ToPassage("E1302001-P-x", record.Json);
+        var upload = Assert.IsType<PassageRecord>(record.ToUpload("E1302001-P-x"));
         Assert.True(Completeness.Check(upload).IsComplete, Completeness.Check(upload).Describe());
         Assert.Equal(33.5m, upload.CargoWeightT);
         Assert.Equal("煤炭", upload.CargoName);
@@ -128,9 +131,9 @@ public sealed class LedgerRecordMappingProperties
         Assert.Equal("某物流公司", upload.FleetName);
 
         // The same exit before its trip closed waits for it; an entry never does.
-        Assert.True(LedgerRecord.TryRead(PassageRecordJson.For(row, version).Json, out var open, out _) && open.AwaitsTrip);
-        Assert.True(LedgerRecord.TryRead(PassageRecordJson.For(row with { Direction = 1 }, version).Json, out var entry, out _) && !entry.AwaitsTrip);
-        Assert.False(Completeness.Check(LedgerRecord.ToPassage("id", System.Text.Encoding.UTF8.GetString(PassageRecordJson.For(row).Json))).IsComplete);
+        Assert.True(LedgerRecord.TryRead(Json(PassageRecords.For(row, version)), out var open, out _) && open.AwaitsTrip);
+        Assert.True(LedgerRecord.TryRead(Json(PassageRecords.For(row with { Direction = 1 }, version)), out var entry, out _) && !entry.AwaitsTrip);
+        Assert.False(Completeness.Check(LedgerRecord.ToPassage("id", PassageRecords.For(row))).IsComplete);
     }
 
     [Fact]
@@ -142,10 +145,10 @@ public sealed class LedgerRecordMappingProperties
                 ["registrationCode"] = "NR-0001", ["pin"] = "PIN-1", ["machineryKind"] = "excavator", ["stage"] = "3", ["fuel"] = "B",
                 ["owner"] = "某租赁公司", ["labelImage"] = "sha256:" + new string('e', 64),
             });
-        Assert.True(LedgerRecord.TryRead(RegisterRecordJson.For(nonRoad).Json, out var record, out _));
+        Assert.True(LedgerRecord.TryRead(Json(RegisterRecords.For(nonRoad)), out var record, out _));
         Assert.Equal(RecordKind.NonRoadRegister, record.UploadKind);
         Assert.Equal(3UL, record.Version);
-        var upload = LedgerRecord.ToNonRoad("id", record.Json);
+        var upload = Assert.IsType<NonRoadMachineRecord>(record.ToUpload("id"));
         Assert.Equal("NR-0001", upload.EnvRegCode);
         Assert.Equal(NonRoadMachineryKind.Excavator, upload.MachineryKind);
         Assert.Equal(EmissionStage.Guo3, upload.EmissionStage);
@@ -176,16 +179,16 @@ public sealed class LedgerRecordMappingProperties
         var queue = new OutboxQueue();
         var generated = new DateTimeOffset(Base);
         var held = OutboxMachine.Hold(OutboxEntry.New("E-P-1", RecordKind.Passage, "G01", generated, TimeSpan.FromSeconds(60)), generated.AddSeconds(45));
-        queue.Put([new RegulatorBridge.Storage.OutboxItem(held, Ent, """{"version":1}""", false, "", null)]);
-        var newer = new LedgerRecord(Guid.NewGuid(), "passage", Ent, "G01", generated, """{"version":7,"tripClosed":true}""", 7);
+        queue.Put([new RegulatorBridge.Storage.OutboxItem(held, Ent, new LedgerSource("""{"version":1}"""), false, "", null)]);
+        var newer = new LedgerSource("""{"version":7,"tripClosed":true}""");
 
-        Assert.True(queue.TryRevise("E-P-1", c => c with { Entry = OutboxMachine.Release(c.Entry), Source = newer.Json }, out var revised));
+        Assert.True(queue.TryRevise("E-P-1", c => c with { Entry = OutboxMachine.Release(c.Entry), Source = newer }, out var revised));
         Assert.Equal(UploadState.Pending, revised!.Entry.State);
         var started = queue.StartRound(["E-P-1"], generated.AddSeconds(1), i => i with { Entry = OutboxMachine.Start(i.Entry, generated.AddSeconds(1), false) });
-        Assert.Equal(newer.Json, Assert.Single(started).Source);
+        Assert.Same(newer, Assert.Single(started).Source);
         Assert.Equal(UploadMode.RealTime, started[0].Entry.Mode);
-        Assert.False(queue.TryRevise("E-P-1", c => c with { Source = "{}" }, out _));
-        Assert.Equal(newer.Json, Assert.Single(queue.Snapshot()).Source);
+        Assert.False(queue.TryRevise("E-P-1", c => c with { Source = new LedgerSource("{}") }, out _));
+        Assert.Same(newer, Assert.Single(queue.Snapshot()).Source);
         Assert.Empty(queue.StartRound(["E-P-1"], generated.AddSeconds(2), i => i));
     }
 }

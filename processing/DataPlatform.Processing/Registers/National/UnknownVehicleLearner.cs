@@ -24,14 +24,13 @@ public sealed class UnknownVehicleLearner : BatchConsumer
     private readonly PolicyStore _registry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IProducer<string, byte[]> _producer;
+    private readonly SharedProducer _producer;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _asked = new(StringComparer.Ordinal);
     private long _learnt;
-    private int _disposed;
 
     public UnknownVehicleLearner(INationalVehiclePlatform platform, PolicyStore registry, TimeProvider time,
         IOptions<KafkaOptions> kafka, IOptions<ProcessingOptions> processing, IOptions<RegistersOptions> registers,
-        ILogger<UnknownVehicleLearner> logger)
+        SharedProducer producer, ILogger<UnknownVehicleLearner> logger)
         : base(Topics.GateRaw, kafka, Options.Create(new ProcessingOptions
         {
             GroupId = registers.Value.GroupId + "-national",
@@ -44,7 +43,7 @@ public sealed class UnknownVehicleLearner : BatchConsumer
         _registry = registry;
         _time = time;
         _logger = logger;
-        _producer = new ProducerBuilder<string, byte[]>(kafka.Value.Producer("national-learner")).Build();
+        _producer = producer;
     }
 
     /// <summary>Vehicles learnt since start.</summary>
@@ -77,18 +76,8 @@ public sealed class UnknownVehicleLearner : BatchConsumer
                 _logger.LogWarning("全国平台返回的 {Plate} 信息未通过校验，未登记：{Reason}", e.Plate.Text, rejection!.Reason);
                 continue;
             }
-            await _producer.ProduceAsync(Topics.RegistryChanges,
-                new Message<string, byte[]> { Key = change.PartitionKey, Value = change.ToJson() }, ct);
+            await _producer.ProduceAsync(Topics.RegistryChanges, change.PartitionKey, change.ToJson(), ct);
             Interlocked.Increment(ref _learnt);
         }
-    }
-
-    // The host disposes it twice: as the singleton and as the hosted service the factory returned.
-    public override void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _producer.Flush(TimeSpan.FromSeconds(5));
-        _producer.Dispose();
-        base.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-namespace DataPlatform.Ingest.Pictures;
+namespace DataPlatform.Pictures;
 
 /// <summary>
 /// <see cref="IPictureStore"/> on a local directory: <c>DIR/ab/cd/&lt;64 hex&gt;</c> (two fan-out levels keep

@@ -1,11 +1,11 @@
-namespace DataPlatform.Ingest.Pictures;
+namespace DataPlatform.Pictures;
 
 /// <summary>
 /// Content-addressed store of gate pictures (and of raw push bodies kept as evidence). Implementations must
 /// store each content once, make it durable before returning (the event that refers to it is acknowledged
 /// right after), and never delete: HJ 1321 evidence is kept ≥ 24 months and pruning, if ever, is an operator's
-/// decision outside the platform. Only a local directory implementation exists; an S3-compatible one would
-/// implement the same three members.
+/// decision outside the platform. Ingest writes (<see cref="LocalPictureStore"/> or <see cref="S3PictureStore"/>,
+/// chosen by <see cref="PictureStores.Create"/>); the regulator bridge reads the same store.
 /// </summary>
 public interface IPictureStore
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DataPlatform.Ingest.Pictures;
+namespace DataPlatform.Pictures;
 
 /// <summary>Content address of a stored picture: <c>sha256:&lt;64 lower-case hex&gt;</c>. The same bytes always get
 /// the same reference, so a re-sent push refers to the picture already stored.</summary>
@@ -33,14 +33,9 @@ public static class PictureRef
         var hex = reference[Prefix.Length..];
         return hex.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f') ? hex : null;
     }
-}
 
-/// <summary>One picture taken out of a push, checked and addressed, waiting to be stored before its event is
-/// accepted. <paramref name="Role"/> is the vendor's name for it (licensePlatePicture, NormalPic …).</summary>
-public sealed record PictureUpload(string Ref, string Role, byte[] Bytes)
-{
-    /// <summary>A picture the device announced but sent empty: nothing to store, <see cref="PictureRef.Missing"/> in its place.</summary>
-    public static PictureUpload MissingOf(string role) => new(PictureRef.Missing(role), role, []);
-
-    public bool IsMissing => PictureRef.IsMissing(Ref);
+    /// <summary>The reference without its <c>sha256:</c> prefix: the id a picture uploaded on its own goes under
+    /// (derived from its content, so a re-upload is dropped).</summary>
+    public static string ContentId(string reference) =>
+        reference.StartsWith(Prefix, StringComparison.Ordinal) ? reference[Prefix.Length..] : reference;
 }

@@ -1,10 +1,14 @@
-namespace DataPlatform.Ingest.Pictures;
+namespace DataPlatform.Pictures;
 
 /// <summary>Where pictures (and large rejected bodies) are kept: <c>Ingest:PictureStore</c>. Nothing is ever
 /// deleted by the platform in either store; HJ 1321 evidence must be kept at least 24 months.</summary>
 public sealed class PictureStoreOptions
 {
-    /// <summary><c>local</c> (default: <see cref="IngestOptions.PictureDirectory"/>) or <c>s3</c> (any S3-compatible
+    /// <summary>The configuration section, read by ingest and by the regulator bridge alike: one store, named once.</summary>
+    public const string Section = "Ingest:PictureStore";
+
+
+    /// <summary><c>local</c> (default: <c>Ingest:PictureDirectory</c>) or <c>s3</c> (any S3-compatible
     /// object store: AWS S3, MinIO, Ceph RGW, Alibaba OSS / Tencent COS in S3 mode).</summary>
     public string Kind { get; set; } = "local";
 

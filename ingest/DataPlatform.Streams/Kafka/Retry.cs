@@ -1,6 +1,6 @@
-namespace DataPlatform.Processing.Consuming;
+namespace DataPlatform.Streams;
 
-/// <summary>Retrying a ledger step until it succeeds: the stages never skip a batch, they wait for the engine.</summary>
+/// <summary>Retrying a step until it succeeds: the stages never skip a batch, they wait for the engine.</summary>
 public static class Retry
 {
     /// <summary>Runs <paramref name="action"/> until it returns, calling <paramref name="onFailure"/> with the error

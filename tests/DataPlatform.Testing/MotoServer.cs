@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
-using DataPlatform.Ingest.Pictures;
+using DataPlatform.Pictures;
+using Xunit;
 
-namespace DataPlatform.Ingest.Tests.Pictures;
+namespace DataPlatform.Tests.Infrastructure;
 
 /// <summary>
-/// A real S3-compatible server for the picture store tests: Python moto's <c>moto_server</c> (5.x) on a free
+/// A real S3-compatible server for the picture store tests (ingest's store and the bridge reading it): Python moto's <c>moto_server</c> (5.x) on a free
 /// loopback port, started once per test class and killed at the end. Not a fake of ours: moto speaks the S3
 /// REST protocol (SigV4, HEAD/PUT/GET objects, buckets) as MinIO or AWS would. Missing moto fails the tests
 /// with the way to install it rather than skipping them.

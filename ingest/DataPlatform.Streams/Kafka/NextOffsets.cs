@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace DataPlatform.Processing.Consuming;
+namespace DataPlatform.Streams;
 
 /// <summary>What to commit once messages are handled: one past the highest handled offset of each partition.</summary>
 public static class NextOffsets

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace DataPlatform.Ingest.Pictures;
+namespace DataPlatform.Pictures;
 
 /// <summary>
 /// <see cref="IPictureStore"/> on an S3-compatible bucket: object key <c>{prefix}ab/&lt;64 hex&gt;</c>.
