@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using DataPlatform.Pictures;
 using DataPlatform.RegulatorBridge.Records;
 using DataPlatform.RegulatorBridge.Uplink;
 using static DataPlatform.RegulatorBridge.Tests.Fixture;
@@ -16,11 +16,9 @@ public sealed class MissingPictureCompletenessTests : IDisposable
     public async Task A_missing_placeholder_resolves_to_no_picture_and_leaves_its_slot_incomplete()
     {
         byte[] body = [0xFF, 0xD8, 0xFF, 1, 2, 3];
-        var hex = Convert.ToHexStringLower(SHA256.HashData(body));
-        Directory.CreateDirectory(Path.Combine(_directory, hex[..2], hex[2..4]));
-        await File.WriteAllBytesAsync(Path.Combine(_directory, hex[..2], hex[2..4], hex), body);
-        var files = new PictureFiles(_directory);
-        var record = Passage() with { Photos = new PassPhotos("missing:licensePlatePicture.jpg", "sha256:" + hex, "sha256:" + hex) };
+        var (stored, _) = await new LocalPictureStore(_directory).PutAsync(body, default);
+        var files = new UplinkPictures(new LocalPictureStore(_directory));
+        var record = Passage() with { Photos = new PassPhotos("missing:licensePlatePicture.jpg", stored, stored) };
 
         var resolved = new Dictionary<string, string>();
         foreach (var (_, reference) in LedgerRecord.Pictures(record).DistinctBy(p => p.Reference))
