@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using ClickHouse.Driver;
 using DataPlatform.Analytics.Rating;
 using DataPlatform.Analytics.Sql;
 using DataPlatform.Rating;
@@ -31,7 +30,7 @@ public static class RatingCommand
         command.Subcommands.Add(Evidence());
         command.Subcommands.Add(Refresh());
         command.Subcommands.Add(Rules());
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), async host =>
+        command.SetAction((parse, ct) => AnalyticsCommand.RunAsync(parse.GetValue(endpoint), async host =>
         {
             if (period.Resolve(parse) is not { } p) return 2;
             var service = host.Services.GetRequiredService<RatingService>();
@@ -69,7 +68,7 @@ public static class RatingCommand
             enterprise, metric, rules, format, endpoint,
         };
         period.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), async host =>
+        command.SetAction((parse, ct) => AnalyticsCommand.RunAsync(parse.GetValue(endpoint), async host =>
         {
             if (period.Resolve(parse) is not { } p) return 2;
             var rows = await host.Services.GetRequiredService<RatingEvidence>().ListAsync(
@@ -98,7 +97,7 @@ public static class RatingCommand
         var to = new Option<string>("--to") { Description = "Last China day, yyyy-MM-dd", Required = true };
         var endpoint = CommonOptions.ClickHouse();
         var command = new Command("refresh", "Recompute the daily rating figures (rating_daily) of a range of days at once") { from, to, endpoint };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), async host =>
+        command.SetAction((parse, ct) => AnalyticsCommand.RunAsync(parse.GetValue(endpoint), async host =>
         {
             if (PeriodArguments.Resolve(null, parse.GetValue(from), parse.GetValue(to), null, out var error) is not { } p)
             {
@@ -118,7 +117,7 @@ public static class RatingCommand
         var command = new Command("rules", "List the rule sets (industry, province variants) and their criteria");
         var endpoint = CommonOptions.ClickHouse();
         command.Options.Add(endpoint);
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(endpoint), host =>
+        command.SetAction((parse, ct) => AnalyticsCommand.RunAsync(parse.GetValue(endpoint), host =>
         {
             foreach (var set in host.Services.GetRequiredService<RuleSetProvider>().Catalog.All)
             {
@@ -129,35 +128,6 @@ public static class RatingCommand
             return Task.FromResult(0);
         }));
         return command;
-    }
-
-    private static async Task<int> RunAsync(string? clickHouse, Func<Microsoft.Extensions.Hosting.IHost, Task<int>> action)
-    {
-        using var host = CommonOptions.AnalyticsHost(clickHouse);
-        try
-        {
-            return await action(host);
-        }
-        catch (UnknownRuleSetException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (ClickHouseServerException ex)
-        {
-            await Console.Error.WriteLineAsync($"ClickHouse 错误 (code {ex.ErrorCode}): {ex.Message}. 台账是否已迁移? (dataplatform processing)");
-            return 2;
-        }
-        catch (HttpRequestException ex)
-        {
-            await Console.Error.WriteLineAsync($"无法连接 ClickHouse: {ex.Message}. 平台是否已启动? (dataplatform standalone)");
-            return 3;
-        }
     }
 
     /// <summary>--month, --from, --to, --rolling, shared by rating and evidence.</summary>

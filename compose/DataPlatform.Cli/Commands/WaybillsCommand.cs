@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using ClickHouse.Driver;
 using DataPlatform.Analytics.Waybills;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,8 +34,7 @@ public static class WaybillsCommand
                 await Console.Error.WriteLineAsync($"文件不存在 file not found: {path.FullName}");
                 return 2;
             }
-            using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
-            try
+            return await AnalyticsCommand.RunAsync(parse.GetValue(endpoint), async host =>
             {
                 var result = await host.Services.GetRequiredService<WaybillImporter>().ImportAsync(
                     parse.GetValue(enterprise)!, path.Name, await File.ReadAllBytesAsync(path.FullName, ct),
@@ -51,17 +49,7 @@ public static class WaybillsCommand
                     foreach (var e in result.Errors) await Console.Error.WriteLineAsync($"  第 {e.Line} 行 line {e.Line}: {e.Reason}");
                 }
                 return result.Accepted ? 0 : 1;
-            }
-            catch (ClickHouseServerException ex)
-            {
-                await Console.Error.WriteLineAsync($"ClickHouse 错误 (code {ex.ErrorCode}): {ex.Message}. 台账是否已迁移? (dataplatform processing)");
-                return 2;
-            }
-            catch (HttpRequestException ex)
-            {
-                await Console.Error.WriteLineAsync($"无法连接 ClickHouse: {ex.Message}. 平台是否已启动? (dataplatform standalone)");
-                return 3;
-            }
+            });
         });
         return command;
     }
