@@ -63,7 +63,7 @@ public sealed class AnomalyFlagsTable(ClickHouseClient client, IOptions<ClickHou
     {
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT flag_id, max(version) AS v, argMax(kind, version) AS kind, argMax(enterprise_id, version) AS enterprise_id,
+            SELECT flag_id, max(version) AS v, argMax(kind, version) AS flag_kind, argMax(enterprise_id, version) AS enterprise_id,
                    argMax(gate_id, version) AS gate_id, argMax(subject, version) AS subject,
                    toUnixTimestamp(argMax(observed_from, version)) AS from_s, toUnixTimestamp(argMax(observed_to, version)) AS to_s,
                    argMax(score, version) AS score, argMax(model_kind, version) AS model_kind, argMax(model_version, version) AS model_version,
@@ -83,7 +83,7 @@ public sealed class AnomalyFlagsTable(ClickHouseClient client, IOptions<ClickHou
         while (reader.Read())
         {
             var flag = new AnomalyFlag(
-                UnixTime.Text(reader, "kind"), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "gate_id"), UnixTime.Text(reader, "subject"),
+                UnixTime.Text(reader, "flag_kind"), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "gate_id"), UnixTime.Text(reader, "subject"),
                 UnixTime.Seconds(UnixTime.Value(reader, "from_s")), UnixTime.Seconds(UnixTime.Value(reader, "to_s")),
                 Convert.ToDouble(UnixTime.Value(reader, "score"), CultureInfo.InvariantCulture), UnixTime.Text(reader, "model_kind"),
                 UnixTime.Text(reader, "model_version"), UnixTime.Text(reader, "title"), UnixTime.Text(reader, "detail"),
