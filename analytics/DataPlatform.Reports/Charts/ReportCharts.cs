@@ -20,7 +20,6 @@ public static class ReportCharts
         ["stage_trend"] = SvgOf("stage_trend", StageTrend(model)),
         ["fuels"] = SvgOf("fuels", Fuels(model)),
         ["interceptions"] = SvgOf("interceptions", Interceptions(model)),
-        ["hot_hours"] = SvgOf("hot_hours", HotHours(model)),
     };
 
     /// <summary>The chart as SVG that scales with the page (viewBox) and whose element ids are numbered per chart:
@@ -73,24 +72,6 @@ public static class ReportCharts
 
     public static Plot Interceptions(ReportModel model) =>
         HorizontalBars("拦截原因分布（次）", model.Interceptions.Select(i => (Label(i), (double)i.Count)).ToList());
-
-    /// <summary>Weekday × hour heat map of interceptions (违规高发时段).</summary>
-    public static Plot HotHours(ReportModel model)
-    {
-        var plot = NewPlot("违规高发时段（星期 × 小时，拦截次数）", "小时", "");
-        var cells = new double[7, 24];
-        for (var d = 0; d < 7; d++)
-            for (var h = 0; h < 24; h++)
-                cells[6 - d, h] = model.HotHours.Rows[d].Hours[h]; // ScottPlot draws row 0 at the bottom of the extent: Monday on top
-        var heat = plot.Add.Heatmap(cells);
-        heat.Colormap = new ScottPlot.Colormaps.Turbo();
-        heat.Extent = new CoordinateRect(0, 24, 0, 7);
-        plot.Add.ColorBar(heat);
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, 7).Select(d => 6.5 - d).ToArray(), model.HotHours.Rows.Select(r => r.Weekday).ToArray());
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, 24).Where(h => h % 3 == 0).Select(h => h + 0.5).ToArray(),
-            Enumerable.Range(0, 24).Where(h => h % 3 == 0).Select(h => h.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        return Finish(plot);
-    }
 
     /// <summary>The rating's monthly trend: clean-transport ratio and compliant road share (%), months without a value left out.</summary>
     public static Plot RatingTrend(IReadOnlyList<RatingSection.MonthRating> trend)
