@@ -1,4 +1,6 @@
+using DataPlatform.Analytics.Http;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Cockpit;
 using DataPlatform.Ingest.Http;
 using DataPlatform.RegulatorSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,9 @@ public sealed class StandalonePlatform : IAsyncDisposable
     public CancellationToken Stopping => Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
     public Uri IngestEndpoint => new(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+
+    /// <summary>The web cockpit on the analytics listener.</summary>
+    public Uri CockpitEndpoint => new(new Uri(Host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]), CockpitEndpoints.Path);
 
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)
     {
