@@ -58,6 +58,7 @@ public static class StandaloneCommand
             Console.WriteLine($"ClickHouse  {platform.ClickHouseEndpoint}");
             Console.WriteLine($"Kafka       {platform.KafkaBootstrapServers}  (also in {Path.Combine(options.DataDirectory, "kafka.bootstrap")})");
             Console.WriteLine($"Ingest      {platform.IngestEndpoint}api/v1/gate-events");
+            Console.WriteLine($"Cockpit     {platform.CockpitEndpoint}");
             Console.WriteLine($"Data        {options.DataDirectory}  (地址见 endpoints in {LocalEndpoints.PathIn(options.DataDirectory)})");
             if (platform.Regulator is { } regulator)
                 Console.WriteLine($"Regulator   {regulator.HttpEndpoint}  (模拟监管平台; 查询 {regulator.BaseAddress}sim/stats)");

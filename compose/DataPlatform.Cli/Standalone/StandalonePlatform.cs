@@ -1,5 +1,6 @@
 using DataPlatform.Analytics.Http;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Cockpit;
 using DataPlatform.Ingest.Http;
 using DataPlatform.RegulatorSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,9 @@ public sealed class StandalonePlatform : IAsyncDisposable
     public Uri IngestEndpoint => new(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
 
     public Uri AnalyticsEndpoint => new(Host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]);
+
+    /// <summary>The web cockpit on the analytics listener.</summary>
+    public Uri CockpitEndpoint => new(AnalyticsEndpoint, CockpitEndpoints.Path);
 
     /// <summary>What this process serves, for <see cref="LocalEndpoints"/>: the engines, ingest and, with
     /// registered devices, their token.</summary>

@@ -5,7 +5,7 @@ using DataPlatform.Ledger;
 
 namespace DataPlatform.Cockpit.Monitor;
 
-/// <summary>Reads the live monitor's figures from the ledger: passages with their gate decisions, the review queue,
+/// <summary>Reads the live monitor's figures from the ledger: the gate decisions of passages as they are made, passage counts, the review queue,
 /// alarms and acknowledgements, device reads (passages and lane reads), and the bridge's upload rates. Read-only;
 /// every value a query depends on is a parameter. <paramref name="enterpriseId"/> empty = every enterprise.</summary>
 public sealed class GateMonitorReader(ClickHouseClient client)
@@ -16,15 +16,14 @@ public sealed class GateMonitorReader(ClickHouseClient client)
     {
         var p = () => ClickHouseParameters.Of(("enterprise", enterpriseId), ("day", day.ToString("yyyy-MM-dd")), ("recent", recent), ("offline", offlineMinutes));
         var today = await ReadTodayAsync(p(), ct);
+        // The list comes from the gate decisions: the decision (and the display text) exists as soon as the gate has
+        // decided, while the passage row waits for its lane's fusion window to close (up to 5 s on a quiet lane).
         var passages = await ReadAsync($$"""
-            SELECT toString(p.passage_id) AS passage_id, formatDateTime(p.pass_time, '%H:%i:%S') AS pass_clock, p.gate_id AS gate_id,
-                   p.lane_id AS lane_id, p.direction AS direction, p.plate_no AS plate_no, p.plate_color AS plate_color,
-                   p.vehicle_type AS vehicle_type, d.outcome AS outcome, d.outcome_text AS outcome_text, d.display_text AS display_text
-            FROM (SELECT passage_id, pass_time, gate_id, lane_id, direction, plate_no, plate_color, vehicle_type FROM passages FINAL
-                  WHERE toDate(pass_time) = {day:Date} AND {{Enterprise}} ORDER BY pass_time DESC, passage_id LIMIT {recent:UInt32}) AS p
-            LEFT JOIN (SELECT passage_id, outcome, outcome_text, display_text FROM gate_decisions FINAL
-                       WHERE toDate(pass_time) = {day:Date} AND {{Enterprise}}) AS d ON d.passage_id = p.passage_id
-            ORDER BY p.pass_time DESC, p.passage_id
+            SELECT toString(passage_id) AS passage_id, formatDateTime(pass_time, '%H:%i:%S') AS pass_clock, gate_id, lane_id,
+                   direction, plate_no, plate_color, vehicle_type, outcome, outcome_text, display_text
+            FROM gate_decisions FINAL
+            WHERE toDate(pass_time) = {day:Date} AND {{Enterprise}}
+            ORDER BY pass_time DESC, passage_id LIMIT {recent:UInt32}
             """, p(), r => new RecentPassage(S(r, "passage_id"), S(r, "pass_clock"), S(r, "gate_id"), S(r, "lane_id"),
                 Convert.ToInt32(r["direction"]), S(r, "plate_no"), S(r, "plate_color"), S(r, "vehicle_type"), S(r, "outcome"),
                 S(r, "outcome_text"), S(r, "display_text")), ct);
