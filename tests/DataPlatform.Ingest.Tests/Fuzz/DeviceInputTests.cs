@@ -54,6 +54,20 @@ public sealed class DeviceInputTests(FuzzHostFixture host) : IClassFixture<FuzzH
         Assert.Equal(body, letter.Payload);
     }
 
+    [Fact]
+    public async Task An_unknown_field_name_clipped_inside_a_surrogate_pair_still_gets_a_400_with_a_stored_rejection()
+    {
+        // The reason quotes the name clipped to 40 characters: here that cuts an emoji's surrogate pair in half.
+        var name = Encoding.UTF8.GetBytes("冀" + string.Concat(Enumerable.Repeat("😀", 45)));
+        var body = FuzzBodies.Fill(Endpoint("in-plant-vehicles").Template, Recent(), "1", "LSVAM4187C2184847"u8.ToArray(), name, 2);
+
+        var (status, answer) = await PostAsync(Endpoint("in-plant-vehicles"), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(RejectionCodes.InvalidField, answer.GetProperty("error").GetString());
+        Assert.Equal(body, (await StoredAsync(answer)).Payload);
+    }
+
     public static TheoryData<string, string> MaximumDates => new()
     {
         { "hikvision", "9999-12-31T23:59:59Z" }, { "hikvision", "9999-12-31T23:59:59-12:00" }, { "dahua", "9999-12-31T23:59:59Z" },
