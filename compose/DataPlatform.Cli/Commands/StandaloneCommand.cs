@@ -18,7 +18,8 @@ public static class StandaloneCommand
         };
         var port = new Option<int>("--clickhouse-port") { Description = "ClickHouse HTTP port", DefaultValueFactory = _ => 8123 };
         var ingest = new Option<string>("--ingest-urls") { Description = "Ingest listener", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var command = new Command("standalone", "Run every role in one process on embedded Kafka and ClickHouse") { data, simulate, port, ingest };
+        var analytics = new Option<string>("--analytics-urls") { Description = "Analytics listener (web cockpit, waybill import)", DefaultValueFactory = _ => "http://127.0.0.1:8090" };
+        var command = new Command("standalone", "Run every role in one process on embedded Kafka and ClickHouse") { data, simulate, port, ingest, analytics };
         command.SetAction(async (parse, ct) =>
         {
             var profile = parse.GetResult(simulate) is null ? null : SimulationProfile.Find(parse.GetValue(simulate));
@@ -32,6 +33,7 @@ public static class StandaloneCommand
                 DataDirectory = Path.GetFullPath(parse.GetValue(data)!),
                 ClickHousePort = parse.GetValue(port),
                 IngestUrls = parse.GetValue(ingest)!,
+                AnalyticsUrls = parse.GetValue(analytics)!,
                 SimulatedRegulatorEnterprise = profile?.EnterpriseId,
             };
             var token = StandaloneSimulation.NewToken();
@@ -47,7 +49,7 @@ public static class StandaloneCommand
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                CliErrors.Write(Console.Error, $"端口已被占用 (address in use): {ex.Message}", "另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls 换端口 (another instance running? choose other ports)");
+                CliErrors.Write(Console.Error, $"端口已被占用 (address in use): {ex.Message}", "另一个平台实例是否仍在运行? 可用 --clickhouse-port / --ingest-urls / --analytics-urls 换端口 (another instance running? choose other ports)");
                 return 3;
             }
             await using var _ = platform;

@@ -12,6 +12,9 @@ public sealed class StandaloneOptions
     /// <summary>Addresses of the device-facing ingest listener; port 0 picks a free one.</summary>
     public string IngestUrls { get; set; } = "http://127.0.0.1:8080";
 
+    /// <summary>Addresses of the analytics listener (web cockpit, waybill import); port 0 picks a free one.</summary>
+    public string AnalyticsUrls { get; set; } = "http://127.0.0.1:8090";
+
     /// <summary>Partitions of the raw topic in the embedded broker.</summary>
     public int RawPartitions { get; set; } = 12;
 

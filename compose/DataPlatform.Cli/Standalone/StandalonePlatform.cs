@@ -1,3 +1,4 @@
+using DataPlatform.Analytics.Http;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Http;
 using DataPlatform.RegulatorSimulator;
@@ -38,6 +39,8 @@ public sealed class StandalonePlatform : IAsyncDisposable
 
     public Uri IngestEndpoint => new(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
 
+    public Uri AnalyticsEndpoint => new(Host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]);
+
     /// <summary>What this process serves, for <see cref="LocalEndpoints"/>: the engines, ingest and, with
     /// registered devices, their token.</summary>
     public IReadOnlyDictionary<string, string?> Endpoints(string? deviceToken)
@@ -53,6 +56,7 @@ public sealed class StandalonePlatform : IAsyncDisposable
         var settings = new Dictionary<string, string?>(options.Settings)
         {
             ["Ingest:Urls"] = options.IngestUrls,
+            ["Analytics:Urls"] = options.AnalyticsUrls,
             // The mock broker lives in memory: the journal is what makes an acknowledged event survive a crash.
             ["Ingest:JournalDirectory"] = Path.Combine(options.DataDirectory, "journal"),
         };

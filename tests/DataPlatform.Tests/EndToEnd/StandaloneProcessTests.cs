@@ -13,7 +13,7 @@ public sealed class StandaloneProcessTests : IDisposable
 
     private CliProcess StartStandalone() => CliProcess.Start(
         "standalone", "--data", _data, "--clickhouse-port", _clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--ingest-urls", $"http://127.0.0.1:{_ingestPort}");
+        "--ingest-urls", $"http://127.0.0.1:{_ingestPort}", "--analytics-urls", "http://127.0.0.1:0");
 
     private string ClickHouseUrl => $"http://127.0.0.1:{_clickHousePort}";
 

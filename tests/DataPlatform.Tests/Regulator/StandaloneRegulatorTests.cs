@@ -16,7 +16,7 @@ public sealed partial class StandaloneRegulatorTests : IDisposable
     public async Task Simulated_traffic_reaches_the_simulated_regulator_through_the_bridge()
     {
         using var standalone = CliProcess.Start("standalone", "--simulate", "--data", _data,
-            "--clickhouse-port", _clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ingest-urls", "http://127.0.0.1:0");
+            "--clickhouse-port", _clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ingest-urls", "http://127.0.0.1:0", "--analytics-urls", "http://127.0.0.1:0");
         await standalone.WaitForOutputAsync("sim/stats", TimeSpan.FromMinutes(3));
         var stats = new Uri(StatsUrl().Match(standalone.Output).Value);
         foreach (var key in new[] { "enterprise-private.pem", "enterprise-public.pem", "platform-private.pem", "platform-public.pem" })
