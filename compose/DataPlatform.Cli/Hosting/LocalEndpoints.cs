@@ -26,10 +26,22 @@ public static class LocalEndpoints
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, FileName);
 
-    /// <summary>Writes the file as <c>Section__Key=value</c> lines (also usable as <c>set -a; . DIR/endpoints.env</c>).</summary>
-    public static Task WriteAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, CancellationToken ct) =>
-        File.WriteAllLinesAsync(PathIn(dataDirectory),
-            settings.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key.Replace(":", "__", StringComparison.Ordinal)}={kv.Value}"), ct);
+    /// <summary>The settings the file may hold: addresses and the simulated devices' token — never a ClickHouse
+    /// password (the engines' client settings may carry one; those stay in the data folder's own credentials).</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "ClickHouse:Endpoint", "Kafka:BootstrapServers", "Kafka:MockCluster", IngestUrlKey, DeviceTokenKey,
+    };
+
+    /// <summary>Writes the file as <c>Section__Key=value</c> lines (also usable as <c>set -a; . DIR/endpoints.env</c>),
+    /// readable by its owner only (it holds the device token).</summary>
+    public static async Task WriteAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    {
+        var path = PathIn(dataDirectory);
+        await File.WriteAllLinesAsync(path, settings.Where(kv => kv.Value is not null && Keys.Contains(kv.Key))
+            .Select(kv => $"{kv.Key.Replace(":", "__", StringComparison.Ordinal)}={kv.Value}"), ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
 
     public static void Remove(string dataDirectory)
     {
