@@ -1,4 +1,5 @@
 using ClickHouse.Driver;
+using DataPlatform.Ledger.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace DataPlatform.Ledger;
 
 /// <summary>Brings the ledger schema to the newest version. Idempotent: every step is recorded once applied,
 /// and every statement is written to be re-runnable should a crash come between a step and its record.</summary>
-public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<LedgerMigrator> logger)
+public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, IOptions<LedgerRetentionOptions> retentionOptions,
+    LedgerRetention retention, ILogger<LedgerMigrator> logger)
 {
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct)
     {
@@ -36,6 +38,8 @@ public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<
             logger.LogInformation("Ledger migration {Version} {Name} applied", migration.Version, migration.Name);
             done.Add(migration);
         }
+        // Retention is configuration, not history: brought to the settings on every start (default: keep).
+        await retention.ApplyAsync(client, o.Database, retentionOptions.Value, ct);
         return done;
     }
 }

@@ -42,9 +42,13 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs a short command to completion and returns its exit code and all it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a short command with extra environment variables, e.g. <c>DATAPLATFORM_DATA</c> naming the
+    /// standalone whose ClickHouse passwords it should use.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         await process._process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
         process._process.WaitForExit(); // drains the redirected streams
         return (process.ExitCode, process.Output);
