@@ -1,4 +1,5 @@
 using ClickHouse.Driver;
+using DataPlatform.Ledger.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace DataPlatform.Ledger;
 
 /// <summary>Brings the ledger schema to the newest version. Idempotent: every step is recorded once applied,
 /// and every statement is written to be re-runnable should a crash come between a step and its record.</summary>
-public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<LedgerMigrator> logger)
+public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, IOptions<LedgerRetentionOptions> retentionOptions,
+    LedgerRetention retention, ILogger<LedgerMigrator> logger)
 {
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct)
     {
@@ -43,6 +45,8 @@ public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, ILogger<
                 latest, done.Count, done[0].Version, done[^1].Version);
         else
             logger.LogDebug("台账结构已是最新, 版本 {Latest} (ledger schema up to date)", latest);
+        // Retention is configuration, not history: brought to the settings on every start (default: keep).
+        await retention.ApplyAsync(client, o.Database, retentionOptions.Value, ct);
         return done;
     }
 }

@@ -1,4 +1,5 @@
 using ClickHouse.Driver;
+using DataPlatform.Ledger.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ public static class LedgerServiceCollectionExtensions
     {
         builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration("ClickHouse");
         builder.Services.AddSingleton(sp => new ClickHouseClient(sp.GetRequiredService<IOptions<ClickHouseOptions>>().Value.ConnectionString()));
+        builder.Services.AddOptions<LedgerRetentionOptions>().BindConfiguration("Ledger:Retention").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LedgerRetentionOptions>, LedgerRetentionValidation>();
+        builder.Services.AddSingleton<LedgerRetention>();
         builder.Services.AddSingleton<LedgerMigrator>();
         builder.Services.AddSingleton<IdempotentInserter>();
         return builder;

@@ -42,10 +42,10 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs a short command to completion and returns its exit code and all it printed.</summary>
-    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
-        RunAsync(new Dictionary<string, string>(), args);
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
-    /// <summary>Runs a short command with extra environment variables to completion.</summary>
+    /// <summary>Runs a short command with extra environment variables, e.g. <c>DATAPLATFORM_DATA</c> naming the
+    /// standalone whose ClickHouse passwords it should use.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Start(environment, args);

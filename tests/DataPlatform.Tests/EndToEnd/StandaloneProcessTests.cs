@@ -35,7 +35,7 @@ public sealed class StandaloneProcessTests : IDisposable
 
         using var second = StartStandalone();
         await second.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
-        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={_clickHousePort};Database=ledger");
+        using var client = new ClickHouseClient(StandaloneCredentials.ServiceConnectionString(_clickHousePort, _data, "ledger"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         long count;
         while ((count = Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages"))) < events && DateTime.UtcNow < deadline)
@@ -44,13 +44,13 @@ public sealed class StandaloneProcessTests : IDisposable
         Assert.Equal(events, Convert.ToInt64(await client.ExecuteScalarAsync("SELECT uniqExact(event_id) FROM passages WHERE event_id LIKE 'k9-%'")));
 
         // The sql command reads the same ledger, and bad SQL gets ClickHouse's error, not a stack trace.
-        var (ok, table) = await CliProcess.RunAsync("sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl);
+        var (ok, table) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl);
         Assert.Equal(0, ok);
         Assert.Contains("│ G01     │ 200 │", table);
-        var (csvExit, csv) = await CliProcess.RunAsync("sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl, "--format", "csv");
+        var (csvExit, csv) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "sql", "SELECT gate_id, count() AS n FROM passages GROUP BY gate_id ORDER BY gate_id", "--clickhouse", ClickHouseUrl, "--format", "csv");
         Assert.Equal(0, csvExit);
         Assert.Contains("gate_id,n\nG01,200\nG02,200", csv.ReplaceLineEndings("\n"));
-        var (bad, error) = await CliProcess.RunAsync("sql", "SELEC 1", "--clickhouse", ClickHouseUrl);
+        var (bad, error) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "sql", "SELEC 1", "--clickhouse", ClickHouseUrl);
         Assert.Equal(2, bad);
         Assert.Contains("SQL 错误", error);
         Assert.Contains("62", error); // SYNTAX_ERROR
@@ -66,12 +66,12 @@ public sealed class StandaloneProcessTests : IDisposable
             for (var attempt = 0; attempt < 50 && !listed.Contains(rejectionId.ToString()); attempt++)
             {
                 await Task.Delay(200);
-                (_, listed) = await CliProcess.RunAsync("deadletters", "list", "--reason", "invalid_plate", "--clickhouse", ClickHouseUrl);
+                (_, listed) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "deadletters", "list", "--reason", "invalid_plate", "--clickhouse", ClickHouseUrl);
             }
             Assert.Contains(rejectionId.ToString(), listed);
             var corrected = Path.Combine(_data, "fixed.json");
             await File.WriteAllTextAsync(corrected, GateEvents.Json("fix-1", plate: "京D12345"));
-            var (resubmitted, answer) = await CliProcess.RunAsync("deadletters", "resubmit", rejectionId.ToString(), "--file", corrected,
+            var (resubmitted, answer) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "deadletters", "resubmit", rejectionId.ToString(), "--file", corrected,
                 "--target", $"http://127.0.0.1:{_ingestPort}/api/v1/gate-events", "--clickhouse", ClickHouseUrl);
             Assert.True(resubmitted == 0, answer);
             var fixedDeadline = DateTime.UtcNow.AddSeconds(30);
@@ -81,9 +81,9 @@ public sealed class StandaloneProcessTests : IDisposable
         }
 
         // The compose health check and the simulator command work against it; a dead endpoint is unhealthy.
-        Assert.Equal(0, (await CliProcess.RunAsync("health", "--url", $"http://127.0.0.1:{_ingestPort}/healthz", "--clickhouse", ClickHouseUrl)).ExitCode);
-        Assert.Equal(1, (await CliProcess.RunAsync("health", "--url", $"http://127.0.0.1:{CliProcess.FreePort()}/healthz")).ExitCode);
-        var (simulated, report) = await CliProcess.RunAsync("simulate", "--target", $"http://127.0.0.1:{_ingestPort}", "-n", "50", "--rate", "0", "--seed", "9");
+        Assert.Equal(0, (await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "health", "--url", $"http://127.0.0.1:{_ingestPort}/healthz", "--clickhouse", ClickHouseUrl)).ExitCode);
+        Assert.Equal(1, (await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "health", "--url", $"http://127.0.0.1:{CliProcess.FreePort()}/healthz")).ExitCode);
+        var (simulated, report) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "simulate", "--target", $"http://127.0.0.1:{_ingestPort}", "-n", "50", "--rate", "0", "--seed", "9");
         Assert.True(simulated == 0, report);
         Assert.Contains("已发送 50 条", report);
 

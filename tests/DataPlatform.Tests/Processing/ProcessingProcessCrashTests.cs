@@ -29,7 +29,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
 
         Produce(environment["Kafka__BootstrapServers"]);
 
-        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={port}");
+        using var client = new ClickHouseClient(StandaloneCredentials.ServiceConnectionString(port, _data));
         var random = new Random(42);
         var counts = new List<long>();
         for (var kill = 0; kill < Kills; kill++)
@@ -59,7 +59,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
 
         // Eleven processes sealed the chains, each continuing where the killed one left off: the chains must verify.
         var clickHouse = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        var (intactExit, intactReport) = await CliProcess.RunAsync("ledger", "verify", "--clickhouse", clickHouse);
+        var (intactExit, intactReport) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "ledger", "verify", "--clickhouse", clickHouse);
         Assert.True(intactExit == 0, intactReport);
         Assert.Contains("完好 intact", intactReport, StringComparison.Ordinal);
         Assert.Contains($"records checked: {Events}", intactReport, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ProcessingProcessCrashTests : IDisposable
             "SELECT passage_id FROM ledger.passages WHERE gate_id = 'G03' ORDER BY chain_seq LIMIT 1 OFFSET 1234"))!;
         await client.ExecuteNonQueryAsync(
             $"ALTER TABLE ledger.passages UPDATE plate_no = '冀B99999' WHERE passage_id = '{victim}' SETTINGS mutations_sync = 2");
-        var (tamperedExit, tamperedReport) = await CliProcess.RunAsync("ledger", "verify", "--clickhouse", clickHouse);
+        var (tamperedExit, tamperedReport) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "ledger", "verify", "--clickhouse", clickHouse);
         Assert.True(tamperedExit == 1, tamperedReport);
         Assert.Contains(victim.ToString(), tamperedReport, StringComparison.Ordinal);
         Assert.Contains("篡改 altered", tamperedReport, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed partial class StandaloneRegulatorTests : IDisposable
         }
         Assert.True(accepted >= 20, $"the regulator accepted {accepted} passages:\n{standalone.Output}");
 
-        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={_clickHousePort};Database=ledger");
+        using var client = new ClickHouseClient(StandaloneCredentials.ServiceConnectionString(_clickHousePort, _data, "ledger"));
         // The platform stores a record before its answer reaches the bridge, and the bridge writes the outcome
         // after the round: the outbox catches up with the simulator a moment later.
         long acknowledged = 0;
