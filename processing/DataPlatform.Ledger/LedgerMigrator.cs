@@ -10,6 +10,12 @@ namespace DataPlatform.Ledger;
 public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, IOptions<LedgerRetentionOptions> retentionOptions,
     LedgerRetention retention, ILogger<LedgerMigrator> logger)
 {
+    /// <summary>A migrator with the default retention (keep every row), for tools and tests outside a host.</summary>
+    public static LedgerMigrator WithDefaultRetention(IOptions<ClickHouseOptions> options) => new(
+        options, Options.Create(new LedgerRetentionOptions()),
+        new LedgerRetention(Microsoft.Extensions.Logging.Abstractions.NullLogger<LedgerRetention>.Instance),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<LedgerMigrator>.Instance);
+
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct)
     {
         var o = options.Value;

@@ -67,9 +67,8 @@ public static class ClickHouseInsertBenchmark
     }
 
     /// <summary>The ledger migrations, as the processing role runs them at start-up.</summary>
-    public static LedgerMigrator Migrator(EmbeddedClickHouse clickHouse, string database) => new(
-        Options.Create(new ClickHouseOptions { Endpoint = clickHouse.Endpoint.ToString(), Database = database }),
-        NullLogger<LedgerMigrator>.Instance);
+    public static LedgerMigrator Migrator(EmbeddedClickHouse clickHouse, string database) => LedgerMigrator.WithDefaultRetention(
+        Options.Create(new ClickHouseOptions { Endpoint = clickHouse.Endpoint.ToString(), Database = database }));
 
     /// <summary>Rows exactly as the ledger writer would make them from simulated traffic (valid events only).</summary>
     private static PassageRow[] PassageRows(int count)

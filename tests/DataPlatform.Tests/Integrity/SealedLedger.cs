@@ -21,9 +21,7 @@ public static class SealedLedger
         new ClickHouseOptions { Endpoint = platform.Engines.ClickHouse.Endpoint.ToString(), Database = platform.Database });
 
     public static async Task MigrateAsync(TestPlatform platform) =>
-        await new LedgerMigrator(Options(platform), Microsoft.Extensions.Options.Options.Create(new DataPlatform.Ledger.Retention.LedgerRetentionOptions()),
-            new DataPlatform.Ledger.Retention.LedgerRetention(NullLogger<DataPlatform.Ledger.Retention.LedgerRetention>.Instance), NullLogger<LedgerMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
+        await LedgerMigrator.WithDefaultRetention(Options(platform)).MigrateAsync(CancellationToken.None);
 
     /// <summary>A fresh writer, as a newly started (or restarted) processor has: nothing in memory.</summary>
     public static PassageWriter Writer(TestPlatform platform) =>
