@@ -57,7 +57,7 @@ public sealed class AnalystViewsAndExportsTests(EnginesFixture engines)
     public async Task A_streamed_result_exported_to_Parquet_reads_back_with_its_types_and_nulls()
     {
         await using var platform = TestPlatform.Create(engines);
-        using var host = await platform.StartAsync(PlatformRole.Processing | PlatformRole.Analytics);
+        var host = await platform.StartAsync(PlatformRole.Processing | PlatformRole.Analytics);
         var console = host.Services.GetRequiredService<SqlConsole>();
         using var file = new MemoryStream();
 
@@ -100,7 +100,7 @@ public sealed class AnalystViewsAndExportsTests(EnginesFixture engines)
     public async Task A_streamed_result_exported_to_xlsx_reads_back_with_ClosedXML()
     {
         await using var platform = TestPlatform.Create(engines);
-        using var host = await platform.StartAsync(PlatformRole.Processing | PlatformRole.Analytics);
+        var host = await platform.StartAsync(PlatformRole.Processing | PlatformRole.Analytics);
         var console = host.Services.GetRequiredService<SqlConsole>();
         using var file = new MemoryStream();
 

@@ -23,11 +23,13 @@ public sealed class MigrationTests
     [Fact]
     public void Ledger_tables_keep_at_least_24_months()
     {
+        // A table without a TTL keeps its rows for ever (retention is configuration since the analyst views: default
+        // keep, LedgerRetention refuses settings below 24 months); a TTL written into a migration must keep 24 months.
         foreach (var migration in Migration.Embedded.Where(m => m.Sql.Contains("CREATE TABLE", StringComparison.Ordinal)))
-        {
-            var ttl = System.Text.RegularExpressions.Regex.Match(migration.Sql, @"TTL .*INTERVAL (\d+) MONTH");
-            Assert.True(ttl.Success, $"{migration.Name} has no TTL in months");
-            Assert.True(int.Parse(ttl.Groups[1].Value) >= 24, $"{migration.Name} keeps only {ttl.Groups[1].Value} months");
-        }
+            foreach (System.Text.RegularExpressions.Match ttl in System.Text.RegularExpressions.Regex.Matches(migration.Sql, @"TTL .*INTERVAL (\d+) (MONTH|DAY|YEAR)"))
+            {
+                var months = int.Parse(ttl.Groups[1].Value) * ttl.Groups[2].Value switch { "YEAR" => 12, "MONTH" => 1, _ => 0 };
+                Assert.True(months >= 24, $"{migration.Name} keeps only {ttl.Value}");
+            }
     }
 }
