@@ -36,4 +36,4 @@ CREATE TABLE IF NOT EXISTS {db}.rating_refresh_log
 )
 ENGINE = MergeTree
 ORDER BY refreshed_at
-TTL toDateTime(refreshed_at) + INTERVAL 3 MONTH
+TTL toDateTime(refreshed_at) + INTERVAL 24 MONTH

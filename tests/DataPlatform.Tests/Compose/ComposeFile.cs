@@ -23,6 +23,11 @@ public sealed class ComposeFile
 
     public IReadOnlyDictionary<string, Dictionary<string, YamlNode>> Services { get; }
 
+    /// <summary>The platform's own services: the <c>dataplatform</c> image, one per role. (Grafana is built too, from
+    /// its own folder, so "has a build" no longer tells them apart.)</summary>
+    public IEnumerable<KeyValuePair<string, Dictionary<string, YamlNode>>> PlatformServices =>
+        Services.Where(s => s.Value.TryGetValue("image", out var image) && image.ToString().StartsWith("dataplatform:", StringComparison.Ordinal));
+
     /// <summary>The repository root, found from the test binaries upwards.</summary>
     public static string RepositoryRoot()
     {

@@ -22,7 +22,7 @@ public sealed class ComposeFileTests
     public void Every_platform_service_runs_a_role_the_executable_has()
     {
         var commands = DataPlatformCommand.Create().Subcommands.Select(c => c.Name).ToHashSet();
-        var platform = _compose.Services.Where(s => s.Value.ContainsKey("build")).ToList();
+        var platform = _compose.PlatformServices.ToList();
         Assert.NotEmpty(platform);
         foreach (var (name, service) in platform)
         {
@@ -40,7 +40,7 @@ public sealed class ComposeFileTests
         foreach (var (name, service) in _compose.Services.Where(s => !ComposeFile.IsOneShot(s.Value)))
         {
             Assert.True(service.ContainsKey("healthcheck"), $"{name} has no healthcheck");
-            if (!service.ContainsKey("build")) continue;
+            if (!_compose.PlatformServices.Any(p => p.Key == name)) continue;
             var dependsOn = (YamlMappingNode)service["depends_on"];
             foreach (var engine in new[] { "kafka", "clickhouse" })
                 Assert.Equal("service_healthy", ((YamlMappingNode)dependsOn[engine])["condition"].ToString());
@@ -53,7 +53,7 @@ public sealed class ComposeFileTests
     public void Health_checks_use_commands_the_executable_has()
     {
         var commands = DataPlatformCommand.Create().Subcommands.ToDictionary(c => c.Name);
-        foreach (var (name, service) in _compose.Services.Where(s => s.Value.ContainsKey("build")))
+        foreach (var (name, service) in _compose.PlatformServices)
         {
             var test = ComposeFile.Strings(((YamlMappingNode)service["healthcheck"])["test"]).ToList();
             Assert.Equal(["CMD", "dataplatform"], test.Take(2));
@@ -72,8 +72,10 @@ public sealed class ComposeFileTests
             {
                 var b = (YamlMappingNode)build;
                 var context = Path.GetFullPath(Path.Combine(_compose.Directory, b["context"].ToString()));
-                Assert.True(File.Exists(Path.Combine(context, b["dockerfile"].ToString())), $"{name}: Dockerfile missing");
-                Assert.True(File.Exists(Path.Combine(context, "DataPlatform.sln")), $"{name}: build context is not the repository root");
+                var dockerfile = b.Children.TryGetValue("dockerfile", out var named) ? named.ToString() : "Dockerfile";
+                Assert.True(File.Exists(Path.Combine(context, dockerfile)), $"{name}: Dockerfile missing");
+                if (_compose.PlatformServices.Any(p => p.Key == name))
+                    Assert.True(File.Exists(Path.Combine(context, "DataPlatform.sln")), $"{name}: build context is not the repository root");
             }
             if (!service.TryGetValue("volumes", out var volumes)) continue;
             foreach (var source in ComposeFile.Strings(volumes).Select(v => v.Split(':')[0]).Where(s => s.StartsWith('.')))

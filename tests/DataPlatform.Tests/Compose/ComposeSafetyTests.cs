@@ -16,11 +16,7 @@ public sealed partial class ComposeSafetyTests
 
     private Dictionary<string, string> Env(string service) => ComposeFile.Environment(_compose.Services[service]);
 
-    // The platform's own roles: services running the dataplatform executable with a role as their command (Grafana is
-    // built too, from its own Dockerfile, but is no role).
-    private IEnumerable<KeyValuePair<string, Dictionary<string, YamlNode>>> PlatformRoles =>
-        _compose.Services.Where(s => s.Value.TryGetValue("command", out var command)
-                                     && ComposeFile.Strings(command).FirstOrDefault() is "ingest" or "processing" or "analytics" or "regulator-bridge");
+    private IEnumerable<KeyValuePair<string, Dictionary<string, YamlNode>>> PlatformRoles => _compose.PlatformServices;
 
     [Fact]
     public void Kafka_keeps_its_log_on_the_kafka_volume()
