@@ -91,7 +91,7 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         await standalone.WaitForOutputAsync("Ingest ", TimeSpan.FromMinutes(3));
         using var http = new HttpClient();
         var ingest = new Uri($"http://127.0.0.1:{ingestPort}");
-        using var client = new ClickHouseClient($"Host=127.0.0.1;Port={clickHousePort};Database=ledger");
+        using var client = new ClickHouseClient(StandaloneCredentials.ServiceConnectionString(clickHousePort, _data, "ledger"));
         Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("sa-drop-1"))).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages")) == 0 && DateTime.UtcNow < deadline)
