@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Cli.Commands;
 
-/// <summary>Runs a one-shot analytics command (rating, waybills) on an analytics host and turns the expected
+/// <summary>Runs a one-shot analytics command (rating, waybills, reports) on an analytics host and turns the expected
 /// failures into the commands' exit codes and messages: 2 bad input or a ClickHouse error, 3 ClickHouse unreachable.</summary>
 public static class AnalyticsCommand
 {
@@ -14,6 +14,11 @@ public static class AnalyticsCommand
         try
         {
             return await action(host);
+        }
+        catch (DataPlatform.Reports.Templates.ReportTemplateException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
         }
         catch (UnknownRuleSetException ex)
         {

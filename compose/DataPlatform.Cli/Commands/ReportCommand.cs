@@ -96,26 +96,10 @@ public static class ReportCommand
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;
         }
-        using var host = CommonOptions.AnalyticsHost(endpoint);
-        try
+        return await AnalyticsCommand.RunAsync(endpoint, async host =>
         {
             foreach (var file in await render(host.Services, chosen)) Console.WriteLine(file);
             return 0;
-        }
-        catch (ReportTemplateException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (ClickHouseServerException ex)
-        {
-            await Console.Error.WriteLineAsync($"ClickHouse 错误 (code {ex.ErrorCode}): {ex.Message}. 台账是否已迁移? (dataplatform processing)");
-            return 2;
-        }
-        catch (HttpRequestException ex)
-        {
-            await Console.Error.WriteLineAsync($"无法连接 ClickHouse: {ex.Message}. 平台是否已启动? (dataplatform standalone)");
-            return 3;
-        }
+        });
     }
 }
