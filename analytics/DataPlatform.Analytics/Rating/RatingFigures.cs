@@ -15,27 +15,52 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
 {
     private string Db => $"`{options.Value.Database}`";
 
-    public async Task<PeriodFigures> ForPeriodAsync(string enterpriseId, RatingPeriod period, CancellationToken ct)
-    {
-        var all = await ReadAsync(enterpriseId, period, ct);
-        return all.GetValueOrDefault(enterpriseId) ?? PeriodFigures.Empty;
-    }
+    public async Task<PeriodFigures> ForPeriodAsync(string enterpriseId, RatingPeriod period, CancellationToken ct) =>
+        (await ForPeriodsAsync(enterpriseId, [period], ct))[0];
+
+    /// <summary>The figures of each of <paramref name="periods"/> for one enterprise, in one round of two statements
+    /// run together (a rating with trailing months reads them all at once: the engine's per-statement cost, not the
+    /// data, dominates a read of a few hundred daily rows).</summary>
+    public async Task<IReadOnlyList<PeriodFigures>> ForPeriodsAsync(string enterpriseId, IReadOnlyList<RatingPeriod> periods, CancellationToken ct) =>
+        [.. (await ReadAsync(enterpriseId, periods, ct)).Select(byEnterprise => byEnterprise.GetValueOrDefault(enterpriseId) ?? PeriodFigures.Empty)];
 
     /// <summary>Every enterprise with a daily row or a register record in the period.</summary>
-    public Task<Dictionary<string, PeriodFigures>> ForAllAsync(RatingPeriod period, CancellationToken ct) =>
-        ReadAsync(null, period, ct);
+    public async Task<Dictionary<string, PeriodFigures>> ForAllAsync(RatingPeriod period, CancellationToken ct) =>
+        (await ReadAsync(null, [period], ct))[0];
 
-    private async Task<Dictionary<string, PeriodFigures>> ReadAsync(string? enterpriseId, RatingPeriod period, CancellationToken ct)
+    /// <summary>Every enterprise's figures in each of <paramref name="periods"/> (one dictionary per period, in order).</summary>
+    public Task<IReadOnlyList<Dictionary<string, PeriodFigures>>> ForAllAsync(IReadOnlyList<RatingPeriod> periods, CancellationToken ct) =>
+        ReadAsync(null, periods, ct);
+
+    private async Task<IReadOnlyList<Dictionary<string, PeriodFigures>>> ReadAsync(string? enterpriseId, IReadOnlyList<RatingPeriod> periods, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(periods.Count);
         var filter = enterpriseId is null ? "" : "AND enterprise_id = {enterprise:String}";
+        // Each row is counted once per period that contains it (ARRAY JOIN over the matching period numbers, 1-based).
         var parameters = ClickHouseParameters.Of(
             ("enterprise", enterpriseId ?? ""),
-            ("from", Day(period.From)), ("to", Day(period.To)),
-            ("end", Day(period.To.AddDays(1)) + " 00:00:00"));
-        var daily = new Dictionary<string, PeriodFigures>(StringComparer.Ordinal);
-        using (var reader = await client.ExecuteReaderAsync(
+            ("from", Day(periods.Min(p => p.From))), ("to", Day(periods.Max(p => p.To))),
+            ("end", End(periods.Max(p => p.To))),
+            ("froms", periods.Select(p => Day(p.From)).ToArray()), ("tos", periods.Select(p => Day(p.To)).ToArray()),
+            ("ends", periods.Select(p => End(p.To)).ToArray()));
+        var figures = periods.Select(_ => new Dictionary<string, PeriodFigures>(StringComparer.Ordinal)).ToList();
+        var daily = ReadDailyAsync(filter, parameters, figures, ct);
+        var registers = ReadRegistersAsync(filter, parameters, periods.Count, ct);
+        await Task.WhenAll(daily, registers);
+        foreach (var ((period, register, e), stages) in await registers)
+        {
+            var f = figures[period].GetValueOrDefault(e) ?? PeriodFigures.Empty;
+            figures[period][e] = register == "in_plant" ? f with { InPlantByStage = stages } : f with { NonRoadByStage = stages };
+        }
+        return figures;
+    }
+
+    private async Task ReadDailyAsync(string filter, ClickHouse.Driver.ADO.Parameters.ClickHouseParameterCollection parameters,
+        List<Dictionary<string, PeriodFigures>> figures, CancellationToken ct)
+    {
+        using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT enterprise_id,
+            SELECT period, enterprise_id,
                    sum(road_trips) AS road_trips, sum(road_kg) AS road_kg,
                    sumMap(heavy_trips_by_stage) AS heavy_trips, sumMap(heavy_kg_by_stage) AS heavy_kg,
                    mapKeys(heavy_trips) AS trip_stages, arrayMap(x -> toInt64(x), mapValues(heavy_trips)) AS trip_counts,
@@ -46,60 +71,66 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
                    sumIf(heavy_passages, alert_day = 1) AS heavy_alert, sumIf(heavy_passages, alert_day = 0) AS heavy_normal,
                    sumIf(interceptions, alert_day = 1) AS alert_interceptions
             FROM {{Db}}.{{RatingTables.Daily}} FINAL
+            ARRAY JOIN arrayFilter(i -> day >= toDate({froms:Array(String)}[i]) AND day <= toDate({tos:Array(String)}[i]),
+                                   arrayEnumerate({froms:Array(String)})) AS period
             WHERE day BETWEEN toDate({from:String}) AND toDate({to:String}) {{filter}}
-            GROUP BY enterprise_id
-            """, parameters, null, ct))
+            GROUP BY period, enterprise_id
+            """, parameters, null, ct);
+        while (reader.Read())
         {
-            while (reader.Read())
+            figures[(int)Long(reader, "period") - 1][reader.GetString(reader.GetOrdinal("enterprise_id"))] = PeriodFigures.Empty with
             {
-                daily[reader.GetString(reader.GetOrdinal("enterprise_id"))] = PeriodFigures.Empty with
-                {
-                    RoadTrips = Long(reader, "road_trips"),
-                    RoadKg = Long(reader, "road_kg"),
-                    HeavyTripsByStage = Map(reader, "trip_stages", "trip_counts"),
-                    HeavyKgByStage = Map(reader, "kg_stages", "kg_sums"),
-                    UnknownStageTrips = Long(reader, "unknown_trips"),
-                    UnknownStageKg = Long(reader, "unknown_kg"),
-                    CleanModeTonnes = decimal.Parse(reader.GetString(reader.GetOrdinal("clean_tonnes")), CultureInfo.InvariantCulture),
-                    AlertDays = (int)Long(reader, "alert_days"),
-                    NormalDays = (int)Long(reader, "normal_days"),
-                    HeavyPassagesAlertDays = Long(reader, "heavy_alert"),
-                    HeavyPassagesNormalDays = Long(reader, "heavy_normal"),
-                    AlertDayInterceptions = Long(reader, "alert_interceptions"),
-                };
-            }
+                RoadTrips = Long(reader, "road_trips"),
+                RoadKg = Long(reader, "road_kg"),
+                HeavyTripsByStage = Map(reader, "trip_stages", "trip_counts"),
+                HeavyKgByStage = Map(reader, "kg_stages", "kg_sums"),
+                UnknownStageTrips = Long(reader, "unknown_trips"),
+                UnknownStageKg = Long(reader, "unknown_kg"),
+                CleanModeTonnes = decimal.Parse(reader.GetString(reader.GetOrdinal("clean_tonnes")), CultureInfo.InvariantCulture),
+                AlertDays = (int)Long(reader, "alert_days"),
+                NormalDays = (int)Long(reader, "normal_days"),
+                HeavyPassagesAlertDays = Long(reader, "heavy_alert"),
+                HeavyPassagesNormalDays = Long(reader, "heavy_normal"),
+                AlertDayInterceptions = Long(reader, "alert_interceptions"),
+            };
         }
-        // Both registers in one statement: each record's latest version before the period's end, counted by stage.
-        using (var reader = await client.ExecuteReaderAsync(
-            $$"""
-            SELECT register, enterprise_id, stage, toInt64(count()) AS records FROM (
-                SELECT 'in_plant' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
-                FROM {{Db}}.in_plant_vehicles FINAL
-                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
-                GROUP BY enterprise_id, registration_code
-                UNION ALL
-                SELECT 'non_road' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
-                FROM {{Db}}.non_road_machinery FINAL
-                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
-                GROUP BY enterprise_id, registration_code)
-            GROUP BY register, enterprise_id, stage
-            """, parameters, null, ct))
-        {
-            var byEnterprise = new Dictionary<(string Register, string Enterprise), Dictionary<string, long>>();
-            while (reader.Read())
-            {
-                var key = (reader.GetString(reader.GetOrdinal("register")), reader.GetString(reader.GetOrdinal("enterprise_id")));
-                if (!byEnterprise.TryGetValue(key, out var stages)) byEnterprise[key] = stages = new Dictionary<string, long>(StringComparer.Ordinal);
-                stages[reader.GetString(reader.GetOrdinal("stage"))] = Long(reader, "records");
-            }
-            foreach (var ((register, e), stages) in byEnterprise)
-            {
-                var f = daily.GetValueOrDefault(e) ?? PeriodFigures.Empty;
-                daily[e] = register == "in_plant" ? f with { InPlantByStage = stages } : f with { NonRoadByStage = stages };
-            }
-        }
-        return daily;
     }
+
+    // Both registers in one statement: per period, each record's latest version before the period's end, counted by stage.
+    private async Task<Dictionary<(int Period, string Register, string Enterprise), Dictionary<string, long>>> ReadRegistersAsync(
+        string filter, ClickHouse.Driver.ADO.Parameters.ClickHouseParameterCollection parameters, int periods, CancellationToken ct)
+    {
+        using var reader = await client.ExecuteReaderAsync(
+            $$"""
+            SELECT period, register, enterprise_id, stage, toInt64(count()) AS records FROM (
+                SELECT period, 'in_plant' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
+                FROM {{Db}}.in_plant_vehicles FINAL
+                ARRAY JOIN arrayFilter(i -> changed_at < toDateTime64({ends:Array(String)}[i], 3, 'Asia/Shanghai'),
+                                       arrayEnumerate({ends:Array(String)})) AS period
+                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
+                GROUP BY period, enterprise_id, registration_code
+                UNION ALL
+                SELECT period, 'non_road' AS register, enterprise_id, registration_code, argMax(stage, version) AS stage
+                FROM {{Db}}.non_road_machinery FINAL
+                ARRAY JOIN arrayFilter(i -> changed_at < toDateTime64({ends:Array(String)}[i], 3, 'Asia/Shanghai'),
+                                       arrayEnumerate({ends:Array(String)})) AS period
+                WHERE changed_at < toDateTime64({end:String}, 3, 'Asia/Shanghai') {{filter}}
+                GROUP BY period, enterprise_id, registration_code)
+            GROUP BY period, register, enterprise_id, stage
+            """, parameters, null, ct);
+        var byPeriod = new Dictionary<(int, string, string), Dictionary<string, long>>();
+        while (reader.Read())
+        {
+            var period = (int)Long(reader, "period") - 1;
+            if (period < 0 || period >= periods) continue;
+            var key = (period, reader.GetString(reader.GetOrdinal("register")), reader.GetString(reader.GetOrdinal("enterprise_id")));
+            if (!byPeriod.TryGetValue(key, out var stages)) byPeriod[key] = stages = new Dictionary<string, long>(StringComparer.Ordinal);
+            stages[reader.GetString(reader.GetOrdinal("stage"))] = Long(reader, "records");
+        }
+        return byPeriod;
+    }
+
+    private static string End(DateOnly lastDay) => Day(lastDay.AddDays(1)) + " 00:00:00";
 
     internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -15,37 +15,39 @@ public sealed class RatingService(RatingFigures figures, RuleSetProvider rules)
     public async Task<RatingResult> RateAsync(string enterpriseId, RatingPeriod period, string? rulesId, CancellationToken ct)
     {
         var set = rules.Get(rulesId);
-        var metrics = MetricFormulas.Compute(await figures.ForPeriodAsync(enterpriseId, period, ct), set);
-        var trailing = set.MonthsNeeded > 1 ? await TrailingAsync(enterpriseId, period, set, ct) : [];
-        return Rater.Rate(enterpriseId, period, set, metrics, trailing);
+        // The period and the trailing months a rule set needs, read together.
+        var all = await figures.ForPeriodsAsync(enterpriseId, [period, .. TrailingMonths(period, set)], ct);
+        var trailing = all.Skip(1).Select(f => MetricFormulas.Compute(f, set)).ToList();
+        return Rater.Rate(enterpriseId, period, set, MetricFormulas.Compute(all[0], set), trailing);
     }
 
     /// <summary>The raw additive figures of the period (what the metrics are computed from).</summary>
     public Task<PeriodFigures> FiguresAsync(string enterpriseId, RatingPeriod period, CancellationToken ct) =>
         figures.ForPeriodAsync(enterpriseId, period, ct);
 
-    /// <summary>Every enterprise with figures in the period, rated; one query for all of them.</summary>
+    /// <summary>Every enterprise with figures in the period, rated; one read for all of them and their trailing months.</summary>
     public async Task<IReadOnlyList<RatingResult>> RateAllAsync(RatingPeriod period, string? rulesId, CancellationToken ct)
     {
         var set = rules.Get(rulesId);
-        var all = await figures.ForAllAsync(period, ct);
+        var all = await figures.ForAllAsync([period, .. TrailingMonths(period, set)], ct);
         var results = new List<RatingResult>();
-        foreach (var (enterprise, f) in all.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (enterprise, f) in all[0].OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var trailing = set.MonthsNeeded > 1 ? await TrailingAsync(enterprise, period, set, ct) : [];
+            var trailing = all.Skip(1).Select(month => MetricFormulas.Compute(month.GetValueOrDefault(enterprise) ?? PeriodFigures.Empty, set)).ToList();
             results.Add(Rater.Rate(enterprise, period, set, MetricFormulas.Compute(f, set), trailing));
         }
         return results;
     }
 
-    private async Task<List<RatingMetrics>> TrailingAsync(string enterprise, RatingPeriod period, RuleSet set, CancellationToken ct)
+    /// <summary>The calendar months a "N consecutive months" rule looks at, oldest first, ending with the period's
+    /// last month; none when the rule set judges the period alone.</summary>
+    private static IEnumerable<RatingPeriod> TrailingMonths(RatingPeriod period, RuleSet set)
     {
-        var list = new List<RatingMetrics>();
+        if (set.MonthsNeeded <= 1) yield break;
         for (var i = set.MonthsNeeded - 1; i >= 0; i--)
         {
             var start = new DateOnly(period.To.Year, period.To.Month, 1).AddMonths(-i);
-            list.Add(MetricFormulas.Compute(await figures.ForPeriodAsync(enterprise, RatingPeriod.Month(start.Year, start.Month), ct), set));
+            yield return RatingPeriod.Month(start.Year, start.Month);
         }
-        return list;
     }
 }

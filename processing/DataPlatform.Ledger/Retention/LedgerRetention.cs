@@ -36,6 +36,18 @@ public sealed class LedgerRetention(ILogger<LedgerRetention> logger)
         }
     }
 
+    /// <summary>The months after which <paramref name="table"/> deletes a row, read from the table itself (what is
+    /// in force, whatever the configuration says now); null when it deletes nothing (no TTL, or old parts only move
+    /// to another volume or disk).</summary>
+    public static async Task<int?> DeletionMonthsAsync(ClickHouseClient client, string database, string table, CancellationToken ct)
+    {
+        if (await CurrentTtlAsync(client, database, table, ct) is not { } ttl
+            || System.Text.RegularExpressions.Regex.IsMatch(ttl, @"\bTO\s+(VOLUME|DISK)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            return null;
+        var months = System.Text.RegularExpressions.Regex.Match(Normalize(ttl), @"toIntervalMonth\((\d+)\)");
+        return months.Success ? int.Parse(months.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     // ClickHouse stores `INTERVAL 36 MONTH` as `toIntervalMonth(36)`; compare on the months and the target only.
     private static bool SameTtl(string? current, string wanted) =>
         current is not null && Normalize(current) == Normalize(wanted);

@@ -54,6 +54,9 @@ public sealed class GateDecisionConsumer(
     /// <summary>Decisions published since start.</summary>
     public long Decided => Interlocked.Read(ref _decided);
 
+    /// <summary>Why the consumer stopped for good (the <c>gate_decisions</c> table dropped or altered), or null while it runs.</summary>
+    public string? StoppedBy { get; private set; }
+
     /// <summary>True while consumption is paused because too many decisions wait to be recorded.</summary>
     public bool PausedNow { get; private set; }
 
@@ -115,13 +118,23 @@ public sealed class GateDecisionConsumer(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        catch (Exception ex) when (LedgerSchemaFault.Of(ex) is { } fault)
+        {
+            // gate_decisions dropped or altered: retrying would never succeed, and deciding on without recording would
+            // only fill memory until the pause. Stop, say so once, and leave the unrecorded decisions uncommitted:
+            // once the table is restored a restart decides them again (same passage ids).
+            StoppedBy = $"{LedgerSchemaFault.Describe(fault)}: {fault.Message.ReplaceLineEndings(" ")}";
+            logger.LogCritical("台账表不可写入，停止闸口决策消费 {Topic}（ledger schema fault: consumer group {Group} of {Topic} stopped, "
+                + "{Count} decisions left uncommitted; restore the table and restart）: {Fault}", Topics.GateRaw, o.GroupId, Topics.GateRaw, _pending.Count, StoppedBy);
+            await ConsumerStoppedAlarm.PublishAsync(kafka.Value, o.GroupId, Topics.GateRaw, "gate_decisions", StoppedBy, logger);
+        }
         finally
         {
             // Stopping: let the recorder finish what was decided so the next owner does not redo it.
             _draining = true;
             await Task.WhenAny(recorder, Task.Delay(DrainTimeout, CancellationToken.None));
             await stopRecording.CancelAsync();
-            try { await recorder; } catch (OperationCanceledException) { }
+            try { await recorder; } catch (Exception ex) when (ex is OperationCanceledException || LedgerSchemaFault.Of(ex) is not null) { }
             CommitReady(consumer);
             consumer.Close();
         }
@@ -257,7 +270,7 @@ public sealed class GateDecisionConsumer(
         // ClickHouse down: decisions keep flowing to the barrier; only the record (and the commit) waits.
         Retry.UntilDoneAsync(() => writer.WriteAsync(rows, ct), TimeSpan.FromMilliseconds(options.Value.RetryDelayMs),
             (ex, attempt) => logger.LogWarning(ex, "Recording {Count} gate decisions failed (attempt {Attempt}); retrying", rows.Count, attempt),
-            ct);
+            ct, ex => LedgerSchemaFault.Of(ex) is not null);
 
     private void CommitReady(IConsumer<string, byte[]> consumer)
     {

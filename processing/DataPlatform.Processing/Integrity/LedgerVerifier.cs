@@ -14,7 +14,7 @@ namespace DataPlatform.Processing.Integrity;
 /// </summary>
 /// <remarks>Rows are read without FINAL: a forged copy of a row under the same id must not replace the genuine
 /// one before the check; exact duplicates left by a redelivery race are collapsed by the verification itself.</remarks>
-public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseOptions> options, TimeProvider? time = null)
 {
     private readonly ChainHeadTable _heads = new(client, options);
 
@@ -44,7 +44,9 @@ public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseO
             chains += heads.Select(h => h.Chain).Concat(rows.Where(r => r.Seal is not null).Select(r => r.Seal!.Chain)).Distinct().Count();
             records += rows.Select(r => r.Record.RecordId).Distinct(StringComparer.Ordinal).Count();
         }
-        return new LedgerVerificationReport(PassageWriter.Ledger, from, to, chains, records, findings);
+        // Rows and heads on days retention reached may be gone by design: those findings are explained, not hidden.
+        return await RetentionInForce.ExplainAsync(new LedgerVerificationReport(PassageWriter.Ledger, from, to, chains, records, findings),
+            client, options.Value.Database, "passages", time, ct);
     }
 
     /// <summary>The first and last China date holding a passage or a chain head; nulls when there is none.</summary>

@@ -14,7 +14,7 @@ namespace DataPlatform.Processing.Integrity;
 /// edited, removed or slipped in afterwards is named like a tampered passage. Also checks that each action still
 /// points at the sealed passage it reviewed (its <c>passage_record_hash</c>).
 /// </summary>
-public sealed class ReviewLedgerVerifier(ClickHouseClient client, IOptions<ClickHouseOptions> options)
+public sealed class ReviewLedgerVerifier(ClickHouseClient client, IOptions<ClickHouseOptions> options, TimeProvider? time = null)
 {
     private readonly ChainHeadTable _heads = new(client, options);
 
@@ -36,8 +36,8 @@ public sealed class ReviewLedgerVerifier(ClickHouseClient client, IOptions<Click
         var findings = LedgerChain.Verify(records, heads).Findings.ToList();
         findings.AddRange(await DanglingAsync(rows, ct));
         var chains = heads.Select(h => h.Chain).Concat(records.Where(r => r.Seal is not null).Select(r => r.Seal!.Chain)).Distinct().Count();
-        return new LedgerVerificationReport(ReviewActionStore.Ledger, from, to, chains,
-            records.Select(r => r.Record.RecordId).Distinct(StringComparer.Ordinal).Count(), findings);
+        return await RetentionInForce.ExplainAsync(new LedgerVerificationReport(ReviewActionStore.Ledger, from, to, chains,
+            records.Select(r => r.Record.RecordId).Distinct(StringComparer.Ordinal).Count(), findings), client, options.Value.Database, "review_actions", time, ct);
     }
 
     // An action whose passage hash no longer matches a sealed passage reviewed something that is not in the ledger.

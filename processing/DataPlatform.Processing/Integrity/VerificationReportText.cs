@@ -15,6 +15,19 @@ public static class VerificationReportText
         output.WriteLine($"台账防篡改校验 Ledger verification: {report.Ledger} {range}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"检查链 chains checked: {report.Chains}  检查记录 records checked: {report.Records}"));
+        if (report.RetentionMonths is { } months && report.RetainedFrom is { } retainedFrom)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"保留期限 retention: {months} 个月 months; {ChainHeadTable.Day(retainedFrom)} 之前的记录可能已按保留期限删除 (older rows may have been deleted by retention)"));
+            if (report.Expired.Count > 0)
+            {
+                var days = report.Expired.Select(e => e.Chain.ChinaDate).ToList();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"按保留期限删除，非篡改 explained by retention, not tampering: {report.Expired.Count(e => e.Kind == ChainFindingKind.Removed)} 条记录已删除 records deleted, "
+                    + $"{report.Expired.Count(e => e.Kind == ChainFindingKind.Inserted)} 条记录的链头已删除 records whose chain head was deleted "
+                    + $"({ChainHeadTable.Day(days.Min())} .. {ChainHeadTable.Day(days.Max())})"));
+            }
+        }
         if (report.IsIntact)
         {
             output.WriteLine("结果 result: 完好 intact");

@@ -65,6 +65,48 @@ public sealed record LedgerRecord(ILedgerRecord Payload, string Json)
         }
     }
 
+    /// <summary>What a message that does not read as its kind still tells: its record id, upload kind, gate and time —
+    /// enough to keep it in the outbox as a record whose upload cannot be built (it fails there, visibly, with the
+    /// reason) instead of only a log line. Null when even that is missing: nothing could be queued under an id.</summary>
+    public static UnreadableLedgerRecord? Identify(ReadOnlySpan<byte> utf8, DateTimeOffset now)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("recordId", out var idText) || idText.ValueKind != JsonValueKind.String || !idText.TryGetGuid(out var id)
+                || !root.TryGetProperty("kind", out var kindText) || kindText.ValueKind != JsonValueKind.String)
+                return null;
+            RecordKind? kind = kindText.GetString() switch
+            {
+                LedgerPassageRecord.KindName => Profiles.RecordKind.Passage,
+                LedgerRegisterRecord.KindName => String(root, "register") switch
+                {
+                    "road" => Profiles.RecordKind.VehicleRegister,
+                    "in-plant" => Profiles.RecordKind.InPlantVehicleRegister,
+                    "non-road" => Profiles.RecordKind.NonRoadRegister,
+                    _ => null,
+                },
+                _ => null,
+            };
+            if (kind is null) return null;
+            var at = Time(root, "passTime") ?? Time(root, "changedAt") ?? now;
+            return new UnreadableLedgerRecord(id, kind.Value, String(root, "enterpriseId") ?? "", String(root, "gateId") ?? "", at);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        static string? String(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        static DateTimeOffset? Time(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var t) ? t : null;
+    }
+
     /// <summary>The upload record of this ledger record under <paramref name="uploadId"/>, by its upload kind.</summary>
     /// <exception cref="InvalidOperationException">no upload takes this record.</exception>
     public IUploadRecord ToUpload(string uploadId) => (Payload, UploadKind) switch
@@ -213,3 +255,6 @@ public sealed record LedgerRecord(ILedgerRecord Payload, string Json)
 
     private static string? Text(string? text) => text is { Length: > 0 } ? text : null;
 }
+
+/// <summary>A <c>ledger.records</c> message that does not read as its kind, by what identifies it (<see cref="LedgerRecord.Identify"/>).</summary>
+public sealed record UnreadableLedgerRecord(Guid RecordId, RecordKind Kind, string EnterpriseId, string GateId, DateTimeOffset At);

@@ -89,11 +89,22 @@ public sealed class LedgerRecordIntake(
     {
         var deadline = bridge.Profile.Profile.Deadlines.RealTime;
         var newest = new Dictionary<string, (LedgerRecord Record, RecordKind Kind)>(StringComparer.Ordinal);
+        var unreadable = new Dictionary<string, OutboxItem>(StringComparer.Ordinal);
         foreach (var message in batch)
         {
             if (!LedgerRecord.TryRead(message.Message.Value, out var record, out var error))
             {
-                logger.LogWarning("ledger.records {Offset} 无法解析，已跳过: {Reason}", message.TopicPartitionOffset, error);
+                if (LedgerRecord.Identify(message.Message.Value, time.GetUtcNow()) is not { } broken)
+                {
+                    logger.LogWarning("ledger.records {Offset} 无法解析且无记录编号，已跳过: {Reason}", message.TopicPartitionOffset, error);
+                    continue;
+                }
+                // Queued under its id like any record: its first attempt fails for good with 无法构建上传报文 and the reason,
+                // so the outbox (status, health, the operator's requeue) shows it, not only this log line.
+                var brokenId = RecordIds.Create(options.Value.EntCode, broken.Kind, broken.RecordId.ToString("N"));
+                logger.LogWarning("ledger.records {Offset} 记录 {RecordId} 无法解析，将记为上传失败: {Reason}", message.TopicPartitionOffset, brokenId, error);
+                unreadable[brokenId] = new OutboxItem(OutboxEntry.New(brokenId, broken.Kind, broken.GateId, broken.At, deadline),
+                    broken.EnterpriseId, new LedgerSource(System.Text.Encoding.UTF8.GetString(message.Message.Value)), false, "", null);
                 continue;
             }
             if (record.UploadKind is not { } kind)
@@ -122,6 +133,10 @@ public sealed class LedgerRecordIntake(
                 entry = OutboxMachine.Hold(entry, record.GeneratedAt + options.Value.ExitHold);
             fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, new LedgerSource(record), false, "", null);
         }
+        // A readable version of the same record (in this batch or already queued) wins over an unreadable one.
+        foreach (var (uploadId, item) in unreadable)
+            if (!newest.ContainsKey(uploadId) && !queue.Contains(uploadId))
+                fresh.TryAdd(uploadId, item);
         await store.SaveAsync(revised, ct);
         if (fresh.Count == 0)
             return;

@@ -39,8 +39,11 @@ public sealed class ComposeFile
     public static Dictionary<string, YamlNode> Merge(YamlMappingNode node)
     {
         var result = new Dictionary<string, YamlNode>();
+        // A merge key takes one mapping or a list of them (later ones do not override earlier ones' keys in YAML,
+        // and the file never repeats a key across its anchors).
         if (node.Children.TryGetValue(new YamlScalarNode("<<"), out var inherited))
-            foreach (var (key, value) in Merge((YamlMappingNode)inherited)) result[key] = value;
+            foreach (var mapping in inherited is YamlSequenceNode list ? list.Children.Cast<YamlMappingNode>() : [(YamlMappingNode)inherited])
+                foreach (var (key, value) in Merge(mapping)) result.TryAdd(key, value);
         foreach (var (key, value) in node.Children)
         {
             var name = ((YamlScalarNode)key).Value!;

@@ -110,6 +110,20 @@ public sealed partial class ComposeSafetyTests
     }
 
     [Fact]
+    public void Ingest_and_the_bridge_read_one_picture_store_and_only_they_hold_its_secret()
+    {
+        Dictionary<string, string> PictureStore(string service) =>
+            Env(service).Where(e => e.Key.StartsWith("Ingest__PictureStore__", StringComparison.Ordinal)).ToDictionary();
+        var ingest = PictureStore("ingest");
+        Assert.Contains("Ingest__PictureStore__Kind", ingest.Keys);
+        Assert.Contains("Ingest__PictureStore__SecretKey", ingest.Keys);
+        // The bridge uploads the pictures ingest stored: with an S3 store it must read the very same bucket.
+        Assert.Equal(ingest.OrderBy(e => e.Key), PictureStore("regulator-bridge").OrderBy(e => e.Key));
+        foreach (var (name, _) in PlatformRoles.Where(r => r.Key is not ("ingest" or "regulator-bridge")))
+            Assert.Empty(PictureStore(name));
+    }
+
+    [Fact]
     public void The_env_example_names_every_variable_the_compose_files_require()
     {
         var example = File.ReadAllLines(Path.Combine(ComposeDirectory, ".env.example"))

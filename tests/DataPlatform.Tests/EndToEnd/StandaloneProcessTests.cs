@@ -56,6 +56,22 @@ public sealed class StandaloneProcessTests : IDisposable
         Assert.Contains("62", error); // SYNTAX_ERROR
         Assert.DoesNotContain("   at ", error);
 
+        // The sql command is the analyst's: every way of changing or leaving the ledger is refused with exit 2 and a
+        // message (issue 11), and the ledger is unchanged afterwards.
+        foreach (var write in new[]
+                 {
+                     "INSERT INTO passages (event_id) VALUES ('sql-write')", "ALTER TABLE passages DELETE WHERE 1", "DELETE FROM passages WHERE 1",
+                     "TRUNCATE TABLE passages", "DROP TABLE passages", "SET readonly = 0", "SELECT * FROM file('/etc/passwd', 'LineAsString')",
+                     "SELECT * FROM url('http://127.0.0.1:9/x', 'CSV', 'a String')", "SELECT 1; DROP TABLE passages",
+                 })
+        {
+            var (refusedExit, refusal) = await CliProcess.RunAsync(StandaloneCredentials.Environment(_data), "sql", write, "--clickhouse", ClickHouseUrl);
+            Assert.True(refusedExit == 2, $"{write}: exit {refusedExit}: {refusal}");
+            Assert.Contains("SQL", refusal);
+            Assert.DoesNotContain("   at ", refusal);
+        }
+        Assert.Equal(events, Convert.ToInt64(await client.ExecuteScalarAsync("SELECT count() FROM passages WHERE event_id LIKE 'k9-%'")));
+
         // A refused push is listed with its reason and, once corrected, re-submitted into the ledger.
         using (var http = new HttpClient())
         {

@@ -52,6 +52,29 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
     }
 
     [Fact]
+    public async Task Dropping_gate_decisions_stops_the_decision_consumer_with_one_fatal_alarm_instead_of_retrying_forever()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        var host = await platform.StartAsync(PlatformRole.Ingest | PlatformRole.Processing);
+        using var http = new HttpClient();
+        var ingest = TestPlatform.IngestUri(host);
+        await platform.Client.ExecuteNonQueryAsync("DROP TABLE gate_decisions");
+        Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("drop-decision-1"))).StatusCode);
+
+        var consumer = host.Services.GetRequiredService<DataPlatform.Processing.Decisions.GateDecisionConsumer>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Contains("UNKNOWN_TABLE (60)", consumer.StoppedBy);
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped' AND position(title, 'gate_decisions') > 0", 1));
+        // The ledger writer is another consumer: the passage is still sealed.
+        Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM passages", 1));
+
+        var stopping = Stopwatch.StartNew();
+        await platform.StopAsync(host);
+        Assert.True(stopping.Elapsed < Seconds, $"the host took {stopping.Elapsed} to stop");
+    }
+
+    [Fact]
     public async Task An_altered_table_stops_its_consumer_too_and_the_engine_s_transient_errors_do_not()
     {
         await using var platform = TestPlatform.Create(engines);

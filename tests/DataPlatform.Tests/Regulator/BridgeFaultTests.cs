@@ -148,12 +148,11 @@ public sealed class BridgeFaultTests(EnginesFixture engines)
 
         Assert.Equal(ids.Count, await h.Platform.WaitForAsync(
             "SELECT count() FROM regulator_outbox FINAL WHERE state = 'Acknowledged'", ids.Count, TimeSpan.FromSeconds(60)));
-        // Since ledger.records is a typed contract (issue 10), a message missing a passage's required fields no longer
-        // parses, so the intake logs it and skips it instead of queueing a Failed outbox row (the row was the better
-        // behaviour: KNOWN REGRESSION, to be restored under issue 10). What still holds: it fails alone, is never sent,
-        // and the others are not stalled.
-        Assert.Equal(0, await h.Platform.ScalarAsync(
-            $"SELECT count() FROM regulator_outbox FINAL WHERE record_id = '{BridgeHarness.EntCode}-P-{poison:N}' AND state = 'Acknowledged'"));
+        // The typed contract cannot read it (no pass time), but its id, kind and gate are enough to keep it in the outbox:
+        // it fails there for good, with the reason, instead of vanishing into a log line.
+        Assert.Equal(1, await h.Platform.WaitForAsync(
+            $"SELECT count() FROM regulator_outbox FINAL WHERE state = 'Failed' AND record_id = '{BridgeHarness.EntCode}-P-{poison:N}' AND position(last_error, '无法构建') > 0",
+            1, TimeSpan.FromSeconds(30)));
         Assert.False(h.Simulator.Store.TryGet($"{BridgeHarness.EntCode}-P-{poison:N}", out _));
     }
 }

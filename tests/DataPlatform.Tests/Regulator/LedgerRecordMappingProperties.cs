@@ -191,4 +191,32 @@ public sealed class LedgerRecordMappingProperties
         Assert.Same(newer, Assert.Single(queue.Snapshot()).Source);
         Assert.Empty(queue.StartRound(["E-P-1"], generated.AddSeconds(2), i => i));
     }
+
+    /// <summary>A passage message that lost a required field no longer reads, but still identifies itself: the same
+    /// record id, the passage upload kind, its gate — so the bridge can keep it as a failed upload.</summary>
+    [Property(MaxTest = 200)]
+    public Property A_passage_missing_a_required_field_still_identifies_itself() =>
+        Prop.ForAll(Row.ToArbitrary(), Gen.Elements("passTime", "direction").ToArbitrary(), (row, dropped) =>
+        {
+            var record = PassageRecords.For(row);
+            var props = Props(Json(record));
+            props.Remove(dropped);
+            var broken = System.Text.Encoding.UTF8.GetBytes("{" + string.Join(",", props.Select(p => JsonSerializer.Serialize(p.Key) + ":" + p.Value)) + "}");
+            var now = DateTimeOffset.UtcNow;
+            var identity = LedgerRecord.Identify(broken, now);
+            return !LedgerRecord.TryRead(broken, out _, out _)
+                && identity is { Kind: RecordKind.Passage, GateId: "G01", EnterpriseId: Ent }
+                && identity.RecordId == row.PassageId
+                && (dropped == "passTime" ? identity.At == now : identity.At == record.PassTime);
+        });
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"kind\":\"passage\"}")]
+    [InlineData("{\"recordId\":\"not-a-guid\",\"kind\":\"passage\"}")]
+    [InlineData("{\"recordId\":\"0b4f6f3c-7a34-4a55-9bd6-1a2a8b1f0c11\",\"kind\":\"trip\"}")]
+    [InlineData("{\"recordId\":\"0b4f6f3c-7a34-4a55-9bd6-1a2a8b1f0c11\",\"kind\":\"register\",\"register\":\"boat\"}")]
+    public void A_message_without_an_id_and_an_upload_kind_is_not_identified(string json) =>
+        Assert.Null(LedgerRecord.Identify(System.Text.Encoding.UTF8.GetBytes(json), DateTimeOffset.UtcNow));
 }
