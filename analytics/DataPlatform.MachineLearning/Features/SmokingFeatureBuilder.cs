@@ -14,11 +14,17 @@ public sealed class SmokingFeatureBuilder
     private readonly IReadOnlyDictionary<string, VehicleProfile> _profiles;
     private readonly Dictionary<string, List<DateTimeOffset>> _entries;
     private readonly Dictionary<string, List<DateTimeOffset>> _denials;
+    private readonly int _typicalStage;
+    private readonly int _typicalRegisterYear;
 
     public SmokingFeatureBuilder(IReadOnlyDictionary<string, VehicleProfile> profiles, IEnumerable<OpacityObservation> readings,
         IEnumerable<(string Plate, DateTimeOffset At, bool Denied)> entries)
     {
         _profiles = profiles;
+        // An unknown attribute takes the fleet's median, not −1: a tree splits numbers by order, so −1 would read an
+        // unknown stage as "older than 国四" (and an unknown register year as a brand-new vehicle). StageKnown says which.
+        _typicalStage = Median(profiles.Values.Select(p => p.Stage), 50);
+        _typicalRegisterYear = Median(profiles.Values.Select(p => p.RegisterYear), 0);
         _readings = readings.GroupBy(r => r.Plate, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ToList(), StringComparer.Ordinal);
         _byCarrier = _readings.Values.SelectMany(r => r)
             .GroupBy(r => Carrier(r.Plate), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ToList(), StringComparer.Ordinal);
@@ -53,13 +59,13 @@ public sealed class SmokingFeatureBuilder
             KTrendPer30Days = (float)Slope(own.Select(r => (r.At - cutoff).TotalDays / 30).ToList(), ks),
             OverLimitShare = own.Count > 0 ? (float)own.Count(r => r.OverLimit) / own.Count : 0,
             DaysSinceLastReading = own.Count > 0 ? (float)(cutoff - own[^1].At).TotalDays : -1,
-            Stage = profile?.Stage ?? -1,
+            Stage = profile?.Stage ?? _typicalStage,
             StageKnown = profile?.Stage is null ? 0 : 1,
             IsDiesel = fuel is "B" or "diesel" or "柴油" ? 1 : 0,
             IsGas = fuel is "E" or "F" or "natural-gas" or "天然气" or "LNG" or "CNG" ? 1 : 0,
             IsHazmat = profile?.UseNature == "R" ? 1 : 0,
             IsTractor = profile?.VehicleType.StartsWith('Q') == true ? 1 : 0,
-            RegisterAgeYears = profile?.RegisterYear is { } year ? cutoff.Year - year : -1,
+            RegisterAgeYears = (profile?.RegisterYear ?? _typicalRegisterYear) is var year and > 0 ? cutoff.Year - year : 0,
             CarrierOverLimitShare = fleet.Count > 0 ? (float)fleet.Count(r => r.OverLimit) / fleet.Count : 0,
             CarrierReadings = fleet.Count,
             Entries = Before(_entries, plate, cutoff),
@@ -83,6 +89,12 @@ public sealed class SmokingFeatureBuilder
             example.Label = smokes;
             yield return example;
         }
+    }
+
+    private static int Median(IEnumerable<int?> values, int none)
+    {
+        var known = values.OfType<int>().Order().ToList();
+        return known.Count == 0 ? none : known[known.Count / 2];
     }
 
     private static int Before(Dictionary<string, List<DateTimeOffset>> index, string plate, DateTimeOffset cutoff) =>

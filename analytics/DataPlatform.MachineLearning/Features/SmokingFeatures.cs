@@ -39,6 +39,7 @@ public sealed class SmokingFeatures
     public float KTrendPer30Days { get; set; }
     public float OverLimitShare { get; set; }
     public float DaysSinceLastReading { get; set; }
+    /// <summary>EmissionStage value; unknown = the median stage of the vehicles seen (<see cref="StageKnown"/> is 0).</summary>
     public float Stage { get; set; }
     public float StageKnown { get; set; }
     public float IsDiesel { get; set; }
@@ -46,7 +47,8 @@ public sealed class SmokingFeatures
     public float IsHazmat { get; set; }
     public float IsTractor { get; set; }
 
-    /// <summary>Years since registration; −1 unknown.</summary>
+    /// <summary>Years since registration; unknown = the median register year of the vehicles with one; 0 when no
+    /// vehicle has one (then the feature is constant and the trees never split on it).</summary>
     public float RegisterAgeYears { get; set; }
 
     /// <summary>Share of the fleet's (carrier's) OTHER vehicles' readings over the limit: fleet history.</summary>

@@ -33,6 +33,29 @@ public class SmokingFeatureTests
         SmokingFeatures.Names.All(n => Equals(typeof(SmokingFeatures).GetProperty(n)!.GetValue(a), typeof(SmokingFeatures).GetProperty(n)!.GetValue(b)));
 
     [Fact]
+    public void An_unknown_stage_or_register_date_takes_the_fleets_median_not_a_value_below_every_known_one()
+    {
+        // −1 would sit below 国四 (40) in a tree's numeric split: an unregistered one-off plate ranked as the oldest truck.
+        var profiles = new Dictionary<string, VehicleProfile>
+        {
+            ["冀B00001"] = new("冀B00001", "车队A", "H11", 40, "B", "F", 2012),
+            ["冀B00002"] = new("冀B00002", "车队A", "H11", 50, "B", "F", 2018),
+            ["冀B00003"] = new("冀B00003", "车队A", "H11", 61, "B", "F", 2022),
+            ["冀B00004"] = new("冀B00004", "", "", null, "", "", null),
+        };
+        var builder = new SmokingFeatureBuilder(profiles, [], []);
+        var unknown = builder.Build("冀B00004", T0);
+        Assert.Equal((50f, 0f), (unknown.Stage, unknown.StageKnown));
+        Assert.Equal(2026 - 2018, unknown.RegisterAgeYears);
+        Assert.Equal((40f, 1f, 14f), (builder.Build("冀B00001", T0).Stage, builder.Build("冀B00001", T0).StageKnown, builder.Build("冀B00001", T0).RegisterAgeYears));
+        Assert.Equal((50f, 0f), (builder.Build("冀X99999", T0).Stage, builder.Build("冀X99999", T0).StageKnown));
+
+        // The simulation's case: no vehicle has a register date, so the feature is one constant (no split can use it).
+        var undated = new SmokingFeatureBuilder(profiles.ToDictionary(kv => kv.Key, kv => kv.Value with { RegisterYear = null }), [], []);
+        Assert.All(profiles.Keys, p => Assert.Equal(0f, undated.Build(p, T0).RegisterAgeYears));
+    }
+
+    [Fact]
     public void Fleet_history_excludes_the_vehicle_itself_and_the_trend_is_a_least_squares_slope()
     {
         var profiles = new Dictionary<string, VehicleProfile>
