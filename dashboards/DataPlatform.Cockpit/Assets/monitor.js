@@ -10,24 +10,28 @@
   const hoursChart = echarts.init($('chart-hours'), 'dark', { renderer: 'canvas' });
   const decisionsChart = echarts.init($('chart-decisions'), 'dark', { renderer: 'canvas' });
   window.addEventListener('resize', () => { hoursChart.resize(); decisionsChart.resize(); });
-  let seen = new Set();
+  // passage id → when this page first showed it (ms since the epoch): the fresh-row highlight, and the moment the
+  // browser test measures the monitor's delay from the ledger by (tr data-shown-at).
+  let shown = new Map();
 
   function cell(row, value, cls) { const td = document.createElement('td'); td.appendChild(text(value)); if (cls) td.className = cls; row.appendChild(td); return td; }
 
   function renderPassages(passages) {
     const body = $('passages').tBodies[0];
     body.replaceChildren();
-    const next = new Set();
+    const next = new Map();
+    const now = Date.now();
     if (passages.length === 0) { const tr = body.insertRow(); const td = cell(tr, '今日暂无通行'); td.colSpan = 7; td.className = 'empty'; }
     for (const p of passages) {
       const tr = body.insertRow();
-      tr.className = (p.outcome || 'pending') + (seen.size > 0 && !seen.has(p.passageId) ? ' fresh' : '');
-      tr.dataset.plate = p.plateNo; tr.dataset.passage = p.passageId;
+      const first = shown.get(p.passageId);
+      tr.className = (p.outcome || 'pending') + (shown.size > 0 && first === undefined ? ' fresh' : '');
+      tr.dataset.plate = p.plateNo; tr.dataset.passage = p.passageId; tr.dataset.shownAt = String(first ?? now);
       cell(tr, p.passTime); cell(tr, p.gateId + ' ' + p.laneId); cell(tr, directions[p.direction] || p.direction);
       cell(tr, p.plateNo, 'plate'); cell(tr, p.vehicleType); cell(tr, p.outcomeText || '判定中', 'outcome'); cell(tr, p.displayText, 'display');
-      next.add(p.passageId);
+      next.set(p.passageId, first ?? now);
     }
-    seen = next;
+    shown = next;
   }
 
   function renderAlarms(alarms) {
@@ -57,8 +61,9 @@
   function renderCharts(s) {
     const hours = Array.from({ length: 24 }, (_, h) => s.hours.find((x) => x.hour === h) || { hour: h, entries: 0, exits: 0, denied: 0 });
     hoursChart.setOption({
-      backgroundColor: 'transparent', tooltip: { trigger: 'axis' }, legend: { data: ['进厂', '出厂', '拦截'] },
-      grid: { left: 40, right: 12, top: 36, bottom: 28 },
+      // The legend in its own strip above the plot (placed explicitly: it had drifted onto the x axis), the grid below it.
+      backgroundColor: 'transparent', tooltip: { trigger: 'axis' }, legend: { data: ['进厂', '出厂', '拦截'], top: 0, right: 8 },
+      grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: hours.map((h) => h.hour + '时') }, yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '进厂', type: 'bar', data: hours.map((h) => h.entries), itemStyle: { color: '#3aa0ff' } },
@@ -68,7 +73,7 @@
     });
     decisionsChart.setOption({
       backgroundColor: 'transparent', tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['40%', '68%'], label: { formatter: '{b}\n{c}' }, data: [
+      series: [{ type: 'pie', radius: ['38%', '62%'], center: ['50%', '46%'], label: { formatter: '{b} {c}' }, data: [
         { name: '放行', value: s.today.allowed, itemStyle: { color: '#2fb36b' } },
         { name: '拦截', value: s.today.denied, itemStyle: { color: '#e5484d' } },
         { name: '人工核验', value: s.today.manual, itemStyle: { color: '#f0a020' } },

@@ -13,8 +13,13 @@
     heavy_passages_per_normal_day: '常态日日均重卡进厂',
   };
   const levels = { A: 'A 级', B: 'B 级', C: 'C 级', not_rated: '未达 C 级 / 无法评级' };
-  const ratio = (k) => k in names && !/tonnes$|trips$|days$|interceptions$|_day$/.test(k);
-  const show = (k, v) => (v == null ? '无数据' : ratio(k) ? (v * 100).toFixed(1) + '%' : (Number.isInteger(v) ? String(v) : Number(v).toFixed(1)));
+  // The ratio metrics (MetricNames.Ratios): numbers in [0, 1], shown as percentages — values and thresholds alike.
+  // Named, not guessed from the name: compliant_road_share_trips ends in "trips" and is still a ratio.
+  const ratios = new Set(['clean_transport_ratio', 'clean_transport_ratio_incl_nev', 'compliant_road_share_tonnes',
+    'compliant_road_share_trips', 'nev_heavy_share_trips', 'in_plant_compliance', 'non_road_compliance']);
+  const percent = (v) => (v == null ? '无数据' : (v * 100).toFixed(1) + '%');
+  const show = (k, v) => (v == null ? '无数据' : ratios.has(k) ? percent(v) : (Number.isInteger(v) ? String(v) : Number(v).toFixed(1)));
+  const percentAxis = { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => Math.round(v * 100) + '%' } };
   const criteriaChart = echarts.init($('chart-criteria'), 'dark');
   const trendChart = echarts.init($('chart-trend'), 'dark');
   window.addEventListener('resize', () => { criteriaChart.resize(); trendChart.resize(); });
@@ -61,15 +66,17 @@
       const value = document.createElement('div'); value.className = 'value'; value.textContent = show(k, v); value.dataset.raw = v == null ? '' : String(v);
       div.append(label, value); cards.appendChild(div);
     }
-    const judged = r.criteria.filter((c) => c.value != null || true);
+    // Every criterion judges a ratio (rule sets name only MetricNames.Ratios), so one percentage axis fits them all.
+    // The legend sits in its own strip at the top, and the grid starts below it (containLabel keeps the long
+    // criterion names inside the panel instead of under the legend).
     criteriaChart.setOption({
-      backgroundColor: 'transparent', tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '无数据' : (v * 100).toFixed(1) + '%') },
-      legend: { data: ['本期值', '阈值'] }, grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => v * 100 + '%' } },
-      yAxis: { type: 'category', data: judged.map((c) => c.id.split('.')[0] + ' · ' + (names[c.id.split('.')[1]] || c.id)) },
+      backgroundColor: 'transparent', tooltip: { trigger: 'axis', valueFormatter: percent },
+      legend: { data: ['本期值', '阈值'], top: 0, right: 8 }, grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: percentAxis,
+      yAxis: { type: 'category', inverse: true, data: r.criteria.map((c) => c.id.split('.')[0] + ' 级 · ' + (names[c.id.split('.')[1]] || c.id)) },
       series: [
-        { name: '本期值', type: 'bar', data: judged.map((c) => ({ value: c.value, itemStyle: { color: c.pass ? '#2fb36b' : '#e5484d' } })) },
-        { name: '阈值', type: 'scatter', symbol: 'rect', symbolSize: [4, 18], data: judged.map((c) => c.threshold), itemStyle: { color: '#f0a020' } },
+        { name: '本期值', type: 'bar', barMaxWidth: 22, data: r.criteria.map((c) => ({ value: c.value, itemStyle: { color: c.pass ? '#2fb36b' : '#e5484d' } })) },
+        { name: '阈值', type: 'scatter', symbol: 'rect', symbolSize: [4, 22], data: r.criteria.map((c) => c.threshold), itemStyle: { color: '#f0a020' } },
       ],
     }, true);
   }
@@ -77,11 +84,13 @@
   async function renderTrend(enterprise) {
     const months = await get('/cockpit/api/rating/trend?' + query({ enterprise, months: '6' }));
     const keys = ['clean_transport_ratio', 'compliant_road_share_tonnes', 'compliant_road_share_trips', 'nev_heavy_share_trips'];
+    // A scrolling legend stays on one line at any width (four long names wrapped onto the plot on a phone).
     trendChart.setOption({
-      backgroundColor: 'transparent', tooltip: { trigger: 'axis' }, legend: { data: keys.map((k) => names[k]) },
-      grid: { left: 48, right: 16, top: 40, bottom: 28 },
+      backgroundColor: 'transparent', tooltip: { trigger: 'axis', valueFormatter: percent },
+      legend: { type: 'scroll', data: keys.map((k) => names[k]), top: 0, left: 8, right: 8 },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((m) => m.period.from.slice(0, 7)) },
-      yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => v * 100 + '%' } },
+      yAxis: percentAxis,
       series: keys.map((k) => ({ name: names[k], type: 'line', connectNulls: false, data: months.map((m) => m.metrics[k]) })),
     }, true);
   }

@@ -33,12 +33,21 @@ public sealed class CockpitBrowser : IDisposable
         return new CockpitBrowser(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)));
     }
 
-    /// <summary>Resizes the window to the whole page and saves a PNG of it.</summary>
+    /// <summary>Resizes the window to the whole page and saves a PNG of it. The page is measured again after each resize
+    /// until the viewport fits it: the charts redraw on resize and the page may grow or shrink.</summary>
     public string Screenshot(string name)
     {
-        var height = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight"), System.Globalization.CultureInfo.InvariantCulture);
-        var width = Driver.Manage().Window.Size.Width;
-        Driver.Manage().Window.Size = new System.Drawing.Size(width, Math.Min(Math.Max(height, 600), 4000));
+        for (var i = 0; i < 3; i++)
+        {
+            var missing = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight - window.innerHeight"),
+                System.Globalization.CultureInfo.InvariantCulture);
+            var size = Driver.Manage().Window.Size;
+            var height = Math.Clamp(size.Height + missing, 600, 4000);
+            if (missing == 0 || height == size.Height) break;
+            Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, height);
+            // Two animation frames: the resize event has run and the charts have redrawn.
+            Driver.ExecuteAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));");
+        }
         var path = Path.Combine(Artifacts, name + ".png");
         Driver.GetScreenshot().SaveAsFile(path);
         return path;

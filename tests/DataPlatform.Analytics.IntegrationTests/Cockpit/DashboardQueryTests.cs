@@ -1,7 +1,12 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Analytics.IntegrationTests.Infrastructure;
+using DataPlatform.Analytics.Rating;
+using DataPlatform.Ledger;
+using DataPlatform.Rating;
 using DataPlatform.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPlatform.Analytics.IntegrationTests.Cockpit;
 
@@ -45,6 +50,52 @@ public sealed class DashboardQueryTests(EnginesFixture engines)
         Assert.Equal(month.Passages, await ScalarOfPanelAsync(month, all, gates, "进厂车次") + await ScalarOfPanelAsync(month, all, gates, "出厂车次"));
         Assert.Equal(await month.Platform.ScalarAsync("SELECT count() FROM gate_decisions FINAL WHERE outcome = 'deny'"),
             await ScalarOfPanelAsync(month, all, gates, "拦截车次"));
+
+        // Oracle: the rating dashboards' figures equal the rating service's — the figures of `dataplatform rating --format
+        // json` and the web cockpit (rule set general: compliant = 国六 or NEV, the definitions v_rating_daily states).
+        // The simulated month sends no weighings (their TCP frames are stamped on arrival, not on the simulated day), so
+        // its trips carry no load and its trip figures are empty: two day rows of another plant in rating_daily, as the
+        // refresh job writes them, give both sides figures whose ratio of sums differs from the mean of the day ratios.
+        const string plant = "E9900001";
+        await month.Platform.Client.ExecuteNonQueryAsync("""
+            INSERT INTO rating_daily (enterprise_id, day, road_trips, road_kg, heavy_trips_by_stage, heavy_kg_by_stage,
+                unknown_stage_trips, unknown_stage_kg, clean_mode_tonnes, alert_day, passages, heavy_passages, interceptions, version)
+            VALUES ({plant:String}, {first:Date}, 4, 100000, map('6', 2, '5', 1, 'D', 1), map('6', 50000, '5', 30000, 'D', 20000), 0, 0, 300, 0, 10, 8, 0, 1),
+                   ({plant:String}, {last:Date}, 2, 40000, map('', 1, '6b', 1), map('', 25000, '6b', 15000), 1, 25000, 0, 1, 5, 4, 2, 1)
+            """, ClickHouseParameters.Of(("plant", plant), ("first", month.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("last", month.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), null, CancellationToken.None);
+        // From 08:00 China time, so the plugin's UTC-dated $__dateFilter starts on the month's first China day.
+        var days = new GrafanaQuery(new DateTimeOffset(month.FirstDay.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(8)),
+            new DateTimeOffset(month.LastDay.ToDateTime(new TimeOnly(23, 0)), TimeSpan.FromHours(8)), TimeSpan.FromHours(1),
+            new Dictionary<string, IReadOnlyList<string>> { ["enterprise"] = [plant], ["gate"] = ["G01"], ["period"] = ["month"] });
+        var rating = (await month.Host.Services.GetRequiredService<RatingService>()
+            .RateAsync(plant, new RatingPeriod(month.FirstDay, month.LastDay), "general", CancellationToken.None)).Metrics;
+        Assert.Equal(4.0 / 6, rating.CompliantRoadShareTrips!.Value, 9); // hand-computed: (2 国六 + 1 NEV + 1 国六b) of 6 heavy trips
+        var performance = GrafanaDashboard.Load("performance-rating.json");
+        var cleanTransport = GrafanaDashboard.Load("clean-transport.json");
+        foreach (var (dashboard, title, expected) in new[]
+                 {
+                     (performance, "A/B/C 自评：国六及新能源重卡占比（按车次）", rating.CompliantRoadShareTrips),
+                     (performance, "A/B/C 自评：国六及新能源重卡占比（按吨）", rating.CompliantRoadShareTonnes),
+                     (performance, "A/B/C 自评：清洁运输比例", rating.CleanTransportRatio),
+                     (cleanTransport, "清洁运输比例（所选期间）", rating.CleanTransportRatio),
+                     (cleanTransport, "清洁运输比例（含新能源重卡）", rating.CleanTransportRatioInclNev),
+                     (cleanTransport, "国六及新能源重卡占比（按吨）", rating.CompliantRoadShareTonnes),
+                     (cleanTransport, "国六及新能源重卡占比（按车次）", rating.CompliantRoadShareTrips),
+                     (cleanTransport, "新能源重卡占比（按车次）", rating.NevHeavyShareTrips),
+                 })
+        {
+            var shown = await RatioOfPanelAsync(month, days, dashboard, title);
+            Assert.True(expected is null ? shown is null : shown is { } v && Math.Abs(v - expected.Value) < 1e-9,
+                $"{dashboard.Title} «{title}» shows {shown?.ToString() ?? "null"}, the rating {expected?.ToString() ?? "null"}");
+        }
+    }
+
+    private static async Task<double?> RatioOfPanelAsync(SimulatedMonth month, GrafanaQuery query, GrafanaDashboard dashboard, string title)
+    {
+        var panel = dashboard.Panels().Single(p => p.GetProperty("title").GetString() == title);
+        var value = await month.Platform.Client.ExecuteScalarAsync(Bind(query.Expand(panel.GetProperty("targets")[0].GetProperty("rawSql").GetString()!), month));
+        return value is null or DBNull ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
     }
 
     private enum Selection { All, First }
