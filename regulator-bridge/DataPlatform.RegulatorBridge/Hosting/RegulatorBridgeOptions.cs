@@ -43,10 +43,11 @@ public sealed class RegulatorBridgeOptions
 
     /// <summary>How long an exit passage waits for its closed trip's version (cargo, net weight) before it is uploaded
     /// without them. [P] The platform drops repeats by record id, so an exit goes once, complete: held until the
-    /// trip's version arrives or this span after the pass time. Keep it below the profile's real-time deadline (60 s)
-    /// minus an upload, and above the trips job's interval + publish lag (30 s + 5 s), or exits go without cargo or
-    /// late. The deadline itself is never moved: a hold that overruns it makes the exit a 补传.</summary>
-    public TimeSpan ExitHold { get; set; } = TimeSpan.FromSeconds(45);
+    /// trip's version arrives or this span after the pass time. It is cut to what leaves room for one retry before the
+    /// profile's real-time deadline (<see cref="Outbox.ExitHoldPolicy"/>: 60 s − 10 s request − 2 s back-off − 10 s
+    /// request = 38 s with the defaults); keep it above the trips job's interval + publish lag (30 s + 5 s), or exits
+    /// go without cargo. The deadline itself is never moved: a hold that overruns it makes the exit a 补传.</summary>
+    public TimeSpan ExitHold { get; set; } = TimeSpan.FromSeconds(38);
 
     /// <summary>Requests in flight at once (one upload round).</summary>
     public int MaxInFlight { get; set; } = 32;

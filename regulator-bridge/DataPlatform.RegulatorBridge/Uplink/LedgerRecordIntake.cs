@@ -130,7 +130,8 @@ public sealed class LedgerRecordIntake(
             }
             var entry = OutboxEntry.New(uploadId, kind, record.GateId, record.GeneratedAt, deadline);
             if (record.AwaitsTrip)
-                entry = OutboxMachine.Hold(entry, record.GeneratedAt + options.Value.ExitHold);
+                entry = OutboxMachine.Hold(entry, record.GeneratedAt + ExitHoldPolicy.Effective(options.Value.ExitHold,
+                    deadline, bridge.Profile.Profile.Deadlines.Request, options.Value.Backoff));
             fresh[uploadId] = new OutboxItem(entry, record.EnterpriseId, new LedgerSource(record), false, "", null);
         }
         // A readable version of the same record (in this batch or already queued) wins over an unreadable one.
