@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataPlatform.Engines.ClickHouse.Engine;
 using DataPlatform.Engines.ClickHouse.Native;
 using Microsoft.AspNetCore.Http;
 
@@ -53,7 +54,7 @@ internal sealed class ResultResponse
             var ended = false;
             while (heldBytes < HeldBackBytes)
             {
-                var chunk = await Task.Run(stream.Next, Aborted).ConfigureAwait(false);
+                var chunk = await EngineThread.RunAsync(stream.Next, Aborted).ConfigureAwait(false);
                 if (chunk is null)
                 {
                     ended = true;
@@ -83,7 +84,7 @@ internal sealed class ResultResponse
                 held.Clear();
                 while (!ended)
                 {
-                    using var chunk = await Task.Run(stream.Next, Aborted).ConfigureAwait(false);
+                    using var chunk = await EngineThread.RunAsync(stream.Next, Aborted).ConfigureAwait(false);
                     if (chunk is null)
                     {
                         break;

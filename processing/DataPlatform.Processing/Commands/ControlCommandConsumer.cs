@@ -31,9 +31,8 @@ public sealed class ControlCommandConsumer(
     public bool CaughtUp => _caughtUp;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // librdkafka's Consume blocks; keep it off the thread pool.
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // librdkafka's Consume blocks: the loop and its continuations keep to a thread of their own.
+        ConsumeLoopThread.Run("consume control.commands", () => RunAsync(stoppingToken));
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {

@@ -39,9 +39,8 @@ public abstract class BatchConsumer(
         NextOffsets.After(handled.Select(r => r.TopicPartitionOffset));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // librdkafka's Consume blocks; keep it off the thread pool.
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // librdkafka's Consume blocks: the loop and its continuations keep to a thread of their own.
+        ConsumeLoopThread.Run($"consume {topic}", () => RunAsync(stoppingToken));
 
     private async Task RunAsync(CancellationToken ct)
     {

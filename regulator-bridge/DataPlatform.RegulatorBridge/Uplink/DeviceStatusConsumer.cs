@@ -18,9 +18,12 @@ public sealed class DeviceStatusConsumer(
     IOptions<RegulatorBridgeOptions> options,
     ILogger<DeviceStatusConsumer> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks: the loop and its continuations keep to a thread of their own.
+        ConsumeLoopThread.Run("consume device.events", () => RunAsync(stoppingToken));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         try
         {
             await bridge.Ready.WaitAsync(stoppingToken);

@@ -35,9 +35,12 @@ public sealed class LedgerRecordIntake(
     /// <summary>New records written to the outbox since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks: the loop and its continuations keep to a thread of their own.
+        ConsumeLoopThread.Run("consume ledger.records", () => RunAsync(stoppingToken));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         await bridge.Ready.WaitAsync(stoppingToken);
         var config = kafka.Value.Consumer(options.Value.GroupId, "regulator-bridge");
         using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
