@@ -70,6 +70,17 @@ public static class ReportBenchmark
                 foreach (var sql in RawReads) await client.ExecuteScalarAsync(sql, parameters, null, ct);
                 return 0;
             });
+            // Each figure family alone (the model runs them side by side).
+            var queries = host.Services.GetRequiredService<ReportQueries>();
+            var families = new (string Name, Func<Task<int>> Run)[]
+            {
+                ("passages", async () => (await queries.PassagesAsync(Enterprise, period.From, period.To, ct)).Daily.Count),
+                ("entries×register 6 months", async () => (await queries.EntryFactsAsync(Enterprise, period.From.AddMonths(-5), period.To, ct)).Count),
+                ("interceptions", async () => (await queries.InterceptionsAsync(Enterprise, period.From, period.To, ct)).ByRule.Count),
+                ("regulator", async () => (int)(await queries.RegulatorAsync(Enterprise, period.From, period.To, ct)).Generated),
+            };
+            var split = new List<string>();
+            foreach (var (name, run) in families) split.Add($"{name} {(await Timed(run)).Elapsed.TotalSeconds:F2} s");
             var model = await Timed(() => models.BuildAsync(period, ct));
             var rated = await Timed(() => rating.RateAsync(Enterprise, period.From, period.To, null, ct));
             var render = await Timed(() => renderer.RenderHtmlAsync(period, ct));
@@ -77,6 +88,7 @@ public static class ReportBenchmark
                              $"render {render.Elapsed.TotalSeconds,6:F2} s (model {model.Elapsed.TotalSeconds:F2} s, rating {rated.Elapsed.TotalSeconds:F2} s), " +
                              $"raw reads {raw.Elapsed.TotalSeconds:F3} s, ratio {render.Elapsed / raw.Elapsed,5:F1}×, HTML {render.Result.Length / 1024:N0} KiB; " +
                              $"rating refresh (job) {refresh.Elapsed.TotalSeconds:F1} s, fill {fill.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"  {"",10}   figure families alone: {string.Join(", ", split)}");
             await client.ExecuteNonQueryAsync($"DROP DATABASE IF EXISTS `{database}`", null, null, ct);
         }
         output.WriteLine();
