@@ -41,7 +41,9 @@ public sealed class ReportQueries(LedgerQuery query)
 
     /// <summary>Every figure of the period's passages in one read: passages in/out by day (rejected reads left
     /// out), distinct vehicles, each device's reads and recognition quality (every read, as the device made it),
-    /// and the reviews still pending — one grouping set each.</summary>
+    /// and the reviews still pending — one grouping set each. The passages are aggregated once by day × device and
+    /// the sets rolled up from those few rows: grouping sets over the passages themselves ran every aggregate once
+    /// per set.</summary>
     public async Task<PassageFigures> PassagesAsync(string e, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = await query.RowsAsync(
@@ -56,14 +58,24 @@ public sealed class ReportQueries(LedgerQuery query)
             (
                 SELECT multiIf(grouping(day) = 0, 'day', grouping(device_id) = 0, 'device', 'period') AS figure_set,
                        day, device_id,
-                       countIf(direction = 1 AND review_status != 'rejected') AS entries,
-                       countIf(direction = 2 AND review_status != 'rejected') AS exits,
-                       uniqExactIf(plate_no, plate_color, review_status != 'rejected') AS vehicles,
-                       count() AS passages, avg(confidence) AS avg_confidence, countIf(confidence < 0.8) AS low_confidence,
-                       countIf(review_reason != '') AS flagged, uniqExact(day) AS active_days,
-                       countIf(review_status = 'pending') AS pending,
-                       groupArraySortedIf({ListedReviews})((pass_time, passage_id, gate_id, plate_no, review_reason), review_status = 'pending') AS oldest
-                FROM ({EffectivePassages})
+                       sum(g_entries) AS entries, sum(g_exits) AS exits, uniqExactIfMerge(g_vehicles) AS vehicles,
+                       sum(g_passages) AS passages, sum(g_confidence_sum) / nullIf(sum(g_confidence_count), 0) AS avg_confidence,
+                       sum(g_low) AS low_confidence, sum(g_flagged) AS flagged, uniqExactIf(day, g_passages > 0) AS active_days,
+                       sum(g_pending) AS pending,
+                       arraySlice(arraySort(arrayFlatten(groupArray(g_oldest))), 1, {ListedReviews}) AS oldest
+                FROM
+                (
+                    SELECT day, device_id,
+                           countIf(direction = 1 AND review_status != 'rejected') AS g_entries,
+                           countIf(direction = 2 AND review_status != 'rejected') AS g_exits,
+                           uniqExactIfState(plate_no, plate_color, review_status != 'rejected') AS g_vehicles,
+                           count() AS g_passages, sum(confidence) AS g_confidence_sum, count(confidence) AS g_confidence_count,
+                           countIf(confidence < 0.8) AS g_low, countIf(review_reason != '') AS g_flagged,
+                           countIf(review_status = 'pending') AS g_pending,
+                           groupArraySortedIf({ListedReviews})((pass_time, passage_id, gate_id, plate_no, review_reason), review_status = 'pending') AS g_oldest
+                    FROM ({EffectivePassages})
+                    GROUP BY day, device_id
+                )
                 GROUP BY GROUPING SETS ((day), (device_id), ())
             )
             """,
