@@ -32,6 +32,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<ReportModelBuilder>();
         services.AddSingleton<ReportTemplates>();
         services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<RatingFreshness>();
         services.AddSingleton<ReportRating>();
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<SelfAssessmentPack>();

@@ -37,6 +37,13 @@ public static class RowReading
 
     public static string Text(this DbDataReader r, string column) => r[column] is DBNull ? "" : Convert.ToString(r[column]) ?? "";
 
+    public static string[] Texts(this DbDataReader r, string column) => r[column] switch
+    {
+        string[] texts => texts,
+        System.Collections.IEnumerable items => items.Cast<object?>().Select(i => Convert.ToString(i) ?? "").ToArray(),
+        _ => [],
+    };
+
     public static DateOnly Day(this DbDataReader r, string column) => r[column] switch
     {
         DateOnly d => d,

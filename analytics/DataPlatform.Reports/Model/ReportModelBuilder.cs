@@ -15,37 +15,37 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
     {
         var (e, from, to) = (period.EnterpriseId, period.From, period.To);
         var trendFrom = new DateOnly(from.Year, from.Month, 1).AddMonths(-(TrendMonths - 1));
-        // The queries are independent: the engine runs them side by side (the result does not depend on the order).
-        var dailyRows = queries.DailyAsync(e, from, to, ct);
+        // One query per figure family, each reading its table once for the period; they are independent, so the
+        // engine runs them side by side (the result does not depend on the order).
+        var passageRows = queries.PassagesAsync(e, from, to, ct);
         var factRows = queries.EntryFactsAsync(e, trendFrom, to, ct);
         // A weekly period starts inside its month: its structure comes from the period's own entries only.
         var periodFacts = period.Kind == ReportKind.Monthly ? null : queries.EntryFactsAsync(e, from, to, ct);
         var interceptionRows = queries.InterceptionsAsync(e, from, to, ct);
-        var vehicles = queries.DistinctVehiclesAsync(e, from, to, ct);
-        var hotHours = queries.HotHoursAsync(e, from, to, ct);
-        var devices = queries.DevicesAsync(e, from, to, ct);
+        var offline = queries.OfflineAlarmsAsync(e, from, to, ct);
         var regulator = queries.RegulatorAsync(e, from, to, ct);
-        var reviews = queries.ReviewsAsync(e, from, to, ct);
-        var daily = FillDays(await dailyRows, from, to);
+        var passages = await passageRows;
+        var daily = FillDays(passages.Daily, from, to);
         var forecastSection = forecasts.ReadAsync(e, from, to, daily, ct);
         var facts = await factRows;
         var inPeriod = periodFacts is null
             ? facts.Where(f => f.Month >= new DateOnly(from.Year, from.Month, 1)).ToList()
             : await periodFacts;
         var interceptions = await interceptionRows;
+        var offlineAlarms = await offline;
         return new ReportModel(
             period,
-            new PassageTotals(daily.Sum(d => d.Entries), daily.Sum(d => d.Exits), interceptions.Sum(i => i.Count), await vehicles),
+            new PassageTotals(daily.Sum(d => d.Entries), daily.Sum(d => d.Exits), interceptions.ByRule.Sum(i => i.Count), passages.DistinctVehicles),
             daily,
             StageShares(inPeriod),
             FuelShares(inPeriod),
             StageTrend(facts, trendFrom),
-            interceptions,
+            interceptions.ByRule,
             Carriers(inPeriod),
-            HeatMap(await hotHours),
-            Devices(await devices, period.Days),
+            HeatMap(interceptions.ByHour),
+            Devices(passages.Devices, offlineAlarms, period.Days),
             await regulator,
-            await reviews,
+            passages.Reviews,
             await forecastSection);
     }
 
@@ -104,10 +104,10 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
             cells.Count == 0 ? "无拦截记录" : $"{Weekdays[peak.Weekday - 1]} {peak.Hour:00}:00–{peak.Hour + 1:00}:00（{peak.Count} 次）");
     }
 
-    private static List<DeviceQuality> Devices(List<DeviceReads> reads, int days) =>
+    private static List<DeviceQuality> Devices(List<DeviceReads> reads, Dictionary<string, long> offlineAlarms, int days) =>
         reads.Select(d => new DeviceQuality(d.DeviceId, d.Passages, d.AverageConfidence,
                 d.Passages == 0 ? 0 : (double)d.LowConfidence / d.Passages,
                 d.Passages == 0 ? 0 : (double)d.Flagged / d.Passages,
-                d.ActiveDays, (double)d.ActiveDays / days, d.OfflineAlarms))
+                d.ActiveDays, (double)d.ActiveDays / days, offlineAlarms.GetValueOrDefault(d.DeviceId)))
             .ToList();
 }

@@ -42,7 +42,7 @@ public sealed class SelfAssessmentPack(
 
         var charts = new ScriptObject();
         foreach (var (name, svg) in ReportCharts.Svg(model)) charts[name] = svg;
-        charts["rating_trend"] = ReportCharts.RatingTrend(trend).GetSvgXml(760, 300);
+        charts["rating_trend"] = ReportCharts.Html("rating_trend", ReportCharts.RatingTrend(trend));
         var html = templates.Render("self-assessment.html.sbn", new Dictionary<string, object?>
         {
             ["title"] = ReportRenderer.Title(period),

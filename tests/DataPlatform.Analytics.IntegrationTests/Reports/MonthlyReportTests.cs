@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 using DataPlatform.Analytics.IntegrationTests.Infrastructure;
+using DataPlatform.Analytics.Rating;
+using DataPlatform.Rating;
 using DataPlatform.Reports;
 using DataPlatform.Reports.Model;
+using DataPlatform.Reports.RatingSection;
 using DataPlatform.Reports.Templates;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Analytics.IntegrationTests.Reports;
 
@@ -72,6 +76,33 @@ public class MonthlyReportTests(EnginesFixture engines, ReportLedgerFixture ledg
         Assert.Equal(60, model.Regulator.BackfillAttempts);
         Assert.Equal(await ledger.ScalarAsync($"SELECT count() FROM passages FINAL WHERE {InOctober} AND review_reason != ''"), model.Reviews.Pending);
         Assert.Null(model.Forecasts);
+    }
+
+    [Fact]
+    public async Task The_rating_section_is_the_rating_service_s_result_recomputed_only_when_the_ledger_changed()
+    {
+        var rated = await ledger.Service<ReportRating>().RateAsync(ReportLedgerFixture.Enterprise, ledger.October.From, ledger.October.To, null, CancellationToken.None);
+        var direct = await ledger.Service<RatingService>().RateAsync(ReportLedgerFixture.Enterprise, RatingPeriod.Month(2026, 10),
+            ledger.Service<IOptions<ReportsOptions>>().Value.RatingRules, CancellationToken.None);
+        Assert.Equal(direct.Level, rated.Level);
+        Assert.Equal(direct.Metrics.CleanTransportRatio, rated.CleanTransportRatio);
+        Assert.Equal(direct.Metrics.HeavyPassagesPerNormalDay, rated.HeavyPassagesPerNormalDay);
+        Assert.Equal(direct.Criteria.Select(c => (c.Id, c.Pass)), rated.Criteria.Select(c => (c.Id, c.Pass)));
+
+        // A late entry of an enterprise makes its October figures stale; the next report recomputes them, then reads them as they are.
+        const string late = "E1302099";
+        var freshness = ledger.Service<RatingFreshness>();
+        var (from, to) = (ledger.October.From, ledger.October.To);
+        Assert.False(await freshness.IsStaleAsync(ReportLedgerFixture.Enterprise, from, to, CancellationToken.None));
+        await ledger.Client.ExecuteNonQueryAsync(
+            """
+            INSERT INTO passages (passage_id, event_id, enterprise_id, gate_id, lane_id, direction, pass_time, plate_no, plate_color, confidence, vehicle_type, device_id, pictures, review_reason)
+            VALUES (generateUUIDv4(), 'late-1', 'E1302099', 'G01', 'L1', 1, '2026-10-20 09:30:00', '冀B77777', 'yellow', 0.95, 'H11', 'cam-9', [], '')
+            """);
+        Assert.True(await freshness.IsStaleAsync(late, from, to, CancellationToken.None));
+        await ledger.Service<ReportRating>().RateAsync(late, from, to, null, CancellationToken.None);
+        Assert.False(await freshness.IsStaleAsync(late, from, to, CancellationToken.None));
+        Assert.Equal(1, await ledger.ScalarAsync("SELECT sum(passages) FROM rating_daily FINAL WHERE enterprise_id = 'E1302099' AND day = '2026-10-20'"));
     }
 
     [Fact]
