@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Alarms;
 using DataPlatform.Processing.Alarms.Rules;
 using DataPlatform.Reports;
 using DataPlatform.Reports.Delivery;
+using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,7 @@ public sealed class ReportWebhookDeliveryTests
     [Fact]
     public async Task A_finished_report_is_posted_as_json_with_its_files_and_retried_after_a_5xx()
     {
-        using var hook = new ScriptedWebhook(HttpStatusCode.ServiceUnavailable, HttpStatusCode.NoContent);
+        using var hook = new LoopbackWebhook("report-hook", HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable, HttpStatusCode.NoContent);
         await using var platform = await Platform.StartAsync(hook.Url, attempts: 3);
 
         platform.Delivery.Announce(October, Rendered);
@@ -53,7 +53,7 @@ public sealed class ReportWebhookDeliveryTests
     [Fact]
     public async Task A_receiver_that_keeps_failing_gets_every_attempt_then_an_error_naming_the_url_and_the_failure()
     {
-        using var hook = new ScriptedWebhook(); // every request answered 500
+        using var hook = new LoopbackWebhook("report-hook", HttpStatusCode.InternalServerError); // every request answered 500
         await using var platform = await Platform.StartAsync(hook.Url, attempts: 3);
 
         platform.Delivery.Announce(October, Rendered);
@@ -151,66 +151,6 @@ public sealed class ReportWebhookDeliveryTests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
                 lines.Enqueue((logLevel, formatter(state, exception)));
-        }
-    }
-
-    public sealed record ReceivedRequest(string Method, string? ContentType, byte[] Body);
-
-    /// <summary>An HTTP receiver on loopback answering each request with the next scripted status (500 once the
-    /// script is used up), keeping what it received.</summary>
-    private sealed class ScriptedWebhook : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentQueue<HttpStatusCode> _script;
-        private readonly Task _loop;
-
-        public ScriptedWebhook(params HttpStatusCode[] script)
-        {
-            _script = new ConcurrentQueue<HttpStatusCode>(script);
-            Url = $"http://127.0.0.1:{FreePort()}/report-hook/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _loop = Task.Run(LoopAsync);
-        }
-
-        public string Url { get; }
-
-        public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
-
-        public async Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(int count)
-        {
-            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20))
-                if (Requests.Count >= count) return Requests.ToList();
-            throw new TimeoutException($"{Requests.Count} of {count} requests within 10 s");
-        }
-
-        private async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException) { return; }
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.ContentType, body.ToArray()));
-                context.Response.StatusCode = (int)(_script.TryDequeue(out var status) ? status : HttpStatusCode.InternalServerError);
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _loop.Wait(TimeSpan.FromSeconds(5));
         }
     }
 }
