@@ -30,6 +30,7 @@ public static class ReportCharts
     {
         ["daily"] = Html("daily", Daily(model)),
         ["stage_trend"] = Html("stage_trend", StageTrend(model)),
+        ["fuel_trend"] = Html("fuel_trend", FuelTrend(model)),
         ["fuels"] = Html("fuels", new Chart(Fuels(model), [])),
         ["interceptions"] = Html("interceptions", new Chart(Interceptions(model), [])),
     };
@@ -65,14 +66,22 @@ public static class ReportCharts
     }
 
     /// <summary>Stacked bars: each month's entries by stage group, as shares (%).</summary>
-    public static Chart StageTrend(ReportModel model)
+    public static Chart StageTrend(ReportModel model) =>
+        ShareTrend("近六个月进厂车辆排放阶段结构（%）", model.StageTrend, VehicleClasses.StageGroups.Select(s => s.Name).ToList());
+
+    /// <summary>Stacked bars: each month's entries by fuel, as shares (%).</summary>
+    public static Chart FuelTrend(ReportModel model) =>
+        ShareTrend("近六个月进厂车辆燃料结构（%）", model.FuelTrend,
+            model.FuelTrend.FirstOrDefault()?.Groups.Select(g => g.Name).ToList() ?? []);
+
+    private static Chart ShareTrend(string title, IReadOnlyList<MonthShares> trend, IReadOnlyList<string> classes)
     {
-        var plot = NewPlot("近六个月进厂车辆排放阶段结构（%）", "月份", "占比 %");
+        var plot = NewPlot(title, "月份", "占比 %");
         var bars = new List<Bar>();
-        for (var m = 0; m < model.StageTrend.Count; m++)
+        for (var m = 0; m < trend.Count; m++)
         {
             double bottom = 0;
-            foreach (var (group, g) in model.StageTrend[m].Groups.Select((group, g) => (group, g)))
+            foreach (var (group, g) in trend[m].Groups.Select((group, g) => (group, g)))
             {
                 var top = bottom + group.Share * 100;
                 bars.Add(new Bar { Position = m + 1, ValueBase = bottom, Value = top, FillColor = Palette.GetColor(g) });
@@ -80,9 +89,9 @@ public static class ReportCharts
             }
         }
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(model.StageTrend.Select((_, i) => (double)i + 1).ToArray(), model.StageTrend.Select(m => m.Month).ToArray());
-        plot.Axes.SetLimits(0.4, model.StageTrend.Count + 0.6, 0, 100);
-        return new Chart(Finish(plot), VehicleClasses.StageGroups.Select((s, g) => new LegendEntry(s.Name, Palette.GetColor(g))).ToList());
+        plot.Axes.Bottom.SetTicks(trend.Select((_, i) => (double)i + 1).ToArray(), trend.Select(m => m.Month).ToArray());
+        plot.Axes.SetLimits(0.4, trend.Count + 0.6, 0, 100);
+        return new Chart(Finish(plot), classes.Select((name, g) => new LegendEntry(name, Palette.GetColor(g))).ToList());
     }
 
     public static Plot Fuels(ReportModel model) =>

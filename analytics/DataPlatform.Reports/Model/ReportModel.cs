@@ -8,7 +8,8 @@ public sealed record ReportModel(
     IReadOnlyList<DailyPassages> Daily,
     IReadOnlyList<ShareRow> Stages,
     IReadOnlyList<ShareRow> Fuels,
-    IReadOnlyList<MonthStages> StageTrend,
+    IReadOnlyList<MonthShares> StageTrend,
+    IReadOnlyList<MonthShares> FuelTrend,
     IReadOnlyList<RuleInterceptions> Interceptions,
     IReadOnlyList<CarrierRank> Carriers,
     ViolationHeatMap HotHours,
@@ -24,8 +25,9 @@ public sealed record DailyPassages(DateOnly Day, long Entries, long Exits);
 /// <summary>One class of a structure (an emission stage group, a fuel) with its count and share of the whole.</summary>
 public sealed record ShareRow(string Code, string Name, long Count, double Share);
 
-/// <summary>Entries of one month by stage group (same groups and order as <see cref="ReportModel.Stages"/>).</summary>
-public sealed record MonthStages(string Month, long Total, IReadOnlyList<ShareRow> Groups);
+/// <summary>Entries of one month by class: stage group (same groups and order as <see cref="ReportModel.Stages"/>) or
+/// fuel (the same fuels, in the same order, every month of the trend).</summary>
+public sealed record MonthShares(string Month, long Total, IReadOnlyList<ShareRow> Groups);
 
 public sealed record RuleInterceptions(string RuleId, string RuleText, long Count);
 

@@ -8,7 +8,7 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
 {
     private static readonly string[] Weekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
-    /// <summary>Months of the stage trend: the report's month and the 5 before it.</summary>
+    /// <summary>Months of the stage and fuel trends: the report's month and the 5 before it.</summary>
     public const int TrendMonths = 6;
 
     public async Task<ReportModel> BuildAsync(ReportPeriod period, CancellationToken ct)
@@ -39,7 +39,8 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
             daily,
             StageShares(inPeriod),
             FuelShares(inPeriod),
-            StageTrend(facts, trendFrom),
+            Trend(facts, trendFrom, StageShares),
+            Trend(facts, trendFrom, rows => FuelShares(rows, FuelOrder(facts))),
             interceptions.ByRule,
             Carriers(inPeriod),
             HeatMap(interceptions.ByHour),
@@ -61,23 +62,27 @@ public sealed class ReportModelBuilder(ReportQueries queries, ForecastQueries fo
     private static List<ShareRow> StageShares(IEnumerable<EntryFacts> facts) =>
         VehicleClasses.Shares(facts.Select(f => (VehicleClasses.StageGroup(f.Stage), f.Entries)), VehicleClasses.StageGroups);
 
-    private static List<ShareRow> FuelShares(IReadOnlyCollection<EntryFacts> facts)
-    {
-        var order = facts.GroupBy(f => VehicleClasses.FuelName(f.Fuel))
+    private static List<ShareRow> FuelShares(IReadOnlyCollection<EntryFacts> facts) => FuelShares(facts, FuelOrder(facts));
+
+    private static List<ShareRow> FuelShares(IEnumerable<EntryFacts> facts, IReadOnlyList<(string Code, string Name)> order) =>
+        VehicleClasses.Shares(facts.Select(f => (VehicleClasses.FuelName(f.Fuel), f.Entries)), order);
+
+    /// <summary>Fuels by entries, most first (ties by name): over the period for its structure, over the six months
+    /// for the trend, so each month of the trend lists the same fuels in the same order.</summary>
+    private static List<(string Code, string Name)> FuelOrder(IEnumerable<EntryFacts> facts) =>
+        facts.GroupBy(f => VehicleClasses.FuelName(f.Fuel))
             .Select(g => (Name: g.Key, Count: g.Sum(f => f.Entries)))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
             .Select(g => (g.Name, g.Name))
             .ToList();
-        return VehicleClasses.Shares(facts.Select(f => (VehicleClasses.FuelName(f.Fuel), f.Entries)), order);
-    }
 
-    private static List<MonthStages> StageTrend(IReadOnlyCollection<EntryFacts> facts, DateOnly trendFrom) =>
+    private static List<MonthShares> Trend(IReadOnlyCollection<EntryFacts> facts, DateOnly trendFrom, Func<List<EntryFacts>, List<ShareRow>> shares) =>
         Enumerable.Range(0, TrendMonths)
             .Select(i => trendFrom.AddMonths(i))
             .Select(month =>
             {
                 var rows = facts.Where(f => f.Month == month).ToList();
-                return new MonthStages(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), rows.Sum(r => r.Entries), StageShares(rows));
+                return new MonthShares(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), rows.Sum(r => r.Entries), shares(rows));
             })
             .ToList();
 

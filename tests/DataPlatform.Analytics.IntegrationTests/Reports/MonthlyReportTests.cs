@@ -58,6 +58,13 @@ public class MonthlyReportTests(EnginesFixture engines, ReportLedgerFixture ledg
         Assert.Equal("2026-05", model.StageTrend[0].Month);
         Assert.Equal(await ledger.ScalarAsync("SELECT count() FROM passages FINAL WHERE enterprise_id = {e:String} AND toYYYYMM(pass_time) = 202607 AND direction = 1"),
             model.StageTrend[2].Total);
+        // Fuel structure's trend: the same six months and totals, the same fuels in the same order every month, and
+        // the report's month equal to its fuel structure.
+        Assert.Equal(model.StageTrend.Select(m => (m.Month, m.Total)), model.FuelTrend.Select(m => (m.Month, m.Total)));
+        Assert.All(model.FuelTrend, m => Assert.Equal(model.FuelTrend[0].Groups.Select(g => g.Name), m.Groups.Select(g => g.Name)));
+        Assert.All(model.FuelTrend.Where(m => m.Total > 0), m => Assert.Equal(1.0, m.Groups.Sum(g => g.Share), 9));
+        Assert.Equal(model.Fuels.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => (f.Name, f.Count)),
+            model.FuelTrend[^1].Groups.Where(g => g.Count > 0).OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => (g.Name, g.Count)));
 
         // Carriers: 国六 + new-energy share of each owner's entries; the ranking is by that share.
         var carrier = model.Carriers[0];
