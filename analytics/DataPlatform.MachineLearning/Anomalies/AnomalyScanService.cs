@@ -39,7 +39,7 @@ public sealed class AnomalyScanService(
             var path = store.PathOf(version);
             var sha = pca.Save(ml, path);
             await models.InsertAsync(new MlModelRow(NightBurstDetector.Kind, version, "", Models.NightBurstModel.Trainer, now, from, now,
-                GateHourFeatures.Names, new Dictionary<string, double> { ["gate_hours"] = gateHours.Count, ["flagged"] = bursts.Count, ["quantile"] = NightBurstDetector.Quantile },
+                GateHourFeatures.Names, new Dictionary<string, double> { ["gate_hours"] = gateHours.Count, ["flagged"] = bursts.Count, ["min_robust_score"] = NightBurstDetector.MinRobustScore },
                 gateHours.Count, path, sha, "active", ""), ct);
         }
         found.AddRange(bursts);

@@ -18,6 +18,8 @@ public sealed class GateHourFeatures
     [NoColumn] public long Hour { get; set; }
     [NoColumn] public int Arrivals { get; set; }
     [NoColumn] public float Usual { get; set; }
+    /// <summary>The same gate and hour of day on the earlier days that <see cref="Usual"/> averages (median and MAD).</summary>
+    [NoColumn] public SeasonalBaseline Baseline { get; set; } = new(0, 0, 0);
     [NoColumn] public IReadOnlyList<Guid> PassageIds { get; set; } = [];
 }
 
@@ -26,7 +28,7 @@ public sealed class GateHourFeatures
 public sealed record GatePassage(Guid PassageId, string EnterpriseId, string GateId, int Direction, DateTimeOffset PassTime, string Plate, string Outcome);
 
 /// <summary>Builds per gate-hour features of arrivals. "Usual" is the mean of the same gate and hour of day over the
-/// 28 days before the hour's day; "new" plates are those not seen arriving at any gate from 28 days to 1 day before the hour. Pure; reads nothing
+/// (up to) 28 days before the hour's day that lie inside the data read (and its median and MAD, <see cref="SeasonalBaseline"/>); "new" plates are those not seen arriving at any gate from 28 days to 1 day before the hour. Pure; reads nothing
 /// at or after the hour's end.</summary>
 public static class GateHourFeatureBuilder
 {
@@ -46,12 +48,15 @@ public static class GateHourFeatureBuilder
             for (var hour = fromHour; hour < toHour; hour++)
             {
                 var here = byGateHour.GetValueOrDefault((enterprise, gate, hour)) ?? [];
-                var usual = (float)Enumerable.Range(1, 28).Average(d => byGateHour.GetValueOrDefault((enterprise, gate, hour - 24L * d))?.Count ?? 0);
+                // Only days inside [fromHour, …) count: a day before the data read is unknown, not a day without traffic.
+                var earlier = Enumerable.Range(1, 28).Select(d => hour - 24L * d).TakeWhile(h => h >= fromHour)
+                    .Select(h => byGateHour.GetValueOrDefault((enterprise, gate, h))?.Count ?? 0).ToArray();
+                var usual = earlier.Length == 0 ? 0f : (float)earlier.Average();
                 var count = here.Count;
                 float Share(Func<GatePassage, bool> what) => count == 0 ? 0 : (float)here.Count(what) / count;
                 result.Add(new GateHourFeatures
                 {
-                    EnterpriseId = enterprise, GateId = gate, Hour = hour, Arrivals = count, Usual = usual,
+                    EnterpriseId = enterprise, GateId = gate, Hour = hour, Arrivals = count, Usual = usual, Baseline = SeasonalBaseline.Of(earlier),
                     PassageIds = [.. here.Select(p => p.PassageId)],
                     Features =
                     [

@@ -76,9 +76,12 @@ public sealed class HistoryRunner(HttpClient http, Uri ingest, string? deviceTok
         {
             ct.ThrowIfCancellationRequested();
             var plan = planner.Plan(day);
-            last = await simulator.RunTrafficAsync(plan.Traffic, concurrency: 32, ct);
-            pushes += plan.Traffic.Pushes.Count;
-            readings += plan.Traffic.Readings.Count;
+            // Opacity meters exist only where devices are registered (a token is given), as in GateTrafficSimulator:
+            // an open deployment has none, and posting their readings would only count as failures.
+            var traffic = deviceToken is null ? plan.Traffic with { Readings = [] } : plan.Traffic;
+            last = await simulator.RunTrafficAsync(traffic, concurrency: 32, ct);
+            pushes += traffic.Pushes.Count;
+            readings += traffic.Readings.Count;
             foreach (var passage in plan.GuardPassages)
             {
                 manual++;
@@ -86,7 +89,7 @@ public sealed class HistoryRunner(HttpClient http, Uri ingest, string? deviceTok
             }
             days++;
             progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"{day:yyyy-MM-dd} {plan.Kind} {(plan.Alert is { } a ? a.Level + "预警" : "")} 车流系数 {plan.Volume:F2}: 推送 {plan.Traffic.Pushes.Count}, 烟度 {plan.Traffic.Readings.Count}"));
+                $"{day:yyyy-MM-dd} {plan.Kind} {(plan.Alert is { } a ? a.Level + "预警" : "")} 车流系数 {plan.Volume:F2}: 推送 {traffic.Pushes.Count}, 烟度 {traffic.Readings.Count}"));
         }
         return new HistoryReport(days, commands.Count, pushes, last?.Accepted ?? 0, last?.Rejected ?? 0, last?.Failed ?? 0, readings, manual, manualAccepted, clock.Elapsed);
     }

@@ -4,9 +4,10 @@ using Microsoft.ML.Data;
 
 namespace DataPlatform.MachineLearning.Models;
 
-/// <summary>Night bursts: RandomizedPca on normalised gate-hour features. The score is the reconstruction error
-/// (higher = further from the usual shapes); the flag threshold is the highest training score of the night hours,
-/// so a flag is an hour unlike any the model learnt from.</summary>
+/// <summary>RandomizedPca on normalised gate-hour features. The score is the reconstruction error (higher = further
+/// from the usual shapes). A second opinion written beside each night-burst flag, not the decision (see
+/// <see cref="Anomalies.NightBurstDetector"/>): the error is relative, and an extreme hour can pull a component towards
+/// itself and look ordinary.</summary>
 public static class NightBurstModel
 {
     public const string Trainer = "RandomizedPca";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Analytics.Sql;
@@ -57,8 +58,8 @@ public static class AnomaliesCommand
         {
             if (parse.GetValue(kind) is { } k && !AnomalyKinds.All.Contains(k))
             {
-                await Console.Error.WriteLineAsync($"--kind '{k}' 未知；可选: {string.Join(", ", AnomalyKinds.All)}");
-                return 2;
+                CliErrors.Write(Console.Error, $"未知的线索类型 (unknown kind) --kind '{k}'", "可选 (one of): " + string.Join(", ", AnomalyKinds.All));
+                return CliErrors.BadInput;
             }
             using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
             var rows = await host.Services.GetRequiredService<AnomalyFlagsTable>().ListAsync(parse.GetValue(kind), parse.GetValue(status), null, parse.GetValue(limit), ct);
@@ -89,8 +90,8 @@ public static class AnomaliesCommand
         {
             if (parse.GetValue(verdict) is not (FlagStatus.Confirmed or FlagStatus.Dismissed))
             {
-                await Console.Error.WriteLineAsync($"结论须为 confirmed 或 dismissed，收到 '{parse.GetValue(verdict)}'");
-                return 2;
+                CliErrors.Write(Console.Error, $"结论须为 confirmed 或 dismissed (verdict must be confirmed or dismissed)，收到 (got) '{parse.GetValue(verdict)}'", "例如 (e.g.) dataplatform anomalies review FLAG-ID confirmed --by inspector-li");
+                return CliErrors.BadInput;
             }
             using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
             try
@@ -102,8 +103,8 @@ public static class AnomaliesCommand
             }
             catch (KeyNotFoundException ex)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 2;
+                CliErrors.Write(Console.Error, ex.Message, "dataplatform anomalies list 查看线索编号 (lists the flag ids)");
+                return CliErrors.BadInput;
             }
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Analytics.Sql;
@@ -80,8 +81,8 @@ public static class ForecastCommand
         {
             if (Durations.Days(parse.GetValue(holdout)) is not { } days)
             {
-                await Console.Error.WriteLineAsync($"--holdout '{parse.GetValue(holdout)}' 须为天数，如 14d");
-                return 2;
+                CliErrors.Write(Console.Error, $"--holdout '{parse.GetValue(holdout)}' 须为天数 (must be a number of days)", "例如 (e.g.) --holdout 14d");
+                return CliErrors.BadInput;
             }
             using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
             var e = await host.Services.GetRequiredService<ForecastService>().EvaluateAsync(DateTimeOffset.Now, days, parse.GetValue(seed), ct);

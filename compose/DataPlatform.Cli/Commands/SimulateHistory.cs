@@ -25,8 +25,8 @@ public static class SimulateHistory
     {
         if (Durations.Days(parse.GetValue(History)) is not { } days)
         {
-            await Console.Error.WriteLineAsync($"--history '{parse.GetValue(History)}' 须为天数，如 90d");
-            return 2;
+            CliErrors.Write(Console.Error, $"--history '{parse.GetValue(History)}' 须为天数 (must be a number of days)", "例如 (e.g.) --history 90d");
+            return CliErrors.BadInput;
         }
         var options = new HistoryOptions(days, seed, DateOnly.FromDateTime(DataPlatform.Gate.ChinaTime.From(DateTimeOffset.Now).DateTime)) { Scale = parse.GetValue(Scale) };
         var planner = new HistoryPlanner(profile, options);
@@ -42,6 +42,8 @@ public static class SimulateHistory
         var guard = guardOperator is null ? null : new GuardCredentials(guardOperator, parse.GetValue(GuardToken) ?? token ?? "");
         var runner = new HistoryRunner(http, new Uri(target), token, producer, guard, link);
         Console.Error.WriteLine($"模拟历史 {options.FirstDay:yyyy-MM-dd}–{options.EndDay.AddDays(-1):yyyy-MM-dd} ({profile.Name}, seed {seed}, scale {options.Scale}): 预警 {planner.Alerts.Count} 次, 冒黑烟车辆(仅标签文件) {planner.Smokers.Count} 辆");
+        if (token is null)
+            Console.Error.WriteLine("未给 --token：不发送烟度读数，开放部署没有登记的烟度计 (no --token: opacity readings are not sent; an open deployment registers no opacity meter)");
         var report = await runner.RunAsync(planner, options, new Progress<string>(Console.Error.WriteLine), ct);
         await File.WriteAllTextAsync(parse.GetValue(Labels)!, planner.Labels.ToCsv(), ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

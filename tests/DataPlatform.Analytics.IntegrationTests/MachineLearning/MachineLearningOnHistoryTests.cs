@@ -76,7 +76,7 @@ public class MachineLearningOnHistoryTests(EnginesFixture engines, SimulatedHist
     }
 
     [Fact]
-    public async Task A_planted_cloned_plate_and_guard_override_are_flagged_with_evidence_and_alarms_and_reviews_are_kept()
+    public async Task A_planted_cloned_plate_guard_override_and_night_burst_are_flagged_with_evidence_and_alarms_and_reviews_are_kept()
     {
         var services = await ServicesAsync();
         var scanner = services.GetRequiredService<AnomalyScanService>();
@@ -109,6 +109,19 @@ public class MachineLearningOnHistoryTests(EnginesFixture engines, SimulatedHist
         Assert.Equal(1, await CountAsync("SELECT count() FROM alarms FINAL WHERE rule_id = 'anomaly-flag' AND source_id = {id:String}", ("id", guard.FlagId.ToString())));
         var again = await scanner.ScanAsync(history.Now, SimulatedHistory.Seed, CancellationToken.None);
         Assert.DoesNotContain(again.NewFlags, f => f.FlagId == clone.FlagId || f.FlagId == guard.FlagId);
+
+        // The planted night burst (≥ 30 unknown trucks at one gate, 02:00–03:00) is flagged at its hour with its
+        // passages, and ordinary night hours mostly are not.
+        var planted = labels.Planted.Single(p => p.Kind == AnomalyKinds.NightBurst);
+        var bursts = scan.Found.Where(f => f.Kind == AnomalyKinds.NightBurst).ToList();
+        foreach (var b in bursts) output.WriteLine($"night burst {b.Subject} {b.ObservedFrom:yyyy-MM-dd HH:mm}: score {b.Score:F1}, {b.PassageIds.Count} passages; {b.Detail}");
+        var burst = Assert.Single(bursts, f => f.Subject == planted.Subject && f.ObservedFrom == planted.At);
+        Assert.True(burst.PassageIds.Count >= 30, $"evidence: {burst.PassageIds.Count} passages");
+        Assert.Equal(burst.PassageIds.Count, await CountAsync(
+            "SELECT count() FROM passages FINAL WHERE toString(passage_id) IN {ids:Array(String)} AND gate_id = {gate:String} AND direction = 1",
+            ("ids", Texts(burst.PassageIds)), ("gate", planted.Subject)));
+        Assert.True(burst.Score >= NightBurstDetector.MinRobustScore, $"score {burst.Score}");
+        Assert.True(bursts.Count <= 3, $"night-burst flags: {bursts.Count} (ordinary nights flagged)");
 
         var flags = services.GetRequiredService<AnomalyFlagsTable>();
         var reviewed = await flags.ReviewAsync(clone.FlagId, FlagStatus.Confirmed, "inspector-li", "现场核实为套牌车", history.Now, CancellationToken.None);
