@@ -54,7 +54,7 @@ public sealed class EmbeddedClickHouse : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentQueries, 1);
 
         // Booting chDB and perhaps fetching it takes seconds and blocks; keep it off the caller's thread.
-        var engine = await EngineThread.RunAsync(() => ChdbEngine.Open(options.DataPath, options.LibraryPath), cancellationToken).ConfigureAwait(false);
+        var engine = await Task.Run(() => ChdbEngine.Open(options.DataPath, options.LibraryPath), cancellationToken).ConfigureAwait(false);
         var spool = options.SpoolPath ?? Path.Combine(Path.GetTempPath(), "dataplatform-chdb-spool");
         var handler = new ClickHouseHttpHandler(new QueryRunner(engine, options.MaxConcurrentQueries, spool), engine, new Authentication(options.Users));
 

@@ -30,8 +30,8 @@ internal sealed class QueryRunner
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // chDB blocks the calling thread for the whole query: not a pool thread (see EngineThread).
-            return await EngineThread.RunAsync(() => Run(request), CancellationToken.None).ConfigureAwait(false);
+            // chDB blocks the calling thread for the whole query.
+            return await Task.Run(() => Run(request), CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {

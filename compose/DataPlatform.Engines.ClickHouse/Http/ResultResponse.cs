@@ -1,5 +1,4 @@
 using System.Globalization;
-using DataPlatform.Engines.ClickHouse.Engine;
 using DataPlatform.Engines.ClickHouse.Native;
 using Microsoft.AspNetCore.Http;
 
@@ -54,7 +53,7 @@ internal sealed class ResultResponse
             var ended = false;
             while (heldBytes < HeldBackBytes)
             {
-                var chunk = await EngineThread.RunAsync(stream.Next, Aborted).ConfigureAwait(false);
+                var chunk = await Task.Run(stream.Next, Aborted).ConfigureAwait(false);
                 if (chunk is null)
                 {
                     ended = true;
@@ -84,7 +83,7 @@ internal sealed class ResultResponse
                 held.Clear();
                 while (!ended)
                 {
-                    using var chunk = await EngineThread.RunAsync(stream.Next, Aborted).ConfigureAwait(false);
+                    using var chunk = await Task.Run(stream.Next, Aborted).ConfigureAwait(false);
                     if (chunk is null)
                     {
                         break;
