@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataPlatform.Reports.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,10 @@ public sealed class ScheduledReports(ReportRunner runner, ReportQueries queries,
         var outcomes = new SortedDictionary<string, RunOutcome>(StringComparer.Ordinal);
         foreach (var enterprise in await queries.EnterprisesAsync(from, to, ct))
             outcomes[enterprise] = await runner.RunAsync(period(enterprise), trigger, ct);
-        logger.LogInformation("定时报表 {From}–{To} ({Trigger}): {Outcomes}", from, to, trigger,
-            string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}")));
+        // Dates as the report prints them (yyyy-MM-dd), whatever the process culture; "no traffic" said, not left blank.
+        logger.LogInformation("定时报表 {From}–{To} ({Trigger}): {Outcomes}", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger,
+            outcomes.Count == 0 ? "期间无通行记录，未生成 (no traffic in the period, nothing rendered)" : string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}")));
         return outcomes;
     }
 

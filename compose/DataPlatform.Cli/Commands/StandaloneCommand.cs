@@ -67,11 +67,16 @@ public static class StandaloneCommand
             {
                 Console.WriteLine($"模拟场景: {profile.Name} — {profile.Description}");
                 Console.WriteLine($"模拟设备已登记 (摄像机、烟度计、地磅 TCP)；设备令牌 X-Device-Token: {token}  (也在 endpoints.env: Ingest__DeviceToken)");
-                var (registered, machinery) = await StandaloneSimulation.RegisterMachineryAsync(platform.IngestEndpoint, profile, token, Environment.TickCount, ct);
+                var seed = Environment.TickCount;
+                var (registered, machinery) = await StandaloneSimulation.RegisterMachineryAsync(platform.IngestEndpoint, profile, token, seed, ct);
                 Console.WriteLine($"门岗操作员 {StandaloneSimulation.GuardOperatorId} (X-Operator-Id, 令牌同上) 已登记厂内车辆 {machinery.RegisteredInPlant} 辆、非道路移动机械 {machinery.RegisteredNonRoad} 台 (受理 {registered}): dataplatform registry list");
+                Console.WriteLine($"门岗日常: 厂内车辆与非道路机械按抓拍时间进出 {profile.Gates[0]}、作业区 {PlantMachinery.WorkAreaGate} 摄像机巡查 " +
+                                  $"(in-plant movements and machinery sightings at their capture times; 未登记机械 {machinery.UnregisteredMachines} 台会告警)");
+                var machineryDays = StandaloneSimulation.RunMachineryDaysAsync(platform.IngestEndpoint, profile, token, seed, TimeProvider.System, ct);
                 var report = await StandaloneSimulation.RunAsync(platform.Host.Services, platform.IngestEndpoint, profile, token,
-                    Environment.TickCount, count: null, profile.EventsPerSecond, ct);
+                    seed, count: null, profile.EventsPerSecond, ct);
                 Console.WriteLine(SimulateCommand.Describe(report));
+                Console.WriteLine($"门岗日常推送受理 {await machineryDays} 条 (machinery pushes accepted)");
             }
             else
             {

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Cli.Hosting;
 
@@ -31,6 +32,8 @@ public static class DataPlatformHostingExtensions
         // Several writers share the `processing` consumer group: closed one after another, each departure set off
         // a rebalance the next close waited for (16 s to stop standalone). Closed together, the group just ends.
         builder.Services.Configure<HostOptions>(o => o.ServicesStopConcurrently = true);
+        // Quartz logs ~15 lines of its own set-up at Information on every start; its warnings and errors still show.
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Devices;
 using DataPlatform.Ingest.Http;
@@ -32,6 +33,9 @@ public static class StandaloneSimulation
     public static IReadOnlyDictionary<string, string?> DeviceSettings(SimulationProfile profile, string token)
     {
         var settings = SimulatedPlant.DeviceSettings(profile, token, "127.0.0.1:0");
+        // The work-area camera goes after the plant's devices (cameras, meters, weighbridge), never over one of them.
+        var nextDevice = settings.Keys.Where(k => k.StartsWith("Ingest:Devices:", StringComparison.Ordinal)).Select(k => k.Split(':')[2]).Distinct().Count();
+        foreach (var (key, value) in PlantMachinery.WorkAreaSettings(profile, token, nextDevice)) settings[key] = value;
         settings["Ingest:GuardBooth:Operators:0:OperatorId"] = GuardOperatorId;
         settings["Ingest:GuardBooth:Operators:0:Name"] = "模拟门岗 (simulated guard booth)";
         settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = profile.EnterpriseId;
@@ -39,19 +43,62 @@ public static class StandaloneSimulation
         return settings;
     }
 
-    /// <summary>The plant's devices that talk HTTP and so send heartbeats: both cameras of each lane, the opacity meters.</summary>
+    /// <summary>The plant's devices that talk HTTP and so send heartbeats: both cameras of each lane, the opacity
+    /// meters, the work-area camera.</summary>
     public static IEnumerable<string> HeartbeatDevices(SimulationProfile profile) =>
         SimulatedPlant.Lanes(profile).SelectMany(l => new[] { SimulatedPlant.CameraId(l.Gate, l.Lane), SimulatedPlant.SecondCameraId(l.Gate, l.Lane) })
-            .Concat(profile.Gates.Select(SimulatedPlant.OpacityMeterId));
+            .Concat(profile.Gates.Select(SimulatedPlant.OpacityMeterId))
+            .Append(PlantMachinery.WorkAreaCameraId);
+
+    /// <summary>Today in China (the guard booth's day), whatever the machine's time zone.</summary>
+    public static DateOnly ChinaToday(TimeProvider clock) => DateOnly.FromDateTime(ChinaTime.From(clock.GetUtcNow()).DateTime);
 
     /// <summary>Registers today's in-plant vehicles and machinery at the guard booth; returns what was accepted.</summary>
     public static async Task<(int Accepted, SimulatedMachineryDay Plan)> RegisterMachineryAsync(
         Uri ingest, SimulationProfile profile, string token, int seed, CancellationToken ct)
     {
-        var plan = PlantMachinery.Plan(profile, seed, DateOnly.FromDateTime(DateTime.Now));
+        var plan = PlantMachinery.Plan(profile, seed, ChinaToday(TimeProvider.System));
         using var http = new HttpClient();
         var accepted = await new GuardBoothClient(http, ingest, GuardOperatorId, token).RegisterAsync(plan.Roster, ct);
         return (accepted, plan);
+    }
+
+    /// <summary>
+    /// The guard booth's days, live: each China day's machinery pushes (<see cref="PlantMachinery.Plan"/>: machines
+    /// entering in the morning and leaving in the evening through the first gate, the work-area camera's sightings of
+    /// every vehicle and machine, registered or not) are sent at their capture times — the ones of today already past
+    /// when the simulation starts at once, as a camera's back-log — until <paramref name="ct"/> is cancelled. So
+    /// <c>in_plant_movements</c> and <c>non_road_sightings</c> fill and the unregistered machines raise their alarm.
+    /// Returns the pushes the platform accepted.
+    /// </summary>
+    public static async Task<int> RunMachineryDaysAsync(Uri ingest, SimulationProfile profile, string token, int seed,
+        TimeProvider clock, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        var sender = new GateTrafficSimulator(http, ingest, token);
+        var accepted = 0;
+        try
+        {
+            for (var day = ChinaToday(clock); !ct.IsCancellationRequested; day = day.AddDays(1))
+            {
+                foreach (var push in PlantMachinery.Plan(profile, seed, day).Traffic.Pushes)
+                {
+                    var wait = push.PassTime - clock.GetUtcNow();
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
+                    // The sender's report counts since its start: the latest one is the total.
+                    var report = await sender.RunTrafficAsync(new SimulatedTraffic(day, [], [push], [], []), concurrency: 1, ct);
+                    accepted = report.Accepted + report.ReadingsAccepted;
+                }
+                var tomorrow = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+                var untilTomorrow = tomorrow - clock.GetUtcNow();
+                if (untilTomorrow > TimeSpan.Zero) await Task.Delay(untilTomorrow, clock, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopped with the simulation
+        }
+        return accepted;
     }
 
     /// <summary>Streams the plant's traffic into a started platform until <paramref name="count"/> pushes are sent or

@@ -106,20 +106,31 @@ public static class PlantMachinery
         {
             if (machine.NonRoad)
             {
-                pushes.Add(Push(profile, day, pushes.Count, machine, gate, 1, start.AddHours(7).AddMinutes(random.Next(60))));
-                pushes.Add(Push(profile, day, pushes.Count, machine, gate, 2, start.AddHours(18).AddMinutes(random.Next(60))));
+                pushes.Add(Push(profile, seed, day, pushes.Count, machine, gate, 1, start.AddHours(7).AddMinutes(random.Next(60))));
+                pushes.Add(Push(profile, seed, day, pushes.Count, machine, gate, 2, start.AddHours(18).AddMinutes(random.Next(60))));
             }
             var sightings = 2 + random.Next(3);
             for (var s = 0; s < sightings; s++)
-                pushes.Add(Push(profile, day, pushes.Count, machine, WorkAreaGate, 1, start.AddHours(8 + s * 2).AddMinutes(random.Next(90))));
+                pushes.Add(Push(profile, seed, day, pushes.Count, machine, WorkAreaGate, 1, start.AddHours(8 + s * 2).AddMinutes(random.Next(90))));
         }
         var ordered = pushes.OrderBy(p => p.PassTime).ToList();
         return new SimulatedMachineryDay(roster, new SimulatedTraffic(day, [], ordered, [], []));
     }
 
-    /// <summary>Configuration for a platform that accepts the machinery traffic: the work-area camera (as device
-    /// <paramref name="deviceIndex"/> of <c>Ingest:Devices</c>), a guard operator and the work area.</summary>
-    public static Dictionary<string, string?> Settings(SimulationProfile profile, string token, int deviceIndex) => new()
+    /// <summary>Configuration for a platform that accepts the machinery traffic: the work area (see
+    /// <see cref="WorkAreaSettings"/>) and a guard operator.</summary>
+    public static Dictionary<string, string?> Settings(SimulationProfile profile, string token, int deviceIndex)
+    {
+        var settings = WorkAreaSettings(profile, token, deviceIndex);
+        settings["Ingest:GuardBooth:Operators:0:OperatorId"] = OperatorId;
+        settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = profile.EnterpriseId;
+        settings["Ingest:GuardBooth:Operators:0:Token"] = token;
+        return settings;
+    }
+
+    /// <summary>The work area of a platform: its camera (as device <paramref name="deviceIndex"/> of
+    /// <c>Ingest:Devices</c>, after the plant's gate devices) and the gate processing treats as a work area.</summary>
+    public static Dictionary<string, string?> WorkAreaSettings(SimulationProfile profile, string token, int deviceIndex) => new()
     {
         [$"Ingest:Devices:{deviceIndex}:DeviceId"] = WorkAreaCameraId,
         [$"Ingest:Devices:{deviceIndex}:Kind"] = "generic",
@@ -127,18 +138,16 @@ public static class PlantMachinery
         [$"Ingest:Devices:{deviceIndex}:GateId"] = WorkAreaGate,
         [$"Ingest:Devices:{deviceIndex}:LaneId"] = "L1",
         [$"Ingest:Devices:{deviceIndex}:Token"] = token,
-        ["Ingest:GuardBooth:Operators:0:OperatorId"] = OperatorId,
-        ["Ingest:GuardBooth:Operators:0:EnterpriseId"] = profile.EnterpriseId,
-        ["Ingest:GuardBooth:Operators:0:Token"] = token,
         ["Processing:Registers:WorkAreaGates:0"] = WorkAreaGate,
     };
 
-    private static SimulatedPush Push(SimulationProfile profile, DateOnly day, int n, SimulatedMachine machine, string gate, int direction, DateTimeOffset at)
+    private static SimulatedPush Push(SimulationProfile profile, int seed, DateOnly day, int n, SimulatedMachine machine, string gate, int direction, DateTimeOffset at)
     {
         var workArea = gate == WorkAreaGate;
         var lane = workArea ? 1 : SimulatedPlant.LaneFor(profile, direction);
         var deviceId = workArea ? WorkAreaCameraId : SimulatedPlant.CameraId(gate, lane);
-        var eventId = string.Create(CultureInfo.InvariantCulture, $"mach-{day:yyyyMMdd}-{n:D4}");
+        // The seed is part of the id: another run's roster (another seed) on the same day is other machines, not a resend.
+        var eventId = string.Create(CultureInfo.InvariantCulture, $"mach-{seed:x8}-{day:yyyyMMdd}-{n:D4}");
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             eventId,

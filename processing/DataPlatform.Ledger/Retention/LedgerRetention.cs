@@ -13,6 +13,8 @@ public sealed class LedgerRetention(ILogger<LedgerRetention> logger)
 {
     public async Task ApplyAsync(ClickHouseClient client, string database, LedgerRetentionOptions options, CancellationToken ct)
     {
+        // One start-up line for every table whose TTL was removed (a fresh ledger has ~20), one line per changed TTL.
+        var keptForEver = new List<string>();
         foreach (var (family, tables) in RetentionFamilies.All)
         {
             options.Families.TryGetValue(family, out var retention);
@@ -25,15 +27,17 @@ public sealed class LedgerRetention(ILogger<LedgerRetention> logger)
                 if (wanted is null && current is not null)
                 {
                     await client.ExecuteNonQueryAsync($"ALTER TABLE {name} REMOVE TTL", null, null, ct);
-                    logger.LogInformation("Retention: {Table} kept for ever (TTL removed)", table.Name);
+                    keptForEver.Add(table.Name);
                 }
                 else if (wanted is not null && !SameTtl(current, wanted))
                 {
                     await client.ExecuteNonQueryAsync($"ALTER TABLE {name} MODIFY TTL {wanted} SETTINGS materialize_ttl_after_modify = 0", null, null, ct);
-                    logger.LogInformation("Retention: {Table} TTL {Ttl}", table.Name, wanted);
+                    logger.LogInformation("台账保存期限 (retention): {Table} TTL {Ttl}", table.Name, wanted);
                 }
             }
         }
+        if (keptForEver.Count > 0)
+            logger.LogInformation("台账永久保存 (retention: kept for ever, TTL removed): {Tables}", string.Join(", ", keptForEver));
     }
 
     /// <summary>The months after which <paramref name="table"/> deletes a row, read from the table itself (what is

@@ -18,11 +18,6 @@ public class ReportSchedulingTests(EnginesFixture engines, ReportLedgerFixture l
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A stopped clock: the catch-up reads "now" from it (a test cannot wait for the 1st of a month).</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static ReportCatchUpJob CatchUp(IHost host, DateTimeOffset now) =>
         new(host.Services.GetRequiredService<ScheduledReports>(), new FixedClock(now), host.Services.GetRequiredService<IOptions<ReportsOptions>>());
 

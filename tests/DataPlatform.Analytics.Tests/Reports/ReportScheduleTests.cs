@@ -1,17 +1,12 @@
 using DataPlatform.Reports;
 using DataPlatform.Reports.Scheduling;
+using DataPlatform.Tests.Infrastructure;
 
 namespace DataPlatform.Analytics.Tests.Reports;
 
 public class ReportScheduleTests
 {
     private static readonly ReportsOptions Defaults = new();
-
-    /// <summary>Quartz reads "now" from a TimeProvider: a trigger built on this clock starts at the given instant.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private static readonly TimeProvider October1 = new FixedClock(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
 

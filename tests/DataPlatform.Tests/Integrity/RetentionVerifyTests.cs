@@ -60,10 +60,4 @@ public sealed class RetentionVerifyTests(EnginesFixture engines)
         Assert.Null(kept.RetentionMonths);
         Assert.Equal(71, kept.Findings.Count);
     }
-
-    /// <summary>A clock at a fixed instant: the verifier's "today" is the only time it reads.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }
