@@ -21,7 +21,8 @@ public static class IngestServiceCollectionExtensions
     {
         builder.AddStreams();
         var services = builder.Services;
-        services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
+        services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidation>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KafkaRecordPublisher>();
         services.AddSingleton<JournalProgress>();

@@ -1,6 +1,7 @@
 using ClickHouse.Driver;
 using DataPlatform.Ledger.Retention;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public static class LedgerServiceCollectionExtensions
     /// <summary>Binds <see cref="ClickHouseOptions"/> and registers one shared, thread-safe ClickHouse client.</summary>
     public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration("ClickHouse");
+        builder.Services.AddOptions<ClickHouseOptions>().BindConfiguration("ClickHouse").ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClickHouseOptions>, ClickHouseOptionsValidation>());
         builder.Services.AddSingleton(sp => new ClickHouseClient(sp.GetRequiredService<IOptions<ClickHouseOptions>>().Value.ConnectionString()));
         builder.Services.AddOptions<LedgerRetentionOptions>().BindConfiguration("Ledger:Retention").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LedgerRetentionOptions>, LedgerRetentionValidation>();

@@ -5,6 +5,7 @@ using DataPlatform.Processing.Rejections;
 using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing;
 
@@ -16,7 +17,8 @@ public static class ProcessingServiceCollectionExtensions
     {
         builder.AddStreams();
         builder.AddLedger();
-        builder.Services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
+        builder.Services.AddOptions<ProcessingOptions>().BindConfiguration("Processing").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidation>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PassageWriter>();
         builder.Services.AddSingleton<Fusion.LaneReadWriter>();

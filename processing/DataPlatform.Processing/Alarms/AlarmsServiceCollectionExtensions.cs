@@ -16,7 +16,8 @@ public static class AlarmsServiceCollectionExtensions
     /// <c>AddLedger</c>. <c>Processing:Alarms:Enabled=false</c> leaves it out.</summary>
     public static IHostApplicationBuilder AddAlarms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AlarmOptions>().BindConfiguration("Processing:Alarms");
+        builder.Services.AddOptions<AlarmOptions>().BindConfiguration("Processing:Alarms").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AlarmOptions>, AlarmOptionsValidation>();
         if (!builder.Configuration.GetValue("Processing:Alarms:Enabled", true))
             return builder;
         builder.Services.AddSingleton(sp => new AlarmEvaluator(LoadRules(sp)));

@@ -18,7 +18,8 @@ public static class DecisionsServiceCollectionExtensions
     /// <c>AddLedger</c> (the processing role calls both). <c>Processing:Decisions:Enabled=false</c> leaves it out.</summary>
     public static IHostApplicationBuilder AddGateDecisions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DecisionOptions>().BindConfiguration("Processing:Decisions");
+        builder.Services.AddOptions<DecisionOptions>().BindConfiguration("Processing:Decisions").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DecisionOptions>, DecisionOptionsValidation>();
         if (!builder.Configuration.GetValue("Processing:Decisions:Enabled", true))
             return builder;
         var seeds = builder.Configuration.GetSection("Processing:Vehicles").Get<List<VehicleSeed>>() ?? [];

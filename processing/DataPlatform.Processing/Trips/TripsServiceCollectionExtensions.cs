@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 // In the role's namespace so ProcessingServiceCollectionExtensions calls it without another using.
 namespace DataPlatform.Processing;
@@ -22,7 +23,8 @@ public static class TripsServiceCollectionExtensions
         builder.Services.AddSingleton<WeighingConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WeighingConsumer>());
 
-        builder.Services.AddOptions<TripOptions>().BindConfiguration("Processing:Trips");
+        builder.Services.AddOptions<TripOptions>().BindConfiguration("Processing:Trips").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TripOptions>, TripOptionsValidation>();
         if (!builder.Configuration.GetValue("Processing:Trips:Enabled", true))
             return builder;
         builder.Services.AddSingleton<TripSource>();

@@ -31,6 +31,8 @@ public static class RegulatorBridgeServiceCollectionExtensions
         builder.Services.AddOptions<RegulatorBridgeOptions>().BindConfiguration(RegulatorBridgeOptions.Section);
         if (!builder.Configuration.GetValue($"{RegulatorBridgeOptions.Section}:Enabled", false))
             return builder;
+        builder.Services.AddOptions<RegulatorBridgeOptions>().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RegulatorBridgeOptions>, RegulatorBridgeOptionsValidation>();
         builder.AddStreams();
         if (!builder.Services.Any(s => s.ServiceType == typeof(LedgerMigrator)))
             builder.AddLedger();
