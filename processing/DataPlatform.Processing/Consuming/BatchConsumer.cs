@@ -143,10 +143,16 @@ public abstract class BatchConsumer(
         {
             consumer.Commit(offsets);
         }
+        catch (KafkaException ex) when (ex.Error.Code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId)
+        {
+            // A rebalance took the partitions away (every start has a few, as the roles join their groups): the rows
+            // are stored, the next owner re-reads them and the writer's id check turns that into a no-op. Expected:
+            // a debug line, not a warning.
+            logger.LogDebug("Commit on {Topic} skipped during a rebalance ({Reason}); the next owner re-reads the batch", topic, ex.Error.Reason);
+        }
         catch (KafkaException ex)
         {
-            // A rebalance took the partitions away: the rows are stored, the next owner re-reads them and the
-            // writer's id check turns that into a no-op.
+            // Anything else also loses nothing (same re-read), but is worth a look.
             logger.LogWarning("Commit on {Topic} failed: {Reason}", topic, ex.Error.Reason);
         }
     }

@@ -34,13 +34,16 @@ public sealed record LedgerRecord(ILedgerRecord Payload, string Json)
     public RecordKind? UploadKind => Payload switch
     {
         LedgerPassageRecord => Profiles.RecordKind.Passage,
-        LedgerRegisterRecord r => r.Register switch
-        {
-            "road" => Profiles.RecordKind.VehicleRegister,
-            "in-plant" => Profiles.RecordKind.InPlantVehicleRegister,
-            "non-road" => Profiles.RecordKind.NonRoadRegister,
-            _ => null,
-        },
+        LedgerRegisterRecord r => RegisterUploadKind(r.Register),
+        _ => null,
+    };
+
+    /// <summary>The upload kind of a register version, by the register it belongs to (null: not one the regulator takes).</summary>
+    public static RecordKind? RegisterUploadKind(string? register) => register switch
+    {
+        "road" => Profiles.RecordKind.VehicleRegister,
+        "in-plant" => Profiles.RecordKind.InPlantVehicleRegister,
+        "non-road" => Profiles.RecordKind.NonRoadRegister,
         _ => null,
     };
 
@@ -82,13 +85,7 @@ public sealed record LedgerRecord(ILedgerRecord Payload, string Json)
             RecordKind? kind = kindText.GetString() switch
             {
                 LedgerPassageRecord.KindName => Profiles.RecordKind.Passage,
-                LedgerRegisterRecord.KindName => String(root, "register") switch
-                {
-                    "road" => Profiles.RecordKind.VehicleRegister,
-                    "in-plant" => Profiles.RecordKind.InPlantVehicleRegister,
-                    "non-road" => Profiles.RecordKind.NonRoadRegister,
-                    _ => null,
-                },
+                LedgerRegisterRecord.KindName => RegisterUploadKind(String(root, "register")),
                 _ => null,
             };
             if (kind is null) return null;

@@ -32,10 +32,7 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         await platform.Client.ExecuteNonQueryAsync("DROP TABLE passages");
         Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("drop-2", plate: "冀B22222", gate: "G02"))).StatusCode);
 
-        var consumer = host.Services.GetRequiredService<GateRawConsumer>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.Contains("UNKNOWN_TABLE (60)", consumer.StoppedBy);
+        Assert.Contains("UNKNOWN_TABLE (60)", await StoppedByAsync(() => host.Services.GetRequiredService<GateRawConsumer>().StoppedBy));
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped'", 1));
         var title = (string)(await platform.Client.ExecuteScalarAsync("SELECT any(title) FROM alarms WHERE rule_id = 'ledger-consumer-stopped'"))!;
         Assert.Contains("passages", title, StringComparison.Ordinal);
@@ -61,10 +58,7 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         await platform.Client.ExecuteNonQueryAsync("DROP TABLE gate_decisions");
         Assert.Equal(HttpStatusCode.Accepted, (await GateEvents.PostAsync(http, ingest, GateEvents.Json("drop-decision-1"))).StatusCode);
 
-        var consumer = host.Services.GetRequiredService<DataPlatform.Processing.Decisions.GateDecisionConsumer>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.Contains("UNKNOWN_TABLE (60)", consumer.StoppedBy);
+        Assert.Contains("UNKNOWN_TABLE (60)", await StoppedByAsync(() => host.Services.GetRequiredService<DataPlatform.Processing.Decisions.GateDecisionConsumer>().StoppedBy));
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped' AND position(title, 'gate_decisions') > 0", 1));
         // The ledger writer is another consumer: the passage is still sealed.
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM passages", 1));
@@ -83,10 +77,7 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await GateEvents.PostAsync(http, TestPlatform.IngestUri(host), "{\"eventId\": \"cut off")).StatusCode);
 
-        var consumer = host.Services.GetRequiredService<DataPlatform.Processing.Rejections.RejectedPayloadConsumer>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (consumer.StoppedBy is null && DateTime.UtcNow < deadline) await Task.Delay(100);
-        Assert.NotNull(consumer.StoppedBy);
+        Assert.NotNull(await StoppedByAsync(() => host.Services.GetRequiredService<DataPlatform.Processing.Rejections.RejectedPayloadConsumer>().StoppedBy));
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM alarms WHERE rule_id = 'ledger-consumer-stopped'", 1));
 
         // What the engine says about other mistakes is no schema fault: those are retried as before.
@@ -135,5 +126,13 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>Why a consumer stopped, once it has (polled for up to a minute; null if it never did).</summary>
+    private static async Task<string?> StoppedByAsync(Func<string?> stoppedBy)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (stoppedBy() is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        return stoppedBy();
     }
 }
