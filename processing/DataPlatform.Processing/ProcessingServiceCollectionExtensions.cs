@@ -1,5 +1,6 @@
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.GateRaw;
 using DataPlatform.Processing.Passages;
 using DataPlatform.Processing.Rejections;
 using DataPlatform.Streams;

@@ -1,5 +1,6 @@
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Processing.Integrity;
+using DataPlatform.Processing.Sealing;
 
 namespace DataPlatform.Analytics.Waybills;
 

@@ -3,6 +3,7 @@ using DataPlatform.Compliance.Integrity;
 using DataPlatform.Gate;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Integrity;
+using DataPlatform.Processing.Sealing;
 using DataPlatform.Rating.Waybills;
 
 namespace DataPlatform.Analytics.Waybills;

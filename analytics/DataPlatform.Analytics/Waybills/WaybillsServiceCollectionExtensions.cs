@@ -2,6 +2,7 @@ using DataPlatform.Analytics.Http;
 using DataPlatform.Analytics.Waybills;
 using DataPlatform.Processing;
 using DataPlatform.Processing.Integrity;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Confluent.Kafka;
-using DataPlatform.Processing.Decisions;
 using DataPlatform.Processing.Rejections;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Hosting;

@@ -11,7 +11,7 @@ namespace DataPlatform.Processing.Commands;
 /// <see cref="Checkpoint"/>. On construction the last snapshot is loaded, so the gate decides with the last
 /// known policies before — or without — re-reading <c>control.commands</c>.
 /// </summary>
-public sealed class PolicyStore
+public sealed class PolicyStore : IVehicleRegistrySource
 {
     private readonly Lock _gate = new();
     private readonly VehicleRegistry _seed;
@@ -38,6 +38,9 @@ public sealed class PolicyStore
     public bool RestoredFromSnapshot { get; private set; }
 
     public PolicyState Current => Volatile.Read(ref _state);
+
+    /// <summary>The vehicle registry in force (the seed, the register, <c>vehicle.register</c> commands).</summary>
+    public VehicleRegistry Registry => Current.Registry;
 
     /// <summary>Raised after every change, outside the lock; tests and metrics listen.</summary>
     public event Action<PolicyState>? Changed;

@@ -21,12 +21,19 @@ public static class DecisionsServiceCollectionExtensions
         builder.Services.AddOptions<DecisionOptions>().BindConfiguration("Processing:Decisions").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DecisionOptions>, DecisionOptionsValidation>();
         if (!builder.Configuration.GetValue("Processing:Decisions:Enabled", true))
+        {
+            // No decision service, so no live registry: the ledger writer reviews plate reads against none (every
+            // read of a registered-only check is then 未登记). Explicit here, and said at start.
+            builder.Services.AddSingleton<IVehicleRegistrySource, NoVehicleRegistry>();
+            builder.Services.AddHostedService<NoVehicleRegistryNotice>();
             return builder;
+        }
         var seeds = builder.Configuration.GetSection("Processing:Vehicles").Get<List<VehicleSeed>>() ?? [];
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GateDecisionWriter>();
         builder.Services.AddSingleton<DecidedLaneReads>();
         builder.Services.AddSingleton(sp => CreateStore(sp, seeds));
+        builder.Services.AddSingleton<IVehicleRegistrySource>(sp => sp.GetRequiredService<PolicyStore>());
         builder.Services.AddSingleton<ControlCommandConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ControlCommandConsumer>());
         builder.Services.AddSingleton<TripStateCache>();

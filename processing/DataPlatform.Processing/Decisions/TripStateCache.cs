@@ -3,6 +3,7 @@ using DataPlatform.Compliance.Decisions;
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
 using DataPlatform.Gate;
+using DataPlatform.Processing.Commands;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Decisions;

@@ -4,6 +4,7 @@ using DataPlatform.Compliance.Decisions;
 using DataPlatform.Compliance.Vehicles;
 using DataPlatform.Gate;
 using DataPlatform.Ledger;
+using DataPlatform.Processing.Commands;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

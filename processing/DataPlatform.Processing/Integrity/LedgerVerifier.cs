@@ -3,6 +3,7 @@ using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Integrity;

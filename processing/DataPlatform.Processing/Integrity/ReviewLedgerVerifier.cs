@@ -4,6 +4,7 @@ using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Passages;
 using DataPlatform.Processing.Reviews;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Integrity;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataPlatform.Compliance.Integrity;
+using DataPlatform.Processing.Sealing;
 
 namespace DataPlatform.Processing.Integrity;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
-using DataPlatform.Processing.Integrity;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Passages;

@@ -1,6 +1,6 @@
 using ClickHouse.Driver;
 using DataPlatform.Ledger;
-using DataPlatform.Processing.Integrity;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Passages;

@@ -60,7 +60,7 @@ public sealed class RegistryChangeConsumer(
             .Where(v => v.Vehicle is not null)
             .Select(v => (v.VersionId, v.Enterprise, v.Vehicle!));
         await commands.PublishAsync(vehicles, time.GetUtcNow(), ct);
-        await records.PublishAsync([.. fold.Rows.Select(LedgerRecords.RegisterRecords.For)], ct);
+        await records.PublishAsync([.. fold.Rows.Select(RegisterRecords.For)], ct);
         if (fold.Rows.Count > 0 || passages.Count > 0)
             logger.LogInformation("登记变更：{Versions} 个新版本，{Passages} 条人工补录审计", fold.Rows.Count, passages.Count);
     }

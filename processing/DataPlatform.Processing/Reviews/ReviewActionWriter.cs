@@ -1,11 +1,11 @@
+using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Compliance.Reviews;
 using DataPlatform.Ledger;
-using DataPlatform.Processing.Integrity;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Sealing;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Options;
-using ClickHouse.Driver;
 
 namespace DataPlatform.Processing.Reviews;
 

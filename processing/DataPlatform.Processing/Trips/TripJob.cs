@@ -19,7 +19,7 @@ namespace DataPlatform.Processing.Trips;
 public sealed class TripJob(
     TripSource source,
     TripStore store,
-    LedgerRecordPublisher publisher,
+    TripRecordPublisher publisher,
     ProcessingLeader leader,
     TimeProvider time,
     IOptions<TripOptions> options,

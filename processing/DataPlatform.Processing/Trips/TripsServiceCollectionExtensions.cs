@@ -31,7 +31,7 @@ public static class TripsServiceCollectionExtensions
         builder.Services.AddSingleton<TripStore>();
         builder.Services.AddSingleton<LedgerRecordQueries>();
         builder.Services.AddSingleton<PublishMarkTable>();
-        builder.Services.AddSingleton<LedgerRecordPublisher>();
+        builder.Services.AddSingleton<TripRecordPublisher>();
         builder.Services.AddSingleton<ProcessingLeader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ProcessingLeader>());
         builder.Services.AddSingleton<TripJob>();

@@ -3,6 +3,7 @@ using DataPlatform.Ingest;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Alarms;
 using DataPlatform.Processing.Consuming;
+using DataPlatform.Processing.Commands;
 using DataPlatform.Processing.Decisions;
 using DataPlatform.Processing.Trips;
 using DataPlatform.RegulatorBridge.Hosting;

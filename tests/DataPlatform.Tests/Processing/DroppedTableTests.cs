@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using ClickHouse.Driver;
 using DataPlatform.Cli.Hosting;
-using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.GateRaw;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

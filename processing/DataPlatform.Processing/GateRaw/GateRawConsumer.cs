@@ -6,13 +6,13 @@ using DataPlatform.Gate;
 using DataPlatform.Processing.Commands;
 using DataPlatform.Processing.Consuming;
 using DataPlatform.Processing.Fusion;
-using DataPlatform.Processing.LedgerRecords;
+using DataPlatform.Processing.Passages;
 using DataPlatform.Processing.Rejections;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DataPlatform.Processing.Passages;
+namespace DataPlatform.Processing.GateRaw;
 
 /// <summary>Raw gate events → passage rows in the ledger, each screened for manual review
 /// (<see cref="PassageReviewScreen"/>), then → <c>ledger.records</c> before the offsets are committed. A message that
@@ -36,13 +36,13 @@ public sealed class GateRawConsumer(
     IOptions<KafkaOptions> kafka,
     IOptions<ProcessingOptions> options,
     ILogger<GateRawConsumer> logger,
-    PolicyStore? policies = null) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
+    IVehicleRegistrySource registry) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
 {
     // Closed groups older than this behind their lane's newest read are dropped from memory; the ledger has them.
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
 
     // The registry the plate reads are checked against: the decision service's, when this host runs it.
-    private VehicleRegistry Registry => policies?.Current.Registry ?? VehicleRegistry.Empty;
+    private VehicleRegistry Registry => registry.Registry;
 
     private readonly Compliance.Plates.ReconcilerOptions _review = options.Value.ReviewOptions();
     private readonly TimeSpan _idleClose = TimeSpan.FromMilliseconds(options.Value.LaneFusionIdleCloseMs);

@@ -4,7 +4,7 @@ using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
 using Microsoft.Extensions.Options;
 
-namespace DataPlatform.Processing.Integrity;
+namespace DataPlatform.Processing.Sealing;
 
 /// <summary>
 /// The <c>ledger_chain_heads</c> table: the last link of every chain, stored apart from the ledger rows. It is a

@@ -1,9 +1,10 @@
 using DataPlatform.Compliance.Reviews;
-using DataPlatform.Processing.Trips;
+using DataPlatform.Processing.LedgerRecords;
+using DataPlatform.Processing.Passages;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Options;
 
-namespace DataPlatform.Processing.LedgerRecords;
+namespace DataPlatform.Processing.Trips;
 
 /// <summary>
 /// Publishes closed trips to <c>ledger.records</c> for the regulator bridge; runs on the processing leader only
@@ -19,7 +20,7 @@ namespace DataPlatform.Processing.LedgerRecords;
 /// versions; a rewritten trip publishes a higher one), with the values its review settled on. A flagged exit still
 /// awaiting review is left out: its review publishes it with the trip's load (<see cref="Reviews.ReviewActionConsumer"/>).</para>
 /// </summary>
-public sealed class LedgerRecordPublisher(
+public sealed class TripRecordPublisher(
     LedgerRecordQueries queries, PublishMarkTable marks, LedgerRecordProducer producer,
     Passages.PassageReader passages, RegisterVersionReader registers, Reviews.ReviewActionStore reviews)
 {

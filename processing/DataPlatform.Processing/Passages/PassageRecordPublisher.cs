@@ -1,6 +1,6 @@
-using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.LedgerRecords;
 
-namespace DataPlatform.Processing.LedgerRecords;
+namespace DataPlatform.Processing.Passages;
 
 /// <summary>
 /// Publishes the passages of a consumed <c>gate.raw</c> batch to <c>ledger.records</c> once they are stored and

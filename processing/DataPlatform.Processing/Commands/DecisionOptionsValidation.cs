@@ -1,7 +1,7 @@
 using DataPlatform.Streams.Settings;
 using Microsoft.Extensions.Options;
 
-namespace DataPlatform.Processing.Decisions;
+namespace DataPlatform.Processing.Commands;
 
 /// <summary>Checks <c>Processing:Decisions:*</c> at start, naming the setting.</summary>
 public sealed class DecisionOptionsValidation : IValidateOptions<DecisionOptions>

@@ -1,6 +1,6 @@
 using DataPlatform.Compliance.Decisions;
 
-namespace DataPlatform.Processing.Decisions;
+namespace DataPlatform.Processing.Commands;
 
 /// <summary>The gate decision service. Bound from <c>Processing:Decisions</c>.</summary>
 public sealed class DecisionOptions

@@ -1,8 +1,8 @@
 using DataPlatform.Compliance.Reviews;
-using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.LedgerRecords;
 using DataPlatform.Streams;
 
-namespace DataPlatform.Processing.LedgerRecords;
+namespace DataPlatform.Processing.Passages;
 
 /// <summary>A passage's <c>ledger.records</c> record (<see cref="LedgerPassageRecord"/>). Version 1 is the passage as
 /// written; a review resolution n publishes version 1 + n with the effective values, <c>reviewStatus</c> and the

@@ -1,8 +1,8 @@
 using DataPlatform.Gate.Registers;
-using DataPlatform.Processing.Registers;
+using DataPlatform.Processing.LedgerRecords;
 using DataPlatform.Streams;
 
-namespace DataPlatform.Processing.LedgerRecords;
+namespace DataPlatform.Processing.Registers;
 
 /// <summary>A register version's <c>ledger.records</c> record (<see cref="LedgerRegisterRecord"/>): the record id is
 /// the version's row id (the registry change id), so every version is its own, globally unique record and a
