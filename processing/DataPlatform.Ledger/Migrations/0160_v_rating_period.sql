@@ -5,7 +5,8 @@
 -- for the period under the rule set `general`; with several, the figures of the group. Ratios are NULL when their
 -- denominator is 0; an empty period is one row of zeros. Parameterized view (ClickHouse ≥ 23.1):
 --   SELECT clean_transport_ratio FROM ledger.v_rating_period(from_day = '2026-11-01', to_day = '2026-11-30', enterprises = ['E1'])
--- Arguments may be constant expressions, so Grafana's macros feed them: from_day = toDate($__fromTime, 'Asia/Shanghai').
+-- Arguments may be constant expressions on ClickHouse 26.5 (older servers refuse some: "Substitution … is not set"),
+-- so Grafana's macros feed them: from_day = toDate($__fromTime, 'Asia/Shanghai').
 CREATE OR REPLACE VIEW {db}.v_rating_period
 (
     days UInt64 COMMENT '期间内有评级数据的企业日数',
