@@ -25,7 +25,21 @@
   window.addEventListener('resize', () => { criteriaChart.resize(); trendChart.resize(); });
   const params = new URLSearchParams(location.search);
   const today = new Date(Date.now() + 8 * 3600e3);
-  $('month').value = params.get('month') || today.toISOString().slice(0, 7);
+  // A select of months named in Chinese, not <input type="month">: its picker speaks the browser's locale (English in
+  // a headless or an English-installed browser), this list speaks Chinese everywhere.
+  (function months() {
+    const current = today.toISOString().slice(0, 7);
+    const wanted = /^\d{4}-\d{2}$/.test(params.get('month') || '') ? params.get('month') : current;
+    const values = [];
+    for (let i = 0; i < 36; i++) {
+      const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1));
+      values.push(d.toISOString().slice(0, 7));
+    }
+    if (!values.includes(wanted)) values.unshift(wanted);
+    const label = (v) => `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月`;
+    $('month').replaceChildren(...values.map((v) => new Option(label(v), v, false, v === wanted)));
+    $('month').value = wanted;
+  })();
   $('rules').value = params.get('rules') || '';
 
   function query(extra) {

@@ -78,6 +78,27 @@ public sealed partial class DashboardProvisioningTests
             }
     }
 
+    /// <summary>Issue 14: panels read the rating analytics' views, not a second copy of its formulas. A panel over the
+    /// rating views divides nothing and sums no ratio: a period's figures come from <c>v_rating_period</c> (the ratio of
+    /// the period's sums, defined once in its migration), a day's from <c>v_rating_daily</c>'s own ratio columns.</summary>
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void Panels_over_the_rating_views_take_their_ratios_from_the_views(string file)
+    {
+        foreach (var panel in GrafanaDashboard.Load(file).Panels())
+            foreach (var target in panel.GetProperty("targets").EnumerateArray())
+            {
+                var sql = target.GetProperty("rawSql").GetString()!;
+                if (!sql.Contains("v_rating_", StringComparison.Ordinal)) continue;
+                var title = panel.GetProperty("title").GetString();
+                var code = QuotedText().Replace(sql, "''"); // '管廊/皮带' is a label, not a division
+                Assert.False(code.Contains('/', StringComparison.Ordinal), $"{file} «{title}» divides in the panel: {sql}");
+                Assert.DoesNotMatch(SummedRatio(), sql);
+                if (panel.GetProperty("type").GetString() is "stat" or "gauge")
+                    Assert.True(sql.Contains("v_rating_period(", StringComparison.Ordinal), $"{file} «{title}»: a period's stat reads v_rating_period: {sql}");
+            }
+    }
+
     private const string DashboardUid = "ledger-clickhouse";
 
     private static YamlMappingNode Datasource()
@@ -87,6 +108,12 @@ public sealed partial class DashboardProvisioningTests
         yaml.Load(reader);
         return (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["datasources"])[0];
     }
+
+    [GeneratedRegex(@"(sum|avg)(If)?\(\s*\w*(ratio|share)\w*")]
+    private static partial Regex SummedRatio();
+
+    [GeneratedRegex(@"'(?:[^'\\]|\\.)*'|`[^`]*`")]
+    private static partial Regex QuotedText();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();

@@ -73,29 +73,51 @@ public sealed class DashboardQueryTests(EnginesFixture engines)
         Assert.Equal(4.0 / 6, rating.CompliantRoadShareTrips!.Value, 9); // hand-computed: (2 国六 + 1 NEV + 1 国六b) of 6 heavy trips
         var performance = GrafanaDashboard.Load("performance-rating.json");
         var cleanTransport = GrafanaDashboard.Load("clean-transport.json");
-        foreach (var (dashboard, title, expected) in new[]
+        // The rolling panel: the 3 calendar months up to the range's last China day, as the rating rates a run of months.
+        var rolling = (await month.Host.Services.GetRequiredService<RatingService>()
+            .RateAsync(plant, new RatingPeriod(new DateOnly(month.LastDay.Year, month.LastDay.Month, 1).AddMonths(-2), month.LastDay), "general",
+                CancellationToken.None)).Metrics;
+        foreach (var (dashboard, title, column, expected) in new (GrafanaDashboard, string, string, double?)[]
                  {
-                     (performance, "A/B/C 自评：国六及新能源重卡占比（按车次）", rating.CompliantRoadShareTrips),
-                     (performance, "A/B/C 自评：国六及新能源重卡占比（按吨）", rating.CompliantRoadShareTonnes),
-                     (performance, "A/B/C 自评：清洁运输比例", rating.CleanTransportRatio),
-                     (cleanTransport, "清洁运输比例（所选期间）", rating.CleanTransportRatio),
-                     (cleanTransport, "清洁运输比例（含新能源重卡）", rating.CleanTransportRatioInclNev),
-                     (cleanTransport, "国六及新能源重卡占比（按吨）", rating.CompliantRoadShareTonnes),
-                     (cleanTransport, "国六及新能源重卡占比（按车次）", rating.CompliantRoadShareTrips),
-                     (cleanTransport, "新能源重卡占比（按车次）", rating.NevHeavyShareTrips),
+                     (performance, "A/B/C 自评：国六及新能源重卡占比（按车次）", "达标占比", rating.CompliantRoadShareTrips),
+                     (performance, "A/B/C 自评：国六及新能源重卡占比（按吨）", "达标占比", rating.CompliantRoadShareTonnes),
+                     (performance, "A/B/C 自评：清洁运输比例", "清洁运输比例", rating.CleanTransportRatio),
+                     (performance, "重污染预警日", "预警日", rating.AlertDays),
+                     (performance, "重污染预警日", "预警日拦截", rating.AlertDayInterceptions),
+                     (performance, "重污染预警日", "预警日日均重卡", rating.HeavyPassagesPerAlertDay),
+                     (performance, "重污染预警日", "常态日日均重卡", rating.HeavyPassagesPerNormalDay),
+                     (cleanTransport, "清洁运输比例（所选期间）", "清洁运输比例", rating.CleanTransportRatio),
+                     (cleanTransport, "清洁运输比例（滚动 3 个月）", "滚动3个月", rolling.CleanTransportRatio),
+                     (cleanTransport, "清洁运输比例（含新能源重卡）", "含新能源重卡", rating.CleanTransportRatioInclNev),
+                     (cleanTransport, "公路运输量 / 清洁方式运输量（吨）", "公路（吨）", (double)rating.RoadTonnes),
+                     (cleanTransport, "公路运输量 / 清洁方式运输量（吨）", "清洁方式（吨）", (double)rating.CleanModeTonnes),
+                     (cleanTransport, "国六及新能源重卡占比（按吨）", "按吨", rating.CompliantRoadShareTonnes),
+                     (cleanTransport, "国六及新能源重卡占比（按车次）", "按车次", rating.CompliantRoadShareTrips),
+                     (cleanTransport, "新能源重卡占比（按车次）", "新能源", rating.NevHeavyShareTrips),
+                     (cleanTransport, "排放阶段未知车辆（计为不达标）", "车次", rating.UnknownStageTrips),
+                     (cleanTransport, "排放阶段未知车辆（计为不达标）", "吨", (double)rating.UnknownStageTonnes),
                  })
         {
-            var shown = await RatioOfPanelAsync(month, days, dashboard, title);
+            var shown = (await FirstRowOfPanelAsync(month, days, dashboard, title)).GetValueOrDefault(column);
             Assert.True(expected is null ? shown is null : shown is { } v && Math.Abs(v - expected.Value) < 1e-9,
-                $"{dashboard.Title} «{title}» shows {shown?.ToString() ?? "null"}, the rating {expected?.ToString() ?? "null"}");
+                $"{dashboard.Title} «{title}» {column} shows {shown?.ToString() ?? "null"}, the rating {expected?.ToString() ?? "null"}");
         }
+        Assert.Equal(0.5, rating.HeavyPassagesPerAlertDay!.Value / rating.HeavyPassagesPerNormalDay!.Value, 9); // hand-computed: 4 on the alert day, 8 on the other
     }
 
-    private static async Task<double?> RatioOfPanelAsync(SimulatedMonth month, GrafanaQuery query, GrafanaDashboard dashboard, string title)
+    /// <summary>The panel's first row, column name → number (null for SQL NULL).</summary>
+    private static async Task<Dictionary<string, double?>> FirstRowOfPanelAsync(SimulatedMonth month, GrafanaQuery query, GrafanaDashboard dashboard, string title)
     {
         var panel = dashboard.Panels().Single(p => p.GetProperty("title").GetString() == title);
-        var value = await month.Platform.Client.ExecuteScalarAsync(Bind(query.Expand(panel.GetProperty("targets")[0].GetProperty("rawSql").GetString()!), month));
-        return value is null or DBNull ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        using var reader = await month.Platform.Client.ExecuteReaderAsync(Bind(query.Expand(panel.GetProperty("targets")[0].GetProperty("rawSql").GetString()!), month));
+        Assert.True(await reader.ReadAsync(), $"«{title}» returned no row");
+        var row = new Dictionary<string, double?>(StringComparer.Ordinal);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var value = reader.GetValue(i);
+            row[reader.GetName(i)] = value is null or DBNull ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        }
+        return row;
     }
 
     private enum Selection { All, First }
