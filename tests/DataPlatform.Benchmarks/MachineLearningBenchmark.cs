@@ -60,7 +60,8 @@ public static class MachineLearningBenchmark
         var profiles = planner.Generator.Fleet.ToDictionary(v => v.Plate, v => new VehicleProfile(v.Plate, v.Carrier, v.VehicleType, (int)v.Stage, v.Fuel switch
         {
             DataPlatform.Gate.FuelType.Diesel => "B", DataPlatform.Gate.FuelType.NaturalGas => "E", _ => "A",
-        }, v.UseNature == DataPlatform.Gate.UseNature.DangerousGoods ? "R" : "F", null), StringComparer.Ordinal);
+        }, v.UseNature == DataPlatform.Gate.UseNature.DangerousGoods ? "R" : "F",
+            DataPlatform.Ingest.Simulation.SimulatedRegisterDates.Of(v)), StringComparer.Ordinal); // the date the national platform lists
         var entries = plans.SelectMany(p => p.Traffic.Pushes).Where(p => p is { Kind: SimulatedPushKind.Valid, Direction: 1 }).Select(p => (p.VehiclePlate, p.PassTime, false)).ToList();
         var now = new DateTimeOffset(options.EndDay.ToDateTime(TimeOnly.MinValue), DataPlatform.Gate.ChinaTime.Offset);
         var builder = new SmokingFeatureBuilder(profiles, readings, entries);

@@ -1,3 +1,5 @@
+using DataPlatform.Gate.Calendar;
+
 namespace DataPlatform.MachineLearning.Features;
 
 /// <summary>
@@ -15,16 +17,16 @@ public sealed class SmokingFeatureBuilder
     private readonly Dictionary<string, List<DateTimeOffset>> _entries;
     private readonly Dictionary<string, List<DateTimeOffset>> _denials;
     private readonly int _typicalStage;
-    private readonly int _typicalRegisterYear;
+    private readonly DateOnly[] _registerDates;
 
     public SmokingFeatureBuilder(IReadOnlyDictionary<string, VehicleProfile> profiles, IEnumerable<OpacityObservation> readings,
         IEnumerable<(string Plate, DateTimeOffset At, bool Denied)> entries)
     {
         _profiles = profiles;
         // An unknown attribute takes the fleet's median, not −1: a tree splits numbers by order, so −1 would read an
-        // unknown stage as "older than 国四" (and an unknown register year as a brand-new vehicle). StageKnown says which.
+        // unknown stage as "older than 国四" (and an unknown register date as a brand-new vehicle). StageKnown says which.
         _typicalStage = Median(profiles.Values.Select(p => p.Stage), 50);
-        _typicalRegisterYear = Median(profiles.Values.Select(p => p.RegisterYear), 0);
+        _registerDates = [.. profiles.Values.Select(p => p.RegisterDate).OfType<DateOnly>().Order()];
         _readings = readings.GroupBy(r => r.Plate, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ToList(), StringComparer.Ordinal);
         _byCarrier = _readings.Values.SelectMany(r => r)
             .GroupBy(r => Carrier(r.Plate), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ToList(), StringComparer.Ordinal);
@@ -65,7 +67,7 @@ public sealed class SmokingFeatureBuilder
             IsGas = fuel is "E" or "F" or "natural-gas" or "天然气" or "LNG" or "CNG" ? 1 : 0,
             IsHazmat = profile?.UseNature == "R" ? 1 : 0,
             IsTractor = profile?.VehicleType.StartsWith('Q') == true ? 1 : 0,
-            RegisterAgeYears = (profile?.RegisterYear ?? _typicalRegisterYear) is var year and > 0 ? cutoff.Year - year : 0,
+            RegisterAgeYears = RegisterAge(profile?.RegisterDate, cutoff),
             CarrierOverLimitShare = fleet.Count > 0 ? (float)fleet.Count(r => r.OverLimit) / fleet.Count : 0,
             CarrierReadings = fleet.Count,
             Entries = Before(_entries, plate, cutoff),
@@ -89,6 +91,28 @@ public sealed class SmokingFeatureBuilder
             example.Label = smokes;
             yield return example;
         }
+    }
+
+    /// <summary>Years registered at the cut-off (see <see cref="SmokingFeatures.RegisterAgeYears"/>): only dates on or
+    /// before the cut-off's China day are known then, for the vehicle and for the median that stands in for it.</summary>
+    private float RegisterAge(DateOnly? registered, DateOnly cutoffDay)
+    {
+        if (registered is { } own && own <= cutoffDay) return Years(own, cutoffDay);
+        var known = UpperBound(_registerDates, cutoffDay);
+        return known == 0 ? 0 : Years(_registerDates[known / 2], cutoffDay);
+    }
+
+    private float RegisterAge(DateOnly? registered, DateTimeOffset cutoff) => RegisterAge(registered, ChinaHolidays.DayOf(cutoff));
+
+    private static float Years(DateOnly from, DateOnly to) => (float)((to.DayNumber - from.DayNumber) / 365.25);
+
+    /// <summary>How many of the sorted dates are on or before <paramref name="day"/>.</summary>
+    private static int UpperBound(DateOnly[] sorted, DateOnly day)
+    {
+        var index = Array.BinarySearch(sorted, day.AddDays(1));
+        if (index < 0) return ~index;
+        while (index > 0 && sorted[index - 1] == day.AddDays(1)) index--;
+        return index;
     }
 
     private static int Median(IEnumerable<int?> values, int none)

@@ -15,8 +15,9 @@ public sealed record OpacityObservation(Guid ReadingId, string Plate, DateTimeOf
 
 /// <summary>What the ledger knows of a vehicle apart from its readings: from its gate decisions (stage as decided
 /// on), its passages (type) and the register (fuel, use nature, fleet, register date) when it is registered.</summary>
-/// <param name="Stage">EmissionStage numeric value (40 国四, 50 国五, 60+ 国六, 70 electric), null unknown.</param>
-public sealed record VehicleProfile(string Plate, string Carrier, string VehicleType, int? Stage, string Fuel, string UseNature, int? RegisterYear);
+/// <param name="Stage">EmissionStage numeric value (40 国四, 50 国五, 60+ 国六, 100 electric), null unknown.</param>
+/// <param name="RegisterDate">注册登记日期 from the road register (<c>fields['registerDate']</c>), null unknown.</param>
+public sealed record VehicleProfile(string Plate, string Carrier, string VehicleType, int? Stage, string Fuel, string UseNature, DateOnly? RegisterDate);
 
 /// <summary>One vehicle's smoking-risk example at a cut-off: its reading history and attributes before it.</summary>
 public sealed class SmokingFeatures
@@ -47,8 +48,10 @@ public sealed class SmokingFeatures
     public float IsHazmat { get; set; }
     public float IsTractor { get; set; }
 
-    /// <summary>Years since registration; unknown = the median register year of the vehicles with one; 0 when no
-    /// vehicle has one (then the feature is constant and the trees never split on it).</summary>
+    /// <summary>Years from the register date to the cut-off's China day (days / 365.25). Leakage-safe: a register date
+    /// after the cut-off was not yet true then (the register keeps only the latest record, e.g. after a re-registration)
+    /// and counts as unknown; an unknown date takes the median of the vehicles' dates on or before the cut-off day; 0
+    /// when none has one (then the feature is constant and the trees never split on it).</summary>
     public float RegisterAgeYears { get; set; }
 
     /// <summary>Share of the fleet's (carrier's) OTHER vehicles' readings over the limit: fleet history.</summary>

@@ -153,7 +153,7 @@ public sealed class LedgerFactsReader(ClickHouseClient client, IOptions<ClickHou
                 profiles[plate] = new VehicleProfile(plate, fleet,
                     UnixTime.Text(reader, "vehicle_type") is { Length: > 0 } t ? t : known?.VehicleType ?? "",
                     Stage(UnixTime.Text(reader, "stage")) ?? known?.Stage, UnixTime.Text(reader, "fuel"), UnixTime.Text(reader, "use_nature"),
-                    registered.Length >= 4 && int.TryParse(registered[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null);
+                    DateOnly.TryParseExact(registered, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
             }
         return profiles;
     }

@@ -35,8 +35,11 @@ public static class ForecastCommand
             using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
             var run = await host.Services.GetRequiredService<ForecastService>().TrainAsync(DateTimeOffset.Now, parse.GetValue(seed), ct);
             var e = run.Evaluation;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"模型 {run.Model.ModelVersion} ({run.Model.Trainer}, {run.Model.Status}): 留出 {e.HoldoutFrom:yyyy-MM-dd}–{e.HoldoutTo:yyyy-MM-dd}, MAE {e.Model.Mae:F2} / 基线 {e.Baseline.Mae:F2}, MAPE {e.Model.Mape:P1} / 基线 {e.Baseline.Mape:P1}"));
+            // Too short a history: the run falls back to the baseline (exit 0, the daily job does the same) and says why.
+            Console.WriteLine(run.EnoughHistory
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"模型 {run.Model.ModelVersion} ({run.Model.Trainer}, {run.Model.Status}): 留出 {e.HoldoutFrom:yyyy-MM-dd}–{e.HoldoutTo:yyyy-MM-dd}, MAE {e.Model.Mae:F2} / 基线 {e.Baseline.Mae:F2}, MAPE {e.Model.Mape:P1} / 基线 {e.Baseline.Mape:P1}")
+                : $"模型 {run.Model.ModelVersion} ({run.Model.Trainer}, {run.Model.Status}): 未训练 (not trained)");
             Console.WriteLine(run.Model.Note);
             Console.WriteLine($"已写入 traffic_forecasts {run.Forecasts.Count} 行 (model file: {(run.Model.ModelPath.Length > 0 ? run.Model.ModelPath : "—")})");
             return 0;
@@ -85,7 +88,17 @@ public static class ForecastCommand
                 return CliErrors.BadInput;
             }
             using var host = CommonOptions.AnalyticsHost(parse.GetValue(endpoint));
-            var e = await host.Services.GetRequiredService<ForecastService>().EvaluateAsync(DateTimeOffset.Now, days, parse.GetValue(seed), ct);
+            ForecastEvaluation e;
+            try
+            {
+                e = await host.Services.GetRequiredService<ForecastService>().EvaluateAsync(DateTimeOffset.Now, days, parse.GetValue(seed), ct);
+            }
+            catch (NotEnoughHistoryException tooShort)
+            {
+                CliErrors.Write(Console.Error, tooShort.Message,
+                    $"积累更多天的台账、减小 --holdout，或先模拟历史: dataplatform simulate --history {tooShort.DaysNeeded}d (collect more days, use a smaller --holdout, or simulate a history)");
+                return CliErrors.NotEnoughData;
+            }
             if (parse.GetValue(format) == "json")
                 Console.WriteLine(JsonSerializer.Serialize(e, MachineLearningJson.Default.ForecastEvaluation));
             else

@@ -10,14 +10,15 @@ namespace DataPlatform.Cli.Hosting;
 /// One error style for every command: a line <c>错误 (error): …</c>, a line <c>提示 (hint): …</c> saying what to do,
 /// and a documented exit code; the .NET stack trace only with <c>--verbose</c>.
 /// Exit codes: 0 done · 1 something was found or failed (a check, a verification) · 2 bad input, bad setting or a
-/// query the ledger refused · 3 the platform (ClickHouse, Kafka, ingest) cannot be reached · 130/143 stopped by
-/// SIGINT/SIGTERM.
+/// query the ledger refused · 3 the platform (ClickHouse, Kafka, ingest) cannot be reached · 4 the ledger holds too
+/// little data for the request (e.g. <c>forecast evaluate</c> on too short a history) · 130/143 stopped by SIGINT/SIGTERM.
 /// </summary>
 public static class CliErrors
 {
     public const int Failed = 1;
     public const int BadInput = 2;
     public const int Unreachable = 3;
+    public const int NotEnoughData = 4;
     public const int Interrupted = 130;
 
     public const string PlatformHint =

@@ -70,6 +70,10 @@ public class MachineLearningOnHistoryTests(EnginesFixture engines, SimulatedHist
             output.WriteLine($"seed {SimulatedHistory.Seed} (simulated) {r.Method}: flagged {r.Flagged}/{r.Vehicles}, precision {r.Precision:P1}, recall {r.Recall:P1} ({r.Positives} smokers)");
         var model = rankings.Single(r => r.Method == SmokingRiskEvaluation.Model);
         Assert.True(run.Scores.Count >= SimulatedHistory.FleetSize * 0.9, $"vehicles scored: {run.Scores.Count}");
+        // Register age is a real feature here: the national platform's register dates reached the road register.
+        var dated = run.Profiles.Values.Count(p => p.RegisterDate is not null);
+        output.WriteLine($"vehicles with a register date: {dated} of {run.Profiles.Count}");
+        Assert.True(dated >= SimulatedHistory.FleetSize * 0.9, $"vehicles with a register date: {dated}");
         Assert.True(model.Positives >= 5, $"smokers among the scored: {model.Positives}");
         Assert.Equal(BudgetedRanking.BudgetCount(run.Scores.Count, 0.05), model.Flagged);
         Assert.All(rankings.Where(r => r != model), b => Assert.True(model.Precision > b.Precision, $"{b.Method} {b.Precision:P1} vs model {model.Precision:P1}"));

@@ -14,17 +14,17 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Analytics.IntegrationTests.MachineLearning;
 
-/// <summary>42 simulated days of a scaled-down steel plant (200 vehicles, 2 % of its trips, the opacity meter on every
+/// <summary>60 simulated days (the "Done means") of a scaled-down steel plant (200 vehicles, 2 % of its trips, the opacity meter on every
 /// diesel goods truck's entry) sent once through the real platform — ingest, Kafka, processing, the
 /// national-platform learner — and shared by the tests of a class (class fixture): generating it is the expensive
-/// part. 42 days = 14 warm-up days (the forecast's 1- and 2-week lags) + 14 days of training cut-offs + 14 held-out
+/// part. 60 days = 14 warm-up days (the forecast's 1- and 2-week lags) + 32 days of training cut-offs + 14 held-out
 /// days. The engines come from the collection, so the history starts on the first test's call. The simulator's labels
 /// (<see cref="Planner"/>: smokers, planted anomalies) stay in the test; the platform never receives them.
 /// Why every entry is measured: at this size a quarter of them gave the smoking model ~200 readings, too few to learn
 /// from (it lost to "latest reading over the limit"); the benchmark shows the sparse-reading case on a bigger plant.</summary>
 public sealed class SimulatedHistory : IAsyncDisposable
 {
-    public const int Days = 42;
+    public const int Days = 60;
     public const int FleetSize = 200;
     public const int Seed = 20261206;
     private const string Token = "history-token";

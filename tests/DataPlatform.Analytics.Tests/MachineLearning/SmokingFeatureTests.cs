@@ -20,13 +20,33 @@ public class SmokingFeatureTests
     public bool Nothing_measured_or_seen_after_the_cut_off_changes_a_vehicles_features(int seed, PositiveInt cutoffHours)
     {
         string[] plates = ["冀B00001", "冀B00002", "冀B00003"];
-        var profiles = plates.ToDictionary(p => p, p => new VehicleProfile(p, "个体", "H11", 50, "B", "F", 2018));
+        var profiles = plates.ToDictionary(p => p, p => new VehicleProfile(p, "个体", "H11", 50, "B", "F", new DateOnly(2018, 5, 2)));
         var readings = Readings(seed, plates);
         var entries = readings.Select(r => (r.Plate, r.At.AddMinutes(-1), r.At.Minute % 5 == 0)).ToList();
         var cutoff = T0.AddHours(cutoffHours.Get % (24 * 60));
         var all = new SmokingFeatureBuilder(profiles, readings, entries);
         var before = new SmokingFeatureBuilder(profiles, readings.Where(r => r.At < cutoff), entries.Where(e => e.Item2 < cutoff));
         return plates.All(p => Same(all.Build(p, cutoff), before.Build(p, cutoff)));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool A_register_date_after_the_cut_offs_China_day_is_not_known_at_the_cut_off(PositiveInt daysAfter, int hourOfDay)
+    {
+        // 00:30 China time on T0's day is still the previous UTC day: the day edge is China's.
+        var cutoff = T0.AddHours(((hourOfDay % 24) + 24) % 24).AddMinutes(30);
+        var cutoffDay = new DateOnly(2026, 10, 1);
+        var dated = new Dictionary<string, VehicleProfile>
+        {
+            ["冀B00001"] = new("冀B00001", "车队A", "H11", 50, "B", "F", new DateOnly(2016, 10, 1)),
+            ["冀B00002"] = new("冀B00002", "车队A", "H11", 50, "B", "F", cutoffDay.AddDays(daysAfter.Get)),
+        };
+        var later = new SmokingFeatureBuilder(dated, [], []).Build("冀B00002", cutoff);
+        var undated = new SmokingFeatureBuilder(dated.ToDictionary(kv => kv.Key, kv => kv.Key == "冀B00002" ? kv.Value with { RegisterDate = null } : kv.Value), [], [])
+            .Build("冀B00002", cutoff);
+        var sameDay = new SmokingFeatureBuilder(dated.ToDictionary(kv => kv.Key, kv => kv.Key == "冀B00002" ? kv.Value with { RegisterDate = cutoffDay } : kv.Value), [], [])
+            .Build("冀B00002", cutoff);
+        // Unknown at the cut-off: the median of the dates known then (2016-10-01 only, ten years), never the later one.
+        return Same(later, undated) && Math.Abs(later.RegisterAgeYears - 10f) < 0.01 && sameDay.RegisterAgeYears == 0;
     }
 
     private static bool Same(SmokingFeatures a, SmokingFeatures b) =>
@@ -38,20 +58,21 @@ public class SmokingFeatureTests
         // −1 would sit below 国四 (40) in a tree's numeric split: an unregistered one-off plate ranked as the oldest truck.
         var profiles = new Dictionary<string, VehicleProfile>
         {
-            ["冀B00001"] = new("冀B00001", "车队A", "H11", 40, "B", "F", 2012),
-            ["冀B00002"] = new("冀B00002", "车队A", "H11", 50, "B", "F", 2018),
-            ["冀B00003"] = new("冀B00003", "车队A", "H11", 61, "B", "F", 2022),
+            ["冀B00001"] = new("冀B00001", "车队A", "H11", 40, "B", "F", new DateOnly(2012, 10, 1)),
+            ["冀B00002"] = new("冀B00002", "车队A", "H11", 50, "B", "F", new DateOnly(2018, 10, 1)),
+            ["冀B00003"] = new("冀B00003", "车队A", "H11", 61, "B", "F", new DateOnly(2022, 10, 1)),
             ["冀B00004"] = new("冀B00004", "", "", null, "", "", null),
         };
         var builder = new SmokingFeatureBuilder(profiles, [], []);
         var unknown = builder.Build("冀B00004", T0);
         Assert.Equal((50f, 0f), (unknown.Stage, unknown.StageKnown));
-        Assert.Equal(2026 - 2018, unknown.RegisterAgeYears);
-        Assert.Equal((40f, 1f, 14f), (builder.Build("冀B00001", T0).Stage, builder.Build("冀B00001", T0).StageKnown, builder.Build("冀B00001", T0).RegisterAgeYears));
+        Assert.Equal(8f, unknown.RegisterAgeYears, 3);         // 2018-10-01 → 2026-10-01: 2,922 days / 365.25
+        Assert.Equal((40f, 1f), (builder.Build("冀B00001", T0).Stage, builder.Build("冀B00001", T0).StageKnown));
+        Assert.Equal(14f, builder.Build("冀B00001", T0).RegisterAgeYears, 1);
         Assert.Equal((50f, 0f), (builder.Build("冀X99999", T0).Stage, builder.Build("冀X99999", T0).StageKnown));
 
         // The simulation's case: no vehicle has a register date, so the feature is one constant (no split can use it).
-        var undated = new SmokingFeatureBuilder(profiles.ToDictionary(kv => kv.Key, kv => kv.Value with { RegisterYear = null }), [], []);
+        var undated = new SmokingFeatureBuilder(profiles.ToDictionary(kv => kv.Key, kv => kv.Value with { RegisterDate = null }), [], []);
         Assert.All(profiles.Keys, p => Assert.Equal(0f, undated.Build(p, T0).RegisterAgeYears));
     }
 

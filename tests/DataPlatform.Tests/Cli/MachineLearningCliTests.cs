@@ -6,8 +6,9 @@ using DataPlatform.Tests.Infrastructure;
 namespace DataPlatform.Tests.Cli;
 
 /// <summary><c>simulate --history</c>, <c>forecast</c> and <c>anomalies</c> as an operator runs them: a small history
-/// sent through a standalone process, then evaluated and scanned from the same ledger; bad input in the common error
-/// style with exit 2 (checked before anything is contacted).</summary>
+/// sent through a standalone process, then evaluated (and refused, exit 4, when the history is too short for the
+/// hold-out), trained (the baseline kept on too short a history) and scanned from the same ledger; bad input in the
+/// common error style with exit 2 (checked before anything is contacted).</summary>
 public sealed class MachineLearningCliTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "dataplatform-tests", "ml-" + Guid.NewGuid().ToString("N"));
@@ -53,6 +54,18 @@ public sealed class MachineLearningCliTests : IDisposable
         var model = report.RootElement.GetProperty("model");
         Assert.True(model.GetProperty("hours").GetInt32() > 0, json);
         Assert.Equal(model.GetProperty("hours").GetInt32(), report.RootElement.GetProperty("baseline").GetProperty("hours").GetInt32());
+
+        // Too short a history for the hold-out (24 days < 14 warm-up + 1 training + 12 held out): no NaN figures, a
+        // clear refusal with exit 4 (CliErrors.NotEnoughData) — the 15-day history of a new plant is the same case.
+        var (refused, refusal) = await RunAsync("forecast", "evaluate", "--holdout", "12d", "--format", "json", "--clickhouse", ClickHouseUrl);
+        Assert.True(refused == CliErrors.NotEnoughData, refusal);
+        Assert.All(["错误 (error): 历史数据不足：需要至少 27 天", "只有 24 天", "not enough history", "提示 (hint):"], text => Assert.Contains(text, refusal));
+        Assert.DoesNotContain("NaN", refusal);
+        // Training (hold-out 14 days by default) falls back to the baseline and says why; the job does the same.
+        var (trained, training) = await RunAsync("forecast", "train", "--clickhouse", ClickHouseUrl);
+        Assert.True(trained == 0, training);
+        Assert.All(["baseline-kept", "历史数据不足：需要至少 29 天", "the seasonal-naive baseline is kept"], text => Assert.Contains(text, training));
+        Assert.DoesNotContain("NaN", training);
 
         var (scanned, scan) = await RunAsync("anomalies", "scan", "--clickhouse", ClickHouseUrl);
         Assert.True(scanned == 0, scan);

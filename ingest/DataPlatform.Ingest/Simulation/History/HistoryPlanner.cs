@@ -17,7 +17,7 @@ public sealed record GuardManualPassage(string EnterpriseId, string GateId, stri
 /// profile, the State Council's holidays (<see cref="ChinaHolidays"/>: fewer trucks on a holiday, a normal day on a
 /// worked weekend), heavy-pollution alert episodes (fewer trips; the plant's standing plan denies 国四 trucks), and
 /// the history's own smoke-opacity spot checks of a fleet in which some diesel trucks smoke. Which ones smoke is
-/// drawn here, from stage and fleet, and leaves the simulator only in <see cref="Labels"/>. Days are planned with
+/// drawn here, from stage, register age and fleet, and leaves the simulator only in <see cref="Labels"/>. Days are planned with
 /// <see cref="GateEventGenerator.Day(DateOnly, double)"/>, so the same seed gives the same history.
 /// </summary>
 public sealed class HistoryPlanner
@@ -92,8 +92,10 @@ public sealed class HistoryPlanner
             traffic with { Pushes = [.. pushes.OrderBy(p => p.SendAt)], Readings = readings }, guard);
     }
 
-    /// <summary>Diesel goods vehicles smoke with a probability by stage (国四 and older far more) and fleet (owner-drivers
-    /// and the last listed carrier more, the plant's own fleet less); the profile's high emitters always do.</summary>
+    /// <summary>Diesel goods vehicles smoke with a probability by stage (国四 and older far more), age (within a stage,
+    /// the oldest registered ×1.4, the newest ×0.6: <see cref="SimulatedRegisterDates"/>, the date the national platform
+    /// lists) and fleet (owner-drivers and the last listed carrier more, the plant's own fleet less); the profile's high
+    /// emitters always do.</summary>
     public static IReadOnlySet<string> DrawSmokers(IReadOnlyList<SimulatedVehicle> fleet, int seed)
     {
         var random = new Random(unchecked(seed * 613 + 5));
@@ -110,7 +112,8 @@ public sealed class HistoryPlanner
                 _ => 0.02,
             };
             var carrier = v.Carrier == "个体" ? 1.8 : carriers.Count > 2 && v.Carrier == carriers[^1] ? 2.2 : carriers.Count > 0 && v.Carrier == carriers[0] ? 0.5 : 1.0;
-            if (v.HighEmitter || roll < stage * carrier) smokers.Add(v.Plate);
+            var age = 0.6 + 0.8 * SimulatedRegisterDates.EraAge(v);
+            if (v.HighEmitter || roll < stage * carrier * age) smokers.Add(v.Plate);
         }
         return smokers;
     }

@@ -19,9 +19,15 @@ public sealed record NationalPlatformRecord(
     string? UseNature,
     string? Owner)
 {
-    /// <summary>A fleet vehicle as the national platform would list it (model and engine derived from the VIN so
-    /// the data is deterministic).</summary>
+    /// <summary>注册登记日期, <c>yyyy-MM-dd</c>; null when the platform does not list one.</summary>
+    public string? RegisterDate { get; init; }
+
+    /// <summary>A fleet vehicle as the national platform would list it (model, engine and register date derived
+    /// from the VIN and stage so the data is deterministic).</summary>
     public static NationalPlatformRecord Of(SimulatedVehicle v) => new(
         v.Vin, v.Plate, v.PlateColor, null, v.Stage.InternalCode, v.Fuel.Code, v.VehicleType, null,
-        $"SIM{v.VehicleType}{v.Vin[^4..]}", $"E{v.Vin[3..7]}", "模拟发动机厂", v.UseNature.Code, v.Carrier);
+        $"SIM{v.VehicleType}{v.Vin[^4..]}", $"E{v.Vin[3..7]}", "模拟发动机厂", v.UseNature.Code, v.Carrier)
+    {
+        RegisterDate = SimulatedRegisterDates.Of(v).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

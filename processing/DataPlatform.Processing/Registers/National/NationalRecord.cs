@@ -29,6 +29,8 @@ public static class NationalRecord
             [RegisterFields.Stage] = info.Stage,
             [RegisterFields.Owner] = info.Owner ?? "",
         };
+        // Only when listed: an absent date leaves the record's content (and so its change id) as it was.
+        if (!string.IsNullOrEmpty(info.RegisterDate)) raw["registerDate"] = info.RegisterDate;
         var (record, rejection) = RegisterRecordReader.Read(RegisterKind.Road, enterpriseId, raw);
         if (record is null) return (null, rejection);
         var content = string.Join("\n", record.Fields.Select(f => $"{f.Key}={f.Value}"));

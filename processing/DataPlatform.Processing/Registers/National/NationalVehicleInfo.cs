@@ -15,7 +15,12 @@ public sealed record NationalVehicleInfo(
     string? EngineModel,
     string? EngineMaker,
     string? UseNature,
-    string? Owner);
+    string? Owner)
+{
+    /// <summary>注册登记日期 (<c>yyyy-MM-dd</c>) when the platform lists it; learnt into the road register's
+    /// <c>registerDate</c> field.</summary>
+    public string? RegisterDate { get; init; }
+}
 
 /// <summary>How to look a vehicle up: by VIN, by plate (+ colour), or by a machine's 环保登记编码.</summary>
 public sealed record NationalLookup(string? Vin = null, string? PlateNo = null, string? PlateColor = null, string? RegistrationCode = null);
