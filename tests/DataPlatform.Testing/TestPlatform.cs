@@ -57,9 +57,15 @@ public sealed class TestPlatform : IAsyncDisposable
     };
 
     /// <summary>Builds and starts a host running <paramref name="roles"/>; stopped when the platform is disposed.</summary>
-    public async Task<IHost> StartAsync(PlatformRole roles, string? journal = null)
+    public Task<IHost> StartAsync(PlatformRole roles, string? journal = null) => StartAsync(roles, new Dictionary<string, string?>(), journal);
+
+    /// <summary>Builds and starts a host running <paramref name="roles"/> with <paramref name="extra"/> settings over the
+    /// platform's own; stopped when the platform is disposed.</summary>
+    public async Task<IHost> StartAsync(PlatformRole roles, IReadOnlyDictionary<string, string?> extra, string? journal = null)
     {
-        var builder = DataPlatformHostingExtensions.CreateBuilder(Settings(journal));
+        var settings = Settings(journal);
+        foreach (var (key, value) in extra) settings[key] = value;
+        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(roles);
         var host = builder.Build();

@@ -176,14 +176,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             Assert.Equal(over.Count, await platform.ScalarAsync("SELECT count() FROM opacity_readings FINAL WHERE absorption_coefficient > 1.2"));
             var alarms = over.Select(r => (r.VehiclePlate, r.DeviceId, AlarmEvaluator.WindowStart(r.PassTime, 60))).Distinct().Count();
             Assert.Equal(alarms, await platform.WaitForAsync($"SELECT count() FROM alarms FINAL WHERE rule_id = '{EmissionAlarmRules.OpacityOverLimitId}'", alarms));
-            // In-plant vehicles and machinery, by kind: movements, registered sightings, unregistered ones (with the alarm).
-            Assert.Equal(machinery.InPlantMovements, await platform.WaitForAsync("SELECT count() FROM in_plant_movements FINAL", machinery.InPlantMovements));
-            Assert.Equal(machinery.RegisteredMachineSightings, await platform.WaitForAsync(
-                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 1", machinery.RegisteredMachineSightings));
-            Assert.Equal(machinery.UnregisteredSightings, await platform.WaitForAsync(
-                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 0", machinery.UnregisteredSightings));
-            Assert.Equal(machinery.UnregisteredMachines, await platform.WaitForAsync(
-                "SELECT uniqExact(subject) FROM alarms WHERE rule_id LIKE 'unregistered-%-seen'", machinery.UnregisteredMachines));
+            await SimulatedMachineryLedger.AssertLandedAsync(platform, machinery);
             Assert.Equal(traffic.Weighings.Select(w => w.WeightKg).Order(), Weighings(platform, traffic.Weighings.Count).Select(w => w.Weighing.WeightKg).Order());
         }
         finally

@@ -4,8 +4,6 @@ using DataPlatform.Gate;
 using DataPlatform.Ingest.Simulation;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Tests.Simulation;
 
@@ -23,34 +21,21 @@ public sealed class StandaloneSimulationTests(EnginesFixture engines)
         platform.Kafka.CreateTopic(Topics.EmissionReadings, 2);
         var profile = SimulationProfile.Find("steel")!;
         var token = StandaloneSimulation.NewToken();
-        var settings = platform.Settings();
-        foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) settings[key] = value;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.All);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var report = await StandaloneSimulation.RunAsync(host.Services, TestPlatform.IngestUri(host), profile, token,
-                seed: 5, count: 600, eventsPerSecond: 0, CancellationToken.None);
+        var host = await platform.StartAsync(PlatformRole.All, StandaloneSimulation.DeviceSettings(profile, token));
+        var report = await StandaloneSimulation.RunAsync(host.Services, TestPlatform.IngestUri(host), profile, token,
+            seed: 5, count: 600, eventsPerSecond: 0, CancellationToken.None);
 
-            Assert.Equal(0, report.Failed);
-            Assert.Equal(report.Valid + report.Duplicates, report.Accepted);
-            Assert.True(report.Weighings > 50, $"the simulated steel plant should weigh its trucks: {report}");
-            Assert.Equal(report.Weighings, await platform.WaitForAsync("SELECT count() FROM weighings FINAL", report.Weighings));
-            // A trip that completed is weighed twice, loaded and empty: the heavier and the lighter weight alternate per truck.
-            Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg > 20000") > 0);
-            Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg < 20000") > 0);
-            Assert.Equal(report.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", report.Valid));
-            // The registered opacity meters measure entering diesel trucks too.
-            Assert.True(report.Readings > 0 && report.ReadingsAccepted == report.Readings, $"opacity readings: {report}");
-            Assert.Equal(report.Readings, await platform.WaitForAsync("SELECT count() FROM opacity_readings FINAL", report.Readings));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(report.Valid + report.Duplicates, report.Accepted);
+        Assert.True(report.Weighings > 50, $"the simulated steel plant should weigh its trucks: {report}");
+        Assert.Equal(report.Weighings, await platform.WaitForAsync("SELECT count() FROM weighings FINAL", report.Weighings));
+        // A trip that completed is weighed twice, loaded and empty: the heavier and the lighter weight alternate per truck.
+        Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg > 20000") > 0);
+        Assert.True(await platform.ScalarAsync("SELECT count() FROM weighings FINAL WHERE weight_kg < 20000") > 0);
+        Assert.Equal(report.Valid, await platform.WaitForAsync("SELECT count() FROM passages FINAL", report.Valid));
+        // The registered opacity meters measure entering diesel trucks too.
+        Assert.True(report.Readings > 0 && report.ReadingsAccepted == report.Readings, $"opacity readings: {report}");
+        Assert.Equal(report.Readings, await platform.WaitForAsync("SELECT count() FROM opacity_readings FINAL", report.Readings));
     }
 
     [Fact]
@@ -59,47 +44,28 @@ public sealed class StandaloneSimulationTests(EnginesFixture engines)
         await using var platform = TestPlatform.Create(engines);
         platform.Kafka.CreateTopic(Topics.DeviceEvents, 1);
         foreach (var topic in new[] { Topics.RegistryChanges, Topics.ControlCommands, Topics.Alarms, Topics.WorkAreaSightings })
-            platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
+        platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
         var profile = SimulationProfile.Find("steel")!;
         var token = StandaloneSimulation.NewToken();
-        var settings = platform.Settings();
-        foreach (var (key, value) in StandaloneSimulation.DeviceSettings(profile, token)) settings[key] = value;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.All);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var ingest = TestPlatform.IngestUri(host);
-            var (registered, _) = await StandaloneSimulation.RegisterMachineryAsync(ingest, profile, token, seed: 7, CancellationToken.None);
-            // Late evening of yesterday (China): the whole day's pushes are in the past, so they go at once, in order;
-            // then the runner waits for tomorrow, which this test does not.
-            var day = StandaloneSimulation.ChinaToday(TimeProvider.System).AddDays(-1);
-            var evening = new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 30)), ChinaTime.Offset));
-            var plan = PlantMachinery.Plan(profile, seed: 7, day);
-            Assert.Equal(plan.RegisteredInPlant + plan.RegisteredNonRoad, registered);
-            Assert.Equal(plan.RegisteredInPlant, await platform.WaitForAsync("SELECT count() FROM in_plant_vehicles_latest", plan.RegisteredInPlant));
-            using var stop = new CancellationTokenSource();
-            var running = StandaloneSimulation.RunMachineryDaysAsync(ingest, profile, token, seed: 7, evening, stop.Token);
+        var host = await platform.StartAsync(PlatformRole.All, StandaloneSimulation.DeviceSettings(profile, token));
+        var ingest = TestPlatform.IngestUri(host);
+        var (registered, _) = await StandaloneSimulation.RegisterMachineryAsync(ingest, profile, token, seed: 7, CancellationToken.None);
+        // Late evening of yesterday (China): the whole day's pushes are in the past, so they go at once, in order;
+        // then the runner waits for tomorrow, which this test does not.
+        var day = StandaloneSimulation.ChinaToday(TimeProvider.System).AddDays(-1);
+        var evening = new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 30)), ChinaTime.Offset));
+        var plan = PlantMachinery.Plan(profile, seed: 7, day);
+        Assert.Equal(plan.RegisteredInPlant + plan.RegisteredNonRoad, registered);
+        Assert.Equal(plan.RegisteredInPlant, await platform.WaitForAsync("SELECT count() FROM in_plant_vehicles_latest", plan.RegisteredInPlant));
+        using var stop = new CancellationTokenSource();
+        var running = StandaloneSimulation.RunMachineryDaysAsync(ingest, profile, token, seed: 7, evening, stop.Token);
 
-            Assert.Equal(plan.InPlantMovements, await platform.WaitForAsync("SELECT count() FROM in_plant_movements FINAL", plan.InPlantMovements));
-            Assert.Equal(plan.RegisteredMachineSightings, await platform.WaitForAsync(
-                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 1", plan.RegisteredMachineSightings));
-            Assert.Equal(plan.UnregisteredSightings, await platform.WaitForAsync(
-                "SELECT count() FROM non_road_sightings FINAL WHERE registered = 0", plan.UnregisteredSightings));
-            Assert.Equal(plan.UnregisteredMachines, await platform.WaitForAsync(
-                "SELECT uniqExact(subject) FROM alarms WHERE rule_id LIKE 'unregistered-%-seen'", plan.UnregisteredMachines));
-            Assert.Equal(plan.GatePassages, await platform.WaitForAsync(
-                "SELECT count() FROM passages FINAL WHERE event_id LIKE 'mach-%'", plan.GatePassages));
-            await stop.CancelAsync();
-            Assert.Equal(plan.Traffic.Valid, await running);
-            // The work-area camera is heartbeated with the plant's HTTP devices, so it is never reported offline for its silences.
-            Assert.Contains(PlantMachinery.WorkAreaCameraId, StandaloneSimulation.HeartbeatDevices(profile));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await SimulatedMachineryLedger.AssertLandedAsync(platform, plan);
+        Assert.Equal(plan.GatePassages, await platform.WaitForAsync(
+            "SELECT count() FROM passages FINAL WHERE event_id LIKE 'mach-%'", plan.GatePassages));
+        await stop.CancelAsync();
+        Assert.Equal(plan.Traffic.Valid, await running);
+        // The work-area camera is heartbeated with the plant's HTTP devices, so it is never reported offline for its silences.
+        Assert.Contains(PlantMachinery.WorkAreaCameraId, StandaloneSimulation.HeartbeatDevices(profile));
     }
 }
