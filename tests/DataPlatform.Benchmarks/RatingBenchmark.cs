@@ -98,9 +98,10 @@ public static class RatingBenchmark
 
     /// <summary>Generated in the engine (INSERT … SELECT FROM numbers). Row n enters at the n-th share of the three
     /// years plus up to a day of jitter: rows arrive in time order, so a statement's block touches one or two monthly
-    /// partitions. Measured at 1 M rows per statement with entry times hashed over the three years: every statement
-    /// wrote 36 small parts per table and the merges of thousands of them took most of the fill (26 s per million
-    /// trips + passages).</summary>
+    /// partitions. Before, a million rows per statement with entry times hashed over the three years: every
+    /// statement wrote 36 small parts per table (7,200 at 100 M, all to be merged in the background while the fill
+    /// and the refresh ran). The fill's rate is otherwise the CPU share it gets: 7–20 s per million trips + passages
+    /// on the shared 2-core machine (analytics/README.md).</summary>
     private static async Task FillAsync(ClickHouseClient client, int trips, CancellationToken ct)
     {
         await client.ExecuteNonQueryAsync(
