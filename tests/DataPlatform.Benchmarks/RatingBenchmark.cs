@@ -30,6 +30,9 @@ public static class RatingBenchmark
         var clock = Stopwatch.StartNew();
         await FillAsync(client, trips, ct);
         output.WriteLine($"Filled by INSERT … SELECT in {clock.Elapsed.TotalSeconds:F1} s (not a figure of the rating)");
+        using (var parts = await client.ExecuteReaderAsync(
+                   "SELECT table, toString(count()) FROM system.parts WHERE active AND database = currentDatabase() AND table IN ('passages', 'trips') GROUP BY table ORDER BY table", null, null, ct))
+            while (parts.Read()) output.WriteLine($"  active parts after the fill: {parts.GetString(0)} {parts.GetString(1)}");
 
         var scan = await TimeAsync(client, "SELECT count(), sum(net_kg) FROM trips", ct);
         Print(output, "raw scan: count(), sum(net_kg) over all trips", scan, trips);
@@ -89,7 +92,16 @@ public static class RatingBenchmark
         return clock.Elapsed;
     }
 
-    /// <summary>Generated in the engine (INSERT … SELECT FROM numbers), a million rows per statement.</summary>
+    /// <summary>Rows per fill statement, inserted as one block (the insert settings below): every block becomes a
+    /// part per month it touches, so few large blocks of rows in time order make few parts to merge.</summary>
+    private const int FillChunk = 4_000_000;
+
+    /// <summary>Generated in the engine (INSERT … SELECT FROM numbers). Row n enters at the n-th share of the three
+    /// years plus up to a day of jitter: rows arrive in time order, so a statement's block touches one or two monthly
+    /// partitions. Before, a million rows per statement with entry times hashed over the three years: every
+    /// statement wrote 36 small parts per table (7,200 at 100 M, all to be merged in the background while the fill
+    /// and the refresh ran). The fill's rate is otherwise the CPU share it gets: 7–20 s per million trips + passages
+    /// on the shared 2-core machine (analytics/README.md).</summary>
     private static async Task FillAsync(ClickHouseClient client, int trips, CancellationToken ct)
     {
         await client.ExecuteNonQueryAsync(
@@ -100,17 +112,19 @@ public static class RatingBenchmark
                    if(number % 10 = 0, 'H31', 'H11'), 'B', ['4', '5', '6', '6', 'D'][number % 5 + 1]
             FROM (SELECT number, concat('P', toString(number)) AS plate FROM numbers({Enterprises * VehiclesPerEnterprise}))
             """, null, null, ct);
-        const int chunk = 1_000_000;
-        for (long start = 0; start < trips; start += chunk)
+        var settings = $"SETTINGS min_insert_block_size_rows = {FillChunk}, min_insert_block_size_bytes = 0, max_partitions_per_insert_block = 0";
+        for (long start = 0; start < trips; start += FillChunk)
         {
-            var count = Math.Min(chunk, trips - start);
-            // Row n: enterprise n % 100, vehicle hash % 200 of it, entry somewhere in 2024-2026 China time.
+            var count = Math.Min(FillChunk, trips - start);
+            // Row n: enterprise n % 100, vehicle hash % 200 of it, entry at n's share of 2024-2026 China time (the
+            // last day's jitter ends before 2027).
             var source =
                 $"""
                 SELECT n, concat('E', toString(n % {Enterprises})) AS e,
                        (n % {Enterprises}) * {VehiclesPerEnterprise} + intHash32(n) % {VehiclesPerEnterprise} AS v,
                        concat('P', toString(v)) AS plate,
-                       toDateTime('2024-01-01 00:00:00', 'Asia/Shanghai') + toIntervalSecond(intHash32(n * 7 + 1) % (1096 * 86400)) AS at,
+                       toDateTime('2024-01-01 00:00:00', 'Asia/Shanghai')
+                         + toIntervalSecond(intDiv(n * {1095 * 86400}, {trips}) + intHash32(n * 7 + 1) % 86400) AS at,
                        toUUID(concat('00000000-0000-4000-8000-', leftPad(lower(hex(n)), 12, '0'))) AS passage
                 FROM (SELECT number + {start} AS n FROM numbers({count}))
                 """;
@@ -118,6 +132,7 @@ public static class RatingBenchmark
                 $"""
                 INSERT INTO passages (passage_id, event_id, enterprise_id, gate_id, lane_id, direction, pass_time, plate_no, plate_color, vehicle_type, device_id, pictures)
                 SELECT passage, toString(n), e, 'G01', 'L1', 1, at, plate, 'yellow', if(v % 10 = 0, 'H31', 'H11'), 'cam-01', [] FROM ({source})
+                {settings}
                 """, null, null, ct);
             await client.ExecuteNonQueryAsync(
                 $"""
@@ -126,6 +141,7 @@ public static class RatingBenchmark
                 SELECT generateUUIDv4(), e, 'G01', 'G01', plate, 'yellow', passage, at, generateUUIDv4(), at + 1800, 'closed',
                        ['inbound', 'outbound', 'empty'][n % 3 + 1], 20000 + intHash32(n) % 20000, '铁矿石', [], '', 1, now64(3)
                 FROM ({source})
+                {settings}
                 """, null, null, ct);
         }
     }

@@ -24,6 +24,13 @@ public sealed class RatingRefresher(ClickHouseClient client, IOptions<ClickHouse
 
     private string Db => $"`{options.Value.Database}`";
 
+    /// <summary>FINAL collapses versions partition by partition. Exact for every partitioned table the refresh reads
+    /// with FINAL (trips, passages, gate_decisions, clean_mode_shipments, rating_daily): each partitions by the month
+    /// or year of a day that is itself in its sorting key, so all versions of a row share a partition (road_vehicles
+    /// has no partition key). ClickHouse cannot prove that from toYYYYMM(t) against toDate(t) and by default merges
+    /// across partitions: measured 0.3–0.5 s per FINAL at 1 M trips against 0.02 s with this (rating benchmark).</summary>
+    private const string FinalWithinPartitions = "\nSETTINGS do_not_merge_across_partitions_select_final = 1";
+
     /// <summary>Recomputes every enterprise's figures for the days <paramref name="from"/> … <paramref name="to"/>.</summary>
     /// <returns>Enterprise-days written.</returns>
     public async Task<long> RefreshAsync(DateOnly from, DateOnly to, CancellationToken ct)
@@ -36,7 +43,7 @@ public sealed class RatingRefresher(ClickHouseClient client, IOptions<ClickHouse
         {
             var start = m < from ? from : m;
             var end = m.AddMonths(1).AddDays(-1) < to ? m.AddMonths(1).AddDays(-1) : to;
-            await client.ExecuteNonQueryAsync(RatingDailySql.Refresh(Db), ClickHouseParameters.Of(
+            await client.ExecuteNonQueryAsync(RatingDailySql.Refresh(Db) + FinalWithinPartitions, ClickHouseParameters.Of(
                 ("from", RatingFigures.Day(start)), ("to", RatingFigures.Day(end)), ("version", version)), null, ct);
             written += await CountAsync(start, end, version, ct);
         }
