@@ -4,10 +4,12 @@ namespace DataPlatform.Pictures;
 /// <see cref="IPictureStore"/> on a local directory: <c>DIR/ab/cd/&lt;64 hex&gt;</c> (two fan-out levels keep
 /// directories small over 24 months of pictures). A picture is written to a temporary file, fsynced, then
 /// renamed into place without overwrite, so a crash never leaves a truncated file under a valid name and two
-/// concurrent writers of the same picture both end with the one copy.
+/// concurrent writers of the same picture both end with the one copy, exactly one of them told it wrote it.
 /// </summary>
 public sealed class LocalPictureStore : IPictureStore
 {
+    private static readonly Lock[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
+
     private readonly string _root;
 
     public LocalPictureStore(string root)
@@ -32,15 +34,22 @@ public sealed class LocalPictureStore : IPictureStore
                 await file.WriteAsync(bytes, ct);
                 file.Flush(flushToDisk: true);
             }
-            try
+            // Placing is check-then-move under a lock per name: File.Move without overwrite is not atomic on every
+            // file system (.NET falls back to check + rename where it cannot hard-link), and two concurrent writers
+            // of one picture both reported "written" on CI. Across processes the catch below still keeps one copy.
+            lock (Stripes[(uint)StringComparer.Ordinal.GetHashCode(path) % (uint)Stripes.Length])
             {
-                File.Move(temp, path, overwrite: false);
+                if (File.Exists(path)) return (reference, false); // another request stored the same picture meanwhile
+                try
+                {
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    return (reference, false); // another process stored it meanwhile
+                }
+                return (reference, true);
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                return (reference, false); // another request stored the same picture meanwhile
-            }
-            return (reference, true);
         }
         finally
         {
