@@ -34,9 +34,8 @@ public sealed class LocalPictureStore : IPictureStore
                 await file.WriteAsync(bytes, ct);
                 file.Flush(flushToDisk: true);
             }
-            // Placing is check-then-move under a lock per name: File.Move without overwrite is not atomic on every
-            // file system (.NET falls back to check + rename where it cannot hard-link), and two concurrent writers
-            // of one picture both reported "written" on CI. Across processes the catch below still keeps one copy.
+            // Placing is check-then-move under a lock per name: with File.Move's own no-overwrite alone, two concurrent
+            // writers of one picture were both told "written" on CI. Across processes the catch below still keeps one copy.
             lock (Stripes[(uint)StringComparer.Ordinal.GetHashCode(path) % (uint)Stripes.Length])
             {
                 if (File.Exists(path)) return (reference, false); // another request stored the same picture meanwhile

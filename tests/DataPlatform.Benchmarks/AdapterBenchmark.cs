@@ -201,7 +201,7 @@ public static class AdapterBenchmark
             ["Ingest:PictureDirectory"] = Scratch.Create("adapter-pictures"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var index = settings.Keys.Where(k => k.StartsWith("Ingest:Devices:", StringComparison.Ordinal)).Select(k => k.Split(':')[2]).Distinct().Count();
+        var index = SimulatedPlant.NextDeviceIndex(settings);
         void Camera(string id, string kind, string gate, string lane, string direction)
         {
             foreach (var (key, value) in new[] { ("DeviceId", id), ("Kind", kind), ("EnterpriseId", Plant.EnterpriseId), ("GateId", gate), ("LaneId", lane), ("Direction", direction), ("Token", Token) })

@@ -64,20 +64,15 @@ public sealed class ForecastService(
             row = new MlModelRow(Kind, version, Enterprise(series), ForecastModel.Trainer, now, windowFrom, windowTo, ForecastFeatures.Names, metrics,
                 rows.Count, path, sha, "active", $"模型优于季节性朴素基线 (MAE {evaluation.Model.Mae:F2} < {evaluation.Baseline.Mae:F2})");
         }
-        else if (!enough)
-        {
-            var why = ForecastHistory.Describe(ForecastHistory.DaysAvailable(series, dataEnd), options.Value.HoldoutDays);
-            row = new MlModelRow(Kind, version, Enterprise(series), BaselineVersion, now, windowFrom, windowTo, [nameof(ForecastFeatures.Lag1Week)], metrics,
-                evaluation.TrainingRows, "", "", "baseline-kept",
-                $"{why}；未训练模型，沿用季节性朴素基线：上周同一小时 (no model trained; the seasonal-naive baseline is kept)");
-            logger.LogWarning("车流预测未训练，沿用基线: {Why}", why);
-        }
         else
         {
+            // The baseline is kept, for one of two reasons: too short a history to train on, or a model that lost.
+            var why = enough
+                ? $"模型未优于季节性朴素基线 (MAE {evaluation.Model.Mae:F2} ≥ {evaluation.Baseline.Mae:F2})，沿用基线：上周同一小时 (the model did not beat seasonal-naive; the baseline is kept)"
+                : $"{ForecastHistory.Describe(ForecastHistory.DaysAvailable(series, dataEnd), options.Value.HoldoutDays)}；未训练模型，沿用季节性朴素基线：上周同一小时 (no model trained; the seasonal-naive baseline is kept)";
             row = new MlModelRow(Kind, version, Enterprise(series), BaselineVersion, now, windowFrom, windowTo, [nameof(ForecastFeatures.Lag1Week)], metrics,
-                evaluation.TrainingRows, "", "", "baseline-kept",
-                $"模型未优于季节性朴素基线 (MAE {evaluation.Model.Mae:F2} ≥ {evaluation.Baseline.Mae:F2})，沿用基线：上周同一小时 (the model did not beat seasonal-naive; the baseline is kept)");
-            logger.LogWarning("车流预测模型未优于季节性朴素基线，沿用基线: model MAE {Model:F2}, baseline MAE {Baseline:F2}", evaluation.Model.Mae, evaluation.Baseline.Mae);
+                evaluation.TrainingRows, "", "", "baseline-kept", why);
+            logger.LogWarning("车流预测沿用基线 (forecast keeps the baseline): {Why}", why);
         }
         await models.InsertAsync(row, ct);
         var written = Forecast(ml, series, model, ChinaHours.Of(now), now, model is null ? BaselineVersion : version);

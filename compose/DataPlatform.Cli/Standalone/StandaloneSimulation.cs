@@ -33,9 +33,7 @@ public static class StandaloneSimulation
     public static IReadOnlyDictionary<string, string?> DeviceSettings(SimulationProfile profile, string token)
     {
         var settings = SimulatedPlant.DeviceSettings(profile, token, "127.0.0.1:0");
-        // The work-area camera goes after the plant's devices (cameras, meters, weighbridge), never over one of them.
-        var nextDevice = settings.Keys.Where(k => k.StartsWith("Ingest:Devices:", StringComparison.Ordinal)).Select(k => k.Split(':')[2]).Distinct().Count();
-        foreach (var (key, value) in PlantMachinery.WorkAreaSettings(profile, token, nextDevice)) settings[key] = value;
+        foreach (var (key, value) in PlantMachinery.WorkAreaSettings(profile, token, SimulatedPlant.NextDeviceIndex(settings))) settings[key] = value;
         settings["Ingest:GuardBooth:Operators:0:OperatorId"] = GuardOperatorId;
         settings["Ingest:GuardBooth:Operators:0:Name"] = "模拟门岗 (simulated guard booth)";
         settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = profile.EnterpriseId;

@@ -28,6 +28,11 @@ public static class SimulatedPlant
     public static IEnumerable<(string Gate, int Lane)> Lanes(SimulationProfile profile) =>
         profile.Gates.SelectMany(g => Enumerable.Range(1, profile.LanesPerGate).Select(l => (g, l)));
 
+    /// <summary>The index the next <c>Ingest:Devices:i</c> entry takes after those in <paramref name="settings"/>, so a
+    /// device added after the plant's (a work-area camera, a benchmark's camera) never goes over one of them.</summary>
+    public static int NextDeviceIndex(IReadOnlyDictionary<string, string?> settings) =>
+        settings.Keys.Where(k => k.StartsWith("Ingest:Devices:", StringComparison.Ordinal)).Select(k => k.Split(':')[2]).Distinct().Count();
+
     /// <summary>Configuration keys (<c>Ingest:Devices:i:…</c>) registering the plant's cameras (two per lane), opacity meters with
     /// <paramref name="token"/> and its weighbridge listening on <paramref name="weighbridgeListen"/>; given the
     /// <paramref name="fleet"/>, an e-tag reader per lane listening on a free loopback port with the fleet's tags.</summary>

@@ -24,13 +24,6 @@ public sealed class SettingProblems
         return this;
     }
 
-    /// <summary>Adds a problem unless <paramref name="ok"/>.</summary>
-    public SettingProblems Require(bool ok, string setting, string problem)
-    {
-        if (!ok) _problems.Add($"{setting}: {problem}");
-        return this;
-    }
-
     /// <summary><paramref name="value"/> must lie in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public SettingProblems InRange(string setting, double value, double min, double max) =>
         Add(value >= min && value <= max ? null
@@ -38,7 +31,7 @@ public sealed class SettingProblems
 
     /// <summary><paramref name="value"/> must not be empty or blank.</summary>
     public SettingProblems NotBlank(string setting, string? value) =>
-        Require(!string.IsNullOrWhiteSpace(value), setting, "不能为空 (must be set)");
+        Add(string.IsNullOrWhiteSpace(value) ? $"{setting}: 不能为空 (must be set)" : null);
 
     /// <summary><paramref name="value"/> must be an absolute http or https URL.</summary>
     public SettingProblems HttpUrl(string setting, string? value) =>

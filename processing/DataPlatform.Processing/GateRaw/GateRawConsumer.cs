@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using DataPlatform.Compliance.Fusion;
-using DataPlatform.Compliance.Vehicles;
 using DataPlatform.Gate;
 using DataPlatform.Processing.Commands;
 using DataPlatform.Processing.Consuming;
@@ -40,9 +39,6 @@ public sealed class GateRawConsumer(
 {
     // Closed groups older than this behind their lane's newest read are dropped from memory; the ledger has them.
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
-
-    // The registry the plate reads are checked against: the decision service's, when this host runs it.
-    private VehicleRegistry Registry => registry.Registry;
 
     private readonly Compliance.Plates.ReconcilerOptions _review = options.Value.ReviewOptions();
     private readonly TimeSpan _idleClose = TimeSpan.FromMilliseconds(options.Value.LaneFusionIdleCloseMs);
@@ -187,7 +183,7 @@ public sealed class GateRawConsumer(
             var cameras = held.Where(h => h.Event is not null)
                 .ToDictionary(h => h.Lane.EventId, h => (h.Event!, h.Row!), StringComparer.Ordinal);
             var tags = held.Where(h => h.Tag is not null).ToDictionary(h => h.Lane.EventId, h => h.Tag!, StringComparer.Ordinal);
-            var (passage, others) = FusedPassageProjection.Project(group, cameras, tags, Registry, _review);
+            var (passage, others) = FusedPassageProjection.Project(group, cameras, tags, registry.Registry, _review);
             passages.Add(passage);
             fusedReads.AddRange(others);
             group.SettledPlate = passage.PlateNo;

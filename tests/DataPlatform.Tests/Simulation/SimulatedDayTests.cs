@@ -38,9 +38,7 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         var settings = platform.Settings();
         var plantDevices = SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0", new GateEventGenerator(profile, seed: 11).Fleet);
         foreach (var (key, value) in plantDevices) settings[key] = value;
-        // The work-area camera goes after the plant's devices (cameras, meters, weighbridge), never over one of them.
-        var nextDevice = plantDevices.Keys.Select(k => k.Split(':')[2]).Distinct().Count();
-        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, nextDevice)) settings[key] = value;
+        foreach (var (key, value) in PlantMachinery.Settings(profile, Token, SimulatedPlant.NextDeviceIndex(plantDevices))) settings[key] = value;
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.All);
