@@ -17,6 +17,24 @@ public sealed class DurableIngest(KafkaRecordPublisher publisher, JournalProgres
     public Task RejectAsync(DeadLetter letter, CancellationToken ct) =>
         AcceptAsync(new JournalEntry(Topics.DeadLetter, letter.Stage, letter.ToJson()), ct);
 
+    /// <summary>Accepts several records in their order: journaled together (one flush), then published in the same
+    /// order (each produce call is made before the next, so one key's records keep their order in its partition).</summary>
+    public async Task AcceptManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct)
+    {
+        if (journal is null)
+        {
+            await Task.WhenAll(entries.Select(e => publisher.PublishAsync(e.Topic, e.Key, e.Value, ct)).ToList());
+            return;
+        }
+        var segments = await Task.WhenAll(entries.Select(journal.AppendAsync).ToList());
+        var offsets = await Task.WhenAll(entries.Select(e => publisher.PublishAsync(e.Topic, e.Key, e.Value, CancellationToken.None)).ToList());
+        for (var i = 0; i < entries.Count; i++)
+        {
+            progress.Published(segments[i], offsets[i]);
+            journal.Settle(segments[i]);
+        }
+    }
+
     public async Task AcceptAsync(JournalEntry entry, CancellationToken ct)
     {
         if (journal is null)
