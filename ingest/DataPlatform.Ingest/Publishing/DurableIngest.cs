@@ -27,6 +27,8 @@ public sealed class DurableIngest(KafkaRecordPublisher publisher, JournalProgres
             return;
         }
         var segments = await Task.WhenAll(entries.Select(journal.AppendAsync).ToList());
+        // Journaled means owed to Kafka: a device hanging up must not cancel the send. A failed send leaves the
+        // record unsettled, which keeps its segment for the replay at the next start.
         var offsets = await Task.WhenAll(entries.Select(e => publisher.PublishAsync(e.Topic, e.Key, e.Value, CancellationToken.None)).ToList());
         for (var i = 0; i < entries.Count; i++)
         {
@@ -35,18 +37,5 @@ public sealed class DurableIngest(KafkaRecordPublisher publisher, JournalProgres
         }
     }
 
-    public async Task AcceptAsync(JournalEntry entry, CancellationToken ct)
-    {
-        if (journal is null)
-        {
-            await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, ct);
-            return;
-        }
-        var segment = await journal.AppendAsync(entry);
-        // Journaled means owed to Kafka: a device hanging up must not cancel the send. A failed send leaves the
-        // record unsettled, which keeps its segment for the replay at the next start.
-        var offset = await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, CancellationToken.None);
-        progress.Published(segment, offset);
-        journal.Settle(segment);
-    }
+    public Task AcceptAsync(JournalEntry entry, CancellationToken ct) => AcceptManyAsync([entry], ct);
 }
