@@ -34,7 +34,14 @@ public sealed class GateDecisionConsumer(
     ILogger<GateDecisionConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
+    // A read this much older than its lane's newest is checked against the decisions already recorded too (a camera's
+    // backlog after a restart: its passage may have been decided on another camera's read before the restart).
+    private static readonly TimeSpan LoadOlderThan = TimeSpan.FromMinutes(10);
+    // What this process decided is remembered for a day of its lane's time. The recorded decisions cannot stand in for
+    // it: a read held up for minutes of lane time (a stalled push, a camera's re-send) can arrive before its passage's
+    // decision is recorded — seconds of wall time when traffic is replayed fast — and was then decided a second time.
+    // A day of a busy plant's reads is a few tens of MB.
+    private static readonly TimeSpan Remember = TimeSpan.FromDays(1);
     // The same lane read fusion the ledger writer runs over the same partition order: one decision per passage.
     private readonly LaneFusion _fusion = new(processing.Value.LaneFusionWindow());
     private readonly HashSet<string> _lanesLoaded = new(StringComparer.Ordinal);
@@ -185,9 +192,9 @@ public sealed class GateDecisionConsumer(
     private bool IsNewPassage(GateEvent e)
     {
         var read = FusedPassageProjection.ToRead(PassageProjection.ToRow(e));
-        // Also for a read older than what memory keeps (a camera's backlog after a long outage): its passage may have
-        // been decided on another camera's read long ago, and forgotten since.
-        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _fusion.ClockOf(read.LaneKey) - Remember) LoadDecided(read);
+        // Also for an old read (a camera's backlog after a long outage): its passage may have been decided on another
+        // camera's read before a restart, or long enough ago to be forgotten.
+        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _fusion.ClockOf(read.LaneKey) - LoadOlderThan) LoadDecided(read);
         var step = _fusion.Offer(read);
         _fusion.Forget(Remember);
         if (logger.IsEnabled(LogLevel.Debug))

@@ -39,7 +39,6 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
         var plantDevices = SimulatedPlant.DeviceSettings(profile, Token, "127.0.0.1:0", new GateEventGenerator(profile, seed: 11).Fleet);
         foreach (var (key, value) in plantDevices) settings[key] = value;
         foreach (var (key, value) in PlantMachinery.Settings(profile, Token, SimulatedPlant.NextDeviceIndex(plantDevices))) settings[key] = value;
-        settings["Logging:LogLevel:DataPlatform.Processing.Decisions.GateDecisionConsumer"] = "Debug"; // TEMP-REPRO
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(PlatformRole.All);
