@@ -14,9 +14,7 @@ public sealed class LedgerRowProperties
 {
     // Unix seconds a DateTime column holds (1970 … 2106, the whole UInt32 range).
     private static readonly Gen<uint> Seconds =
-        from high in Gen.Choose(0, ushort.MaxValue)
-        from low in Gen.Choose(0, ushort.MaxValue)
-        select ((uint)high << 16) | (uint)low;
+        Gen.Zip(Gen.Choose(0, ushort.MaxValue), Gen.Choose(0, ushort.MaxValue)).Select(halves => ((uint)halves.Item1 << 16) | (uint)halves.Item2);
 
     [Property(MaxTest = 500)]
     public Property Unix_seconds_and_millis_read_back_as_the_same_UTC_instant() =>
