@@ -17,18 +17,25 @@ public sealed class DurableIngest(KafkaRecordPublisher publisher, JournalProgres
     public Task RejectAsync(DeadLetter letter, CancellationToken ct) =>
         AcceptAsync(new JournalEntry(Topics.DeadLetter, letter.Stage, letter.ToJson()), ct);
 
-    public async Task AcceptAsync(JournalEntry entry, CancellationToken ct)
+    /// <summary>Accepts several records in their order: journaled together (one flush), then published in the same
+    /// order (each produce call is made before the next, so one key's records keep their order in its partition).</summary>
+    public async Task AcceptManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct)
     {
         if (journal is null)
         {
-            await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, ct);
+            await Task.WhenAll(entries.Select(e => publisher.PublishAsync(e.Topic, e.Key, e.Value, ct)).ToList());
             return;
         }
-        var segment = await journal.AppendAsync(entry);
+        var segments = await Task.WhenAll(entries.Select(journal.AppendAsync).ToList());
         // Journaled means owed to Kafka: a device hanging up must not cancel the send. A failed send leaves the
         // record unsettled, which keeps its segment for the replay at the next start.
-        var offset = await publisher.PublishAsync(entry.Topic, entry.Key, entry.Value, CancellationToken.None);
-        progress.Published(segment, offset);
-        journal.Settle(segment);
+        var offsets = await Task.WhenAll(entries.Select(e => publisher.PublishAsync(e.Topic, e.Key, e.Value, CancellationToken.None)).ToList());
+        for (var i = 0; i < entries.Count; i++)
+        {
+            progress.Published(segments[i], offsets[i]);
+            journal.Settle(segments[i]);
+        }
     }
+
+    public Task AcceptAsync(JournalEntry entry, CancellationToken ct) => AcceptManyAsync([entry], ct);
 }

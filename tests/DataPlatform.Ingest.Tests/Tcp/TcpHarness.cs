@@ -25,10 +25,19 @@ public sealed class CollectingSink : ITcpRecordSink
 
     public IReadOnlyList<DeviceEvent> Alarms => [.. Entries.Where(e => e.Topic == Topics.DeviceEvents).Select(e => DeviceEvent.FromJson(e.Value))];
 
-    public Task AcceptAsync(JournalEntry entry, CancellationToken ct)
+    /// <summary>How many records each store call held, in order.</summary>
+    public ConcurrentQueue<int> Runs { get; } = new();
+
+    /// <summary>When set, every store call waits for it (a journal or broker that is slow to acknowledge).</summary>
+    public Task? Hold { get; set; }
+
+    public Task AcceptAsync(JournalEntry entry, CancellationToken ct) => AcceptManyAsync([entry], ct);
+
+    public async Task AcceptManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct)
     {
-        Entries.Enqueue(entry);
-        return Task.CompletedTask;
+        if (Hold is { } hold) await hold.WaitAsync(ct);
+        Runs.Enqueue(entries.Count);
+        foreach (var entry in entries) Entries.Enqueue(entry);
     }
 
     public Task RejectAsync(DeadLetter letter, CancellationToken ct)

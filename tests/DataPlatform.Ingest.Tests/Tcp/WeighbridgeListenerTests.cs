@@ -70,6 +70,26 @@ public sealed class WeighbridgeListenerTests
     }
 
     [Fact]
+    public async Task The_line_is_read_on_while_weighings_are_stored_and_their_order_is_kept()
+    {
+        await using var h = await TcpHarness.StartAsync(TcpHarness.Options("weighbridge", "xk3190-stx"));
+        TcpProtocols.TryParse("xk3190-stx", Devices.DeviceKind.Weighbridge, out var protocol, out _);
+        var weights = Enumerable.Range(1, 40).Select(i => 1_000m + 10 * i).ToList();
+        var frames = weights.Select(w => IndicatorFrames.Weighing(protocol, new SimulatedWeighing("dev-01", "冀B12345", w, true, "煤", DateTimeOffset.UtcNow), "E1302001")).ToList();
+        // Storing is held (a slow journal flush) while the indicator sends every weighing, one TCP write each.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Sink.Hold = release.Task;
+        var sending = h.SendAsync(frames);
+        await Task.Delay(300);
+        release.SetResult();
+        await sending;
+        Assert.Equal(weights, Weighed(h));
+        // The line was read while the first weighing was being stored: what came meanwhile was stored together.
+        Assert.True(h.Sink.Runs.Max() > 1, $"store calls: {string.Join(",", h.Sink.Runs)}");
+        Assert.Equal(weights.Count, h.Sink.Runs.Sum());
+    }
+
+    [Fact]
     public async Task A_frame_cut_off_by_the_connection_closing_is_a_dead_letter_holding_its_bytes()
     {
         await using var h = await TcpHarness.StartAsync(TcpHarness.Options("weighbridge", "xk3190-stx"));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Journal;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,13 @@ namespace DataPlatform.Ingest.Adapters.Tcp;
 
 /// <summary>
 /// One device connection's receive loop, whoever opened it (our listener or our dial): every chunk marks the
-/// device seen and goes through a fresh framer of the device's handler; what it completes is stored through the
-/// sink. A TCP line cannot acknowledge, so when storing fails the loop stops reading and retries the record it
-/// holds rather than dropping what was already read. When the connection ends, a frame cut off mid-way becomes a
-/// dead letter, never a weighing: the framer only completes whole frames.
+/// device seen and goes through a fresh framer of the device's handler. The line is read on while what it produced
+/// is stored: a bounded queue per connection sits between the two, drained in order, each run of records stored with
+/// one journal flush (<see cref="ITcpRecordSink.AcceptManyAsync"/>), so storing no longer paces the reads. A TCP line
+/// cannot acknowledge, so when storing fails the store retries the run it holds, the queue fills up and the loop stops
+/// reading, rather than dropping what was already read. When the connection ends, what was queued is stored (with a
+/// short grace at shutdown), and a frame cut off mid-way becomes a dead letter, never a weighing: the framer only
+/// completes whole frames.
 /// </summary>
 public sealed class TcpDeviceReceiver(
     TcpDeviceConfig config,
@@ -22,6 +26,10 @@ public sealed class TcpDeviceReceiver(
     ILogger logger)
 {
     private const int ReadBufferBytes = 4096;
+    // Records read but not yet stored, per connection: a weighbridge's minutes of output, a reader's burst of tags.
+    private const int QueueCapacity = 1024;
+    private const int MaxRun = 256;
+    private static readonly TimeSpan StoreGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>Reads until the peer closes or the connection drops; returns the bytes received.</summary>
     public async Task<long> ReceiveAsync(TcpClient client, EndPoint? remote, CancellationToken ct)
@@ -30,6 +38,13 @@ public sealed class TcpDeviceReceiver(
         var decoder = handler.Open();
         var stream = client.GetStream();
         var buffer = new byte[ReadBufferBytes];
+        var queue = Channel.CreateBounded<TcpOutput>(new BoundedChannelOptions(QueueCapacity)
+        {
+            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        // Storing outlives the read: what was read must not be lost on the way out, also at shutdown.
+        using var grace = new CancellationTokenSource();
+        var storing = StoreAsync(queue.Reader, grace.Token);
         long received = 0;
         try
         {
@@ -39,7 +54,8 @@ public sealed class TcpDeviceReceiver(
                 received += n;
                 var now = time.GetUtcNow();
                 health.Seen(config.DeviceId, now);
-                await PublishAsync(decoder.Push(buffer.AsSpan(0, n), now), ct);
+                foreach (var output in decoder.Push(buffer.AsSpan(0, n), now))
+                    await queue.Writer.WriteAsync(output, ct);
             }
         }
         catch (IOException ex)
@@ -49,33 +65,64 @@ public sealed class TcpDeviceReceiver(
         }
         finally
         {
-            // What was read must not be lost on the way out, also at shutdown: a short grace for the last records.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await PublishAsync(decoder.Complete(time.GetUtcNow()), grace.Token);
+            grace.CancelAfter(StoreGrace);
+            try
+            {
+                foreach (var output in decoder.Complete(time.GetUtcNow()))
+                    await queue.Writer.WriteAsync(output, grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogError("TCP device {DeviceId}: records still unstored when the connection closed were dropped", config.DeviceId);
+            }
+            queue.Writer.TryComplete();
+            await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (queue.Reader.Count > 0)
+                logger.LogError("TCP device {DeviceId}: {Count} records read could not be stored before the connection closed and were dropped",
+                    config.DeviceId, queue.Reader.Count);
         }
         logger.LogInformation("TCP device {DeviceId}: {Remote} disconnected", config.DeviceId, remote);
         return received;
     }
 
-    private async Task PublishAsync(IReadOnlyList<TcpOutput> outputs, CancellationToken ct)
+    // Drains the queue in order: consecutive records as one run, a dead letter on its own.
+    private async Task StoreAsync(ChannelReader<TcpOutput> queue, CancellationToken ct)
     {
-        foreach (var output in outputs)
+        var run = new List<JournalEntry>(MaxRun);
+        while (await queue.WaitToReadAsync(ct))
         {
-            for (var attempt = 0; ; attempt++)
+            while (run.Count < MaxRun && queue.TryPeek(out var next))
             {
-                try
+                if (next.Message is { } m)
                 {
-                    if (output.Message is { } m)
-                        await sink.AcceptAsync(new JournalEntry(m.Topic, m.Key, DeviceMessageCodec.Encode(m)), ct);
-                    else if (output.Rejection is { } letter)
-                        await sink.RejectAsync(letter, ct);
-                    break;
+                    run.Add(new JournalEntry(m.Topic, m.Key, DeviceMessageCodec.Encode(m)));
+                    queue.TryRead(out _);
+                    continue;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "TCP device {DeviceId}: could not store a record (attempt {Attempt}); retrying", config.DeviceId, attempt + 1);
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 << Math.Min(attempt, 5))), ct);
-                }
+                if (run.Count > 0) break;
+                queue.TryRead(out _);
+                await RetryAsync(c => sink.RejectAsync(next.Rejection!, c), ct);
+            }
+            if (run.Count == 0) continue;
+            var records = run.ToList();
+            await RetryAsync(c => sink.AcceptManyAsync(records, c), ct);
+            run.Clear();
+        }
+    }
+
+    private async Task RetryAsync(Func<CancellationToken, Task> store, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await store(ct);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "TCP device {DeviceId}: could not store records (attempt {Attempt}); retrying", config.DeviceId, attempt + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 << Math.Min(attempt, 5))), ct);
             }
         }
     }

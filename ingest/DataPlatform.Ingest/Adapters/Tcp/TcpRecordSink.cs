@@ -10,12 +10,20 @@ public interface ITcpRecordSink
 {
     Task AcceptAsync(JournalEntry entry, CancellationToken ct);
 
+    /// <summary>Stores several records, keeping their order.</summary>
+    async Task AcceptManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct)
+    {
+        foreach (var entry in entries) await AcceptAsync(entry, ct);
+    }
+
     Task RejectAsync(DeadLetter letter, CancellationToken ct);
 }
 
 public sealed class DurableTcpSink(DurableIngest ingest) : ITcpRecordSink
 {
     public Task AcceptAsync(JournalEntry entry, CancellationToken ct) => ingest.AcceptAsync(entry, ct);
+
+    public Task AcceptManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct) => ingest.AcceptManyAsync(entries, ct);
 
     public Task RejectAsync(DeadLetter letter, CancellationToken ct) => ingest.RejectAsync(letter, ct);
 }
