@@ -55,7 +55,7 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
                 ("to", rows.Max(table.Time)),
                 ("ids", rows.Select(table.Id).ToArray())),
             null, ct);
-        while (reader.Read()) found.Add(reader.GetGuid(0));
+        while (reader.Read()) found.Add(reader.Uuid(table.IdColumn));
         return found;
     }
 

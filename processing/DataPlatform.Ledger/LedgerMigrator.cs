@@ -31,7 +31,7 @@ public sealed class LedgerMigrator(IOptions<ClickHouseOptions> options, IOptions
 
         var applied = new HashSet<int>();
         using (var reader = await client.ExecuteReaderAsync($"SELECT version FROM {db}.schema_migrations", null, null, ct))
-            while (reader.Read()) applied.Add(Convert.ToInt32(reader.GetValue(0)));
+            while (reader.Read()) applied.Add(reader.Int32("version"));
 
         var done = new List<Migration>();
         foreach (var migration in Migration.Embedded.Where(m => !applied.Contains(m.Version)))

@@ -133,7 +133,7 @@ internal static class RatingDailySql
     /// <summary>China days whose figures may have changed since {since} (Unix ms, UTC; 0 = everything).</summary>
     public static string ChangedDays(string db) =>
         $"""
-        SELECT DISTINCT toString(day) FROM
+        SELECT DISTINCT toString(day) AS changed_day FROM
         (
             SELECT toDate(entry_time) AS day FROM {db}.trips WHERE updated_at >= fromUnixTimestamp64Milli({"{since:Int64}"}, 'UTC')
             UNION ALL SELECT toDate(pass_time) FROM {db}.passages WHERE ingested_at >= fromUnixTimestamp64Milli({"{since:Int64}"}, 'UTC')

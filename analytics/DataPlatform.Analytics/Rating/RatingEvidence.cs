@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Ledger;
@@ -63,13 +62,13 @@ public sealed class RatingEvidence(ClickHouseClient client, IOptions<ClickHouseO
         {
             while (reader.Read())
             {
-                var heavy = Convert.ToBoolean(reader.GetValue(reader.GetOrdinal("heavy")), CultureInfo.InvariantCulture);
-                var stage = Text(reader, "stage");
+                var heavy = Convert.ToBoolean(reader.Value("heavy"), CultureInfo.InvariantCulture);
+                var stage = reader.String("stage");
                 var (num, den) = counts(heavy, stage);
-                rows.Add(new EvidenceRow("trip", Text(reader, "id"), Text(reader, "time"), Text(reader, "plate_no"),
-                    Text(reader, "vehicle_type"), stage, MetricFormulas.Tonnes(Convert.ToInt64(reader.GetValue(reader.GetOrdinal("kg")), CultureInfo.InvariantCulture)),
-                    num, den, (string[])reader.GetValue(reader.GetOrdinal("passage_ids")), [],
-                    (string[])reader.GetValue(reader.GetOrdinal("weighings")), Text(reader, "cargo_name")));
+                rows.Add(new EvidenceRow("trip", reader.String("id"), reader.String("time"), reader.String("plate_no"),
+                    reader.String("vehicle_type"), stage, MetricFormulas.Tonnes(reader.Int64("kg")),
+                    num, den, reader.Strings("passage_ids"), [],
+                    reader.Strings("weighings"), reader.String("cargo_name")));
             }
         }
         var pictures = await PicturesAsync(enterpriseId, rows.SelectMany(r => r.Passages).ToArray(), ct);
@@ -81,9 +80,9 @@ public sealed class RatingEvidence(ClickHouseClient client, IOptions<ClickHouseO
         var pictures = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (passageIds.Length == 0) return pictures;
         using var reader = await client.ExecuteReaderAsync(
-            $"SELECT DISTINCT toString(passage_id), pictures FROM {Db}.passages WHERE enterprise_id = {{enterprise:String}} AND toString(passage_id) IN {{ids:Array(String)}}",
+            $"SELECT DISTINCT toString(passage_id) AS passage_key, pictures FROM {Db}.passages WHERE enterprise_id = {{enterprise:String}} AND toString(passage_id) IN {{ids:Array(String)}}",
             ClickHouseParameters.Of(("enterprise", enterpriseId), ("ids", passageIds)), null, ct);
-        while (reader.Read()) pictures[reader.GetString(0)] = (string[])reader.GetValue(1);
+        while (reader.Read()) pictures[reader.String("passage_key")] = reader.Strings("pictures");
         return pictures;
     }
 
@@ -98,9 +97,9 @@ public sealed class RatingEvidence(ClickHouseClient client, IOptions<ClickHouseO
             ORDER BY ship_date, reference, shipment_id
             """, Parameters(enterpriseId, period), null, ct);
         while (reader.Read())
-            rows.Add(new EvidenceRow("shipment", Text(reader, "id"), Text(reader, "day"), "", $"{Text(reader, "mode")}/{Text(reader, "direction")}", "",
-                decimal.Parse(Text(reader, "tonnes"), CultureInfo.InvariantCulture), true, true, [], [], [],
-                $"{Text(reader, "reference")} {Text(reader, "material")}"));
+            rows.Add(new EvidenceRow("shipment", reader.String("id"), reader.String("day"), "", $"{reader.String("mode")}/{reader.String("direction")}", "",
+                decimal.Parse(reader.String("tonnes"), CultureInfo.InvariantCulture), true, true, [], [], [],
+                $"{reader.String("reference")} {reader.String("material")}"));
         return rows;
     }
 
@@ -118,9 +117,9 @@ public sealed class RatingEvidence(ClickHouseClient client, IOptions<ClickHouseO
             """, Parameters(enterpriseId, period), null, ct);
         while (reader.Read())
         {
-            var stage = Text(reader, "stage");
-            rows.Add(new EvidenceRow(kind, Text(reader, "registration_code"), Text(reader, "time"), Text(reader, "plate"), "", stage, 0m,
-                StageRank.IsAtLeast(stage, minimumStage), true, [], [], [], Text(reader, "fuel")));
+            var stage = reader.String("stage");
+            rows.Add(new EvidenceRow(kind, reader.String("registration_code"), reader.String("time"), reader.String("plate"), "", stage, 0m,
+                StageRank.IsAtLeast(stage, minimumStage), true, [], [], [], reader.String("fuel")));
         }
         return rows;
     }
@@ -128,6 +127,4 @@ public sealed class RatingEvidence(ClickHouseClient client, IOptions<ClickHouseO
     private static ClickHouse.Driver.ADO.Parameters.ClickHouseParameterCollection Parameters(string enterpriseId, RatingPeriod period) =>
         ClickHouseParameters.Of(("enterprise", enterpriseId), ("from", RatingFigures.Day(period.From)), ("to", RatingFigures.Day(period.To)),
             ("end", RatingFigures.Day(period.To.AddDays(1)) + " 00:00:00"));
-
-    private static string Text(DbDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
 }

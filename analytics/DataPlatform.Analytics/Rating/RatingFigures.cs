@@ -78,7 +78,7 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
             """, parameters, null, ct);
         while (reader.Read())
         {
-            figures[(int)Long(reader, "period") - 1][reader.GetString(reader.GetOrdinal("enterprise_id"))] = PeriodFigures.Empty with
+            figures[(int)Long(reader, "period") - 1][reader.String("enterprise_id")] = PeriodFigures.Empty with
             {
                 RoadTrips = Long(reader, "road_trips"),
                 RoadKg = Long(reader, "road_kg"),
@@ -86,7 +86,7 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
                 HeavyKgByStage = Map(reader, "kg_stages", "kg_sums"),
                 UnknownStageTrips = Long(reader, "unknown_trips"),
                 UnknownStageKg = Long(reader, "unknown_kg"),
-                CleanModeTonnes = decimal.Parse(reader.GetString(reader.GetOrdinal("clean_tonnes")), CultureInfo.InvariantCulture),
+                CleanModeTonnes = decimal.Parse(reader.String("clean_tonnes"), CultureInfo.InvariantCulture),
                 AlertDays = (int)Long(reader, "alert_days"),
                 NormalDays = (int)Long(reader, "normal_days"),
                 HeavyPassagesAlertDays = Long(reader, "heavy_alert"),
@@ -123,9 +123,9 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
         {
             var period = (int)Long(reader, "period") - 1;
             if (period < 0 || period >= periods) continue;
-            var key = (period, reader.GetString(reader.GetOrdinal("register")), reader.GetString(reader.GetOrdinal("enterprise_id")));
+            var key = (period, reader.String("register"), reader.String("enterprise_id"));
             if (!byPeriod.TryGetValue(key, out var stages)) byPeriod[key] = stages = new Dictionary<string, long>(StringComparer.Ordinal);
-            stages[reader.GetString(reader.GetOrdinal("stage"))] = Long(reader, "records");
+            stages[reader.String("stage")] = Long(reader, "records");
         }
         return byPeriod;
     }
@@ -135,12 +135,12 @@ public sealed class RatingFigures(ClickHouseClient client, IOptions<ClickHouseOp
     internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static long Long(DbDataReader reader, string column) =>
-        Convert.ToInt64(reader.GetValue(reader.GetOrdinal(column)), CultureInfo.InvariantCulture);
+        Convert.ToInt64(reader.Value(column), CultureInfo.InvariantCulture);
 
     private static Dictionary<string, long> Map(DbDataReader reader, string keys, string values)
     {
-        var k = (string[])reader.GetValue(reader.GetOrdinal(keys));
-        var v = (System.Collections.IList)reader.GetValue(reader.GetOrdinal(values));
+        var k = (string[])reader.Value(keys);
+        var v = (System.Collections.IList)reader.Value(values);
         var map = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < k.Length; i++) map[k[i]] = Convert.ToInt64(v[i], CultureInfo.InvariantCulture);
         return map;

@@ -75,9 +75,7 @@ public sealed class RatingRefresher(ClickHouseClient client, IOptions<ClickHouse
         using var reader = await client.ExecuteReaderAsync(
             $"SELECT count() AS runs, toUnixTimestamp64Milli(max(watermark)) AS w FROM {Db}.{RatingTables.RefreshLog}", null, null, ct);
         reader.Read();
-        return Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0
-            ? null
-            : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        return reader.Int64("runs") == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64("w"));
     }
 
     private async Task<List<DateOnly>> ChangedDaysAsync(DateTimeOffset? since, CancellationToken ct)
@@ -86,17 +84,17 @@ public sealed class RatingRefresher(ClickHouseClient client, IOptions<ClickHouse
         using var reader = await client.ExecuteReaderAsync(RatingDailySql.ChangedDays(Db),
             ClickHouseParameters.Of(("since", since?.ToUnixTimeMilliseconds() ?? 0L)), null, ct);
         while (reader.Read())
-            days.Add(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            days.Add(DateOnly.ParseExact(reader.String("changed_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
         return days;
     }
 
     private async Task<long> CountAsync(DateOnly from, DateOnly to, ulong version, CancellationToken ct)
     {
         using var reader = await client.ExecuteReaderAsync(
-            $"SELECT count() FROM {Db}.{RatingTables.Daily} WHERE day BETWEEN toDate({{from:String}}) AND toDate({{to:String}}) AND version = {{version:UInt64}}",
+            $"SELECT count() AS stored FROM {Db}.{RatingTables.Daily} WHERE day BETWEEN toDate({{from:String}}) AND toDate({{to:String}}) AND version = {{version:UInt64}}",
             ClickHouseParameters.Of(("from", RatingFigures.Day(from)), ("to", RatingFigures.Day(to)), ("version", version)), null, ct);
         reader.Read();
-        return Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        return reader.Int64("stored");
     }
 
     /// <summary>Sorted days → runs of consecutive days.</summary>

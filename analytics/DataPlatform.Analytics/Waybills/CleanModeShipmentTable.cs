@@ -50,16 +50,17 @@ public sealed class CleanModeShipmentTable(ClickHouseClient client, IOptions<Cli
             ClickHouseParameters.Of(("from", RatingFigures.Day(from)), ("to", RatingFigures.Day(to))), null, ct);
         while (reader.Read())
         {
-            string S(string c) => reader.GetString(reader.GetOrdinal(c));
-            long L(string c) => Convert.ToInt64(reader.GetValue(reader.GetOrdinal(c)), CultureInfo.InvariantCulture);
-            var row = new ShipmentRow(Guid.Parse(S("shipment_id")), S("enterprise_id"),
-                DateOnly.ParseExact(S("ship_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture), S("mode"), S("direction"), S("material"),
-                decimal.Parse(S("tonnes"), CultureInfo.InvariantCulture), S("reference"), Guid.Parse(S("import_id")), S("imported_by"),
-                DateTimeOffset.FromUnixTimeMilliseconds(L("imported_ms")), S("source_file"), S("file_sha256"), (int)L("line_no"));
-            var hash = S("record_hash");
-            var seal = hash.Length == 0 || ShipmentRow.ParseChain(S("chain_key")) is not { } chain
+            var row = new ShipmentRow(Guid.Parse(reader.String("shipment_id")), reader.String("enterprise_id"),
+                DateOnly.ParseExact(reader.String("ship_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.String("mode"), reader.String("direction"), reader.String("material"),
+                decimal.Parse(reader.String("tonnes"), CultureInfo.InvariantCulture), reader.String("reference"),
+                Guid.Parse(reader.String("import_id")), reader.String("imported_by"),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64("imported_ms")), reader.String("source_file"),
+                reader.String("file_sha256"), (int)reader.Int64("line_no"));
+            var hash = reader.String("record_hash");
+            var seal = hash.Length == 0 || ShipmentRow.ParseChain(reader.String("chain_key")) is not { } chain
                 ? null
-                : new ChainSeal(chain, L("chain_seq"), S("prev_hash"), hash);
+                : new ChainSeal(chain, reader.Int64("chain_seq"), reader.String("prev_hash"), hash);
             rows.Add(new SealedRecord(row.Record(), seal));
         }
         return rows;
@@ -69,11 +70,12 @@ public sealed class CleanModeShipmentTable(ClickHouseClient client, IOptions<Cli
     public async Task<(DateOnly? First, DateOnly? Last)> ExtentAsync(CancellationToken ct)
     {
         using var reader = await client.ExecuteReaderAsync(
-            $"SELECT count(), toString(min(toDate(imported_at, 'Asia/Shanghai'))), toString(max(toDate(imported_at, 'Asia/Shanghai'))) FROM {Name}",
+            $"SELECT count() AS stored, toString(min(toDate(imported_at, 'Asia/Shanghai'))) AS first_day, " +
+            $"toString(max(toDate(imported_at, 'Asia/Shanghai'))) AS last_day FROM {Name}",
             null, null, ct);
         reader.Read();
-        if (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0) return (null, null);
-        return (DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (reader.Int64("stored") == 0) return (null, null);
+        return (DateOnly.ParseExact(reader.String("first_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(reader.String("last_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

@@ -38,7 +38,7 @@ public sealed class AnomalyFlagsTable(ClickHouseClient client, IOptions<ClickHou
         {
             using var reader = await client.ExecuteReaderAsync($"SELECT DISTINCT flag_id FROM {Table} WHERE flag_id IN {{ids:Array(UUID)}}",
                 ClickHouseParameters.Of(("ids", slice.Select(f => f.FlagId).ToArray())), null, ct);
-            while (reader.Read()) stored.Add(reader.GetGuid(reader.GetOrdinal("flag_id")));
+            while (reader.Read()) stored.Add(reader.Uuid("flag_id"));
         }
         var fresh = unique.Where(f => !stored.Contains(f.FlagId)).ToList();
         await WriteAsync(fresh.Select(f => new AnomalyFlagRow(f.FlagId, 1, f, FlagStatus.Open, "", "", now, now)).ToList(), ct);
@@ -88,7 +88,7 @@ public sealed class AnomalyFlagsTable(ClickHouseClient client, IOptions<ClickHou
                 Convert.ToDouble(UnixTime.Value(reader, "score"), CultureInfo.InvariantCulture), UnixTime.Text(reader, "model_kind"),
                 UnixTime.Text(reader, "model_version"), UnixTime.Text(reader, "title"), UnixTime.Text(reader, "detail"),
                 (Guid[])UnixTime.Value(reader, "passage_ids"), (Guid[])UnixTime.Value(reader, "reading_ids"), (string[])UnixTime.Value(reader, "pictures"));
-            rows.Add(new AnomalyFlagRow(reader.GetGuid(reader.GetOrdinal("flag_id")), Convert.ToInt32(UnixTime.Value(reader, "v"), CultureInfo.InvariantCulture), flag,
+            rows.Add(new AnomalyFlagRow(reader.Uuid("flag_id"), Convert.ToInt32(UnixTime.Value(reader, "v"), CultureInfo.InvariantCulture), flag,
                 UnixTime.Text(reader, "status"), UnixTime.Text(reader, "reviewer"), UnixTime.Text(reader, "review_note"),
                 UnixTime.Millis(UnixTime.Value(reader, "raised_ms")), UnixTime.Millis(UnixTime.Value(reader, "changed_ms"))));
         }

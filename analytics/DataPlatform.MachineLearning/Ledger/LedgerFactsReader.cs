@@ -71,7 +71,7 @@ public sealed class LedgerFactsReader(ClickHouseClient client, IOptions<ClickHou
             """, Window(from, to), null, ct);
         var rows = new List<PassageFact>();
         while (reader.Read())
-            rows.Add(new PassageFact(reader.GetGuid(reader.GetOrdinal("passage_id")), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "gate_id"),
+            rows.Add(new PassageFact(reader.Uuid("passage_id"), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "gate_id"),
                 Int(reader, "direction"), UnixTime.Seconds(UnixTime.Value(reader, "pass_s")), UnixTime.Text(reader, "plate_no"),
                 UnixTime.Text(reader, "vehicle_type"), UnixTime.Text(reader, "device_id"), (string[])UnixTime.Value(reader, "pictures"),
                 UnixTime.Text(reader, "outcome")));
@@ -101,7 +101,7 @@ public sealed class LedgerFactsReader(ClickHouseClient client, IOptions<ClickHou
             """, Window(from, to), null, ct);
         var rows = new List<SightingFact>();
         while (reader.Read())
-            rows.Add(new SightingFact(reader.GetGuid(reader.GetOrdinal("sighting_id")), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "plate_no"),
+            rows.Add(new SightingFact(reader.Uuid("sighting_id"), UnixTime.Text(reader, "enterprise_id"), UnixTime.Text(reader, "plate_no"),
                 UnixTime.Text(reader, "gate_id"), UnixTime.Text(reader, "kind"), UnixTime.Seconds(UnixTime.Value(reader, "at_s")), Int(reader, "registered") == 1));
         return rows;
     }
@@ -117,7 +117,7 @@ public sealed class LedgerFactsReader(ClickHouseClient client, IOptions<ClickHou
             """, Window(from, to), null, ct);
         var rows = new List<OpacityObservation>();
         while (reader.Read())
-            rows.Add(new OpacityObservation(reader.GetGuid(reader.GetOrdinal("reading_id")), UnixTime.Text(reader, "plate_no"),
+            rows.Add(new OpacityObservation(reader.Uuid("reading_id"), UnixTime.Text(reader, "plate_no"),
                 UnixTime.Millis(UnixTime.Value(reader, "at_ms")), Nullable(reader, "k"), Nullable(reader, "n")));
         return rows;
     }

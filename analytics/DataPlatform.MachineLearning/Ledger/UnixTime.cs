@@ -1,3 +1,5 @@
+using DataPlatform.Ledger;
+
 namespace DataPlatform.MachineLearning.Ledger;
 
 /// <summary>Times cross the wire as Unix seconds / milliseconds (<c>toUnixTimestamp</c>, <c>toUnixTimestamp64Milli</c>)
@@ -12,8 +14,7 @@ internal static class UnixTime
 
     public static DateTime Utc(DateTimeOffset at) => DateTime.SpecifyKind(at.UtcDateTime, DateTimeKind.Utc);
 
-    public static string Text(System.Data.Common.DbDataReader reader, string column) =>
-        reader.GetValue(reader.GetOrdinal(column)) as string ?? "";
+    public static string Text(System.Data.Common.DbDataReader reader, string column) => reader.Value(column) as string ?? "";
 
-    public static object Value(System.Data.Common.DbDataReader reader, string column) => reader.GetValue(reader.GetOrdinal(column));
+    public static object Value(System.Data.Common.DbDataReader reader, string column) => reader.Value(column);
 }

@@ -27,24 +27,25 @@ public sealed class LedgerQuery(ClickHouseClient client)
         ClickHouseParameters.Of(("e", enterpriseId), ("from", from.ToString("yyyy-MM-dd")), ("to", to.ToString("yyyy-MM-dd")));
 }
 
-/// <summary>Typed reads of a column by name.</summary>
+/// <summary>Lenient typed reads of a column by name for report figures (SQL NULL reads as 0 or empty); a column the
+/// query lacks fails naming it (<see cref="LedgerRow.Value"/>).</summary>
 public static class RowReading
 {
-    public static long Long(this DbDataReader r, string column) => r[column] is DBNull ? 0 : Convert.ToInt64(r[column]);
+    public static long Long(this DbDataReader r, string column) => r.Value(column) switch { DBNull => 0, var v => Convert.ToInt64(v) };
 
     public static double? NullableDouble(this DbDataReader r, string column) =>
-        r[column] is DBNull or null ? null : Convert.ToDouble(r[column]);
+        r.Value(column) switch { DBNull or null => null, var v => Convert.ToDouble(v) };
 
-    public static string Text(this DbDataReader r, string column) => r[column] is DBNull ? "" : Convert.ToString(r[column]) ?? "";
+    public static string Text(this DbDataReader r, string column) => r.Value(column) switch { DBNull => "", var v => Convert.ToString(v) ?? "" };
 
-    public static string[] Texts(this DbDataReader r, string column) => r[column] switch
+    public static string[] Texts(this DbDataReader r, string column) => r.Value(column) switch
     {
         string[] texts => texts,
         System.Collections.IEnumerable items => items.Cast<object?>().Select(i => Convert.ToString(i) ?? "").ToArray(),
         _ => [],
     };
 
-    public static DateOnly Day(this DbDataReader r, string column) => r[column] switch
+    public static DateOnly Day(this DbDataReader r, string column) => r.Value(column) switch
     {
         DateOnly d => d,
         DateTime t => DateOnly.FromDateTime(t),

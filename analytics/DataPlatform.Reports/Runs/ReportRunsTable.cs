@@ -51,7 +51,7 @@ public sealed class ReportRunsTable(ClickHouseClient client, IOptions<ReportsOpt
             $"SELECT {Columns} FROM report_runs WHERE report_key = {{key:String}} ORDER BY claimed_at, run_id, recorded_at",
             ClickHouseParameters.Of(("key", period.Key)), null, ct);
         while (await reader.ReadAsync(ct))
-            rows.Add(new ReportRun(reader.GetGuid(reader.GetOrdinal("run_id")), (string)reader["report_key"], (string)reader["status"],
+            rows.Add(new ReportRun(reader.Uuid("run_id"), (string)reader["report_key"], (string)reader["status"],
                 (string)reader["instance"], (string)reader["trigger"], (string[])reader["files"], (string)reader["error"],
                 Convert.ToDateTime(reader["claimed_at"])));
         return rows;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Fusion;
 using DataPlatform.Ledger;
@@ -19,7 +18,7 @@ public sealed class DecidedLaneReads(ClickHouseClient client, IOptions<ClickHous
         var span = (long)Math.Ceiling(window.TotalSeconds);
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT DISTINCT event_id, direction, toUnixTimestamp(pass_time), device_id, plate_no, plate_color
+            SELECT DISTINCT event_id, direction, toUnixTimestamp(pass_time) AS pass_time_s, device_id, plate_no, plate_color
             FROM `{{options.Value.Database}}`.gate_decisions
             WHERE pass_time BETWEEN toDateTime({from:Int64}) AND toDateTime({to:Int64})
               AND concat(enterprise_id, '/', gate_id, '/', lane_id) = {lane:String}
@@ -28,10 +27,9 @@ public sealed class DecidedLaneReads(ClickHouseClient client, IOptions<ClickHous
         var groups = new List<LaneGroup>();
         while (reader.Read())
         {
-            var direction = Convert.ToByte(reader.GetValue(1), CultureInfo.InvariantCulture);
-            var read = new LaneRead(reader.GetString(0), laneKey, direction, reader.GetString(3),
-                DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)).UtcDateTime,
-                reader.GetString(4), FusedPassageProjection.ColorOf(reader.GetString(5)), null);
+            var direction = reader.Byte("direction");
+            var read = new LaneRead(reader.String("event_id"), laneKey, direction, reader.String("device_id"),
+                reader.UnixSeconds("pass_time_s"), reader.String("plate_no"), FusedPassageProjection.ColorOf(reader.String("plate_color")), null);
             groups.Add(new LaneGroup(laneKey, direction, [read], storedSurvivor: read));
         }
         return groups;

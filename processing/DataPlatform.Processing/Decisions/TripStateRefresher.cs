@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Compliance.Vehicles;
@@ -57,10 +56,10 @@ public sealed class TripStateRefresher(
                    ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds())), null, ct))
             while (reader.Read())
             {
-                if (!PlateNumber.TryParse(reader.GetString(1), out var plate, out _) || !PlateColor.TryParse(reader.GetString(2), out var color, out _))
+                if (!PlateNumber.TryParse(reader.String("plate_no"), out var plate, out _) || !PlateColor.TryParse(reader.String("plate_color"), out var color, out _))
                     continue;
-                open[(reader.GetString(0), new VehicleKey(plate, color))] = (
-                    DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)), []);
+                open[(reader.String("enterprise_id"), new VehicleKey(plate, color))] = (
+                    DateTimeOffset.FromUnixTimeSeconds(reader.Int64("entered")), []);
             }
         var byPlate = open.ToLookup(o => (o.Key.Item1, o.Key.Item2.Plate.Text));
         if (open.Count > 0)
@@ -68,16 +67,16 @@ public sealed class TripStateRefresher(
             // Weighbridges report no plate colour: a weighing counts for the open trip(s) of its plate.
             using var reader = await client.ExecuteReaderAsync(
                 $$"""
-                SELECT enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time), cargo_name FROM {{Db}}.weighings FINAL
+                SELECT enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time) AS weigh_time_ms, cargo_name FROM {{Db}}.weighings FINAL
                 WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no IN {plates:Array(String)}
                 """,
                 ClickHouseParameters.Of(("from", from.ToUnixTimeMilliseconds()),
                     ("plates", open.Keys.Select(k => k.Item2.Plate.Text).Distinct().ToArray())), null, ct);
             while (reader.Read())
             {
-                var at = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
-                var cargo = reader.GetString(3);
-                foreach (var trip in byPlate[(reader.GetString(0), reader.GetString(1))])
+                var at = DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64("weigh_time_ms"));
+                var cargo = reader.String("cargo_name");
+                foreach (var trip in byPlate[(reader.String("enterprise_id"), reader.String("plate_no"))])
                     if (at >= trip.Value.Entered)
                         trip.Value.Weighings.Add(new WeighingSeen(at, cargo.Length == 0 ? null : cargo));
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Fusion;
 using DataPlatform.Ledger;
@@ -33,7 +32,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
             .Distinct().ToList();
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
-                   SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time),
+                   SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time) AS pass_time_s,
                           device_id, plate_no, plate_color, confidence
                    FROM `{{Db}}`.passages
                    WHERE pass_time BETWEEN toDateTime({from:Int64}) AND toDateTime({to:Int64})
@@ -48,31 +47,31 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
         {
             while (reader.Read())
             {
-                var direction = Convert.ToByte(reader.GetValue(5), CultureInfo.InvariantCulture);
-                passages.TryAdd(reader.GetGuid(0), (new LaneRead(reader.GetString(1),
-                    FusedPassageProjection.LaneKey(reader.GetString(2), reader.GetString(3), reader.GetString(4)), direction,
-                    reader.GetString(7), Time(reader.GetValue(6)), reader.GetString(8),
-                    FusedPassageProjection.ColorOf(reader.GetString(9)),
-                    reader.IsDBNull(10) ? null : Convert.ToSingle(reader.GetValue(10), CultureInfo.InvariantCulture)), direction));
+                var direction = reader.Byte("direction");
+                passages.TryAdd(reader.Uuid("passage_id"), (new LaneRead(reader.String("event_id"),
+                    FusedPassageProjection.LaneKey(reader.String("enterprise_id"), reader.String("gate_id"), reader.String("lane_id")), direction,
+                    reader.String("device_id"), reader.UnixSeconds("pass_time_s"), reader.String("plate_no"),
+                    FusedPassageProjection.ColorOf(reader.String("plate_color")), reader.NullableSingle("confidence")), direction));
             }
         }
         if (passages.Count == 0) return [];
         var fused = passages.Keys.ToDictionary(id => id, _ => new List<LaneRead>());
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
-                   SELECT DISTINCT passage_id, event_id, device_id, toUnixTimestamp(pass_time), plate_no, plate_color, confidence, direction, source
+                   SELECT DISTINCT passage_id, event_id, device_id, toUnixTimestamp(pass_time) AS pass_time_s, plate_no, plate_color, confidence, direction, source
                    FROM `{{Db}}`.lane_reads WHERE passage_id IN {ids:Array(UUID)}
                    """,
                    ClickHouseParameters.Of(("ids", passages.Keys.ToArray())), null, ct))
         {
             while (reader.Read())
             {
-                var passage = passages[reader.GetGuid(0)].Read;
-                var etag = reader.GetString(8) == "etag";
-                fused[reader.GetGuid(0)].Add(new LaneRead(reader.GetString(1), passage.LaneKey,
-                    etag ? null : Convert.ToByte(reader.GetValue(7), CultureInfo.InvariantCulture), reader.GetString(2),
-                    Time(reader.GetValue(3)), reader.GetString(4), FusedPassageProjection.ColorOf(reader.GetString(5)),
-                    reader.IsDBNull(6) ? null : Convert.ToSingle(reader.GetValue(6), CultureInfo.InvariantCulture), IsETag: etag, Registered: etag));
+                var passageId = reader.Uuid("passage_id");
+                var passage = passages[passageId].Read;
+                var etag = reader.String("source") == "etag";
+                fused[passageId].Add(new LaneRead(reader.String("event_id"), passage.LaneKey,
+                    etag ? null : reader.Byte("direction"), reader.String("device_id"),
+                    reader.UnixSeconds("pass_time_s"), reader.String("plate_no"), FusedPassageProjection.ColorOf(reader.String("plate_color")),
+                    reader.NullableSingle("confidence"), IsETag: etag, Registered: etag));
             }
         }
         return [.. passages.Select(p => new LaneGroup(p.Value.Read.LaneKey, p.Value.Direction,
@@ -89,24 +88,21 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
         using (var reader = await client.ExecuteReaderAsync(
                    $"SELECT DISTINCT passage_id FROM `{Db}`.passages WHERE passage_id IN {{ids:Array(UUID)}} AND record_hash != ''",
                    ClickHouseParameters.Of(("ids", ids)), null, ct))
-            while (reader.Read()) stored.Add(reader.GetGuid(0));
+            while (reader.Read()) stored.Add(reader.Uuid("passage_id"));
         var links = new List<(Guid Read, Guid Passage)>();
         using (var reader = await client.ExecuteReaderAsync(
                    $"SELECT DISTINCT read_id, passage_id FROM `{Db}`.lane_reads WHERE read_id IN {{ids:Array(UUID)}}",
                    ClickHouseParameters.Of(("ids", ids)), null, ct))
-            while (reader.Read()) links.Add((reader.GetGuid(0), reader.GetGuid(1)));
+            while (reader.Read()) links.Add((reader.Uuid("read_id"), reader.Uuid("passage_id")));
         if (links.Count == 0) return stored;
         var linked = new HashSet<Guid>();
         using (var reader = await client.ExecuteReaderAsync(
                    $"SELECT DISTINCT passage_id FROM `{Db}`.passages WHERE passage_id IN {{ids:Array(UUID)}} AND record_hash != ''",
                    ClickHouseParameters.Of(("ids", links.Select(l => l.Passage).Distinct().ToArray())), null, ct))
-            while (reader.Read()) linked.Add(reader.GetGuid(0));
+            while (reader.Read()) linked.Add(reader.Uuid("passage_id"));
         // An unmatched e-tag read (no passage) is final once stored.
         foreach (var (read, passage) in links)
             if (passage == Guid.Empty || linked.Contains(passage)) stored.Add(read);
         return stored;
     }
-
-    private static DateTime Time(object unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(unixSeconds, CultureInfo.InvariantCulture)).UtcDateTime;
 }

@@ -54,15 +54,15 @@ public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseO
     private async Task<(DateOnly? First, DateOnly? Last)> ExtentAsync(CancellationToken ct)
     {
         using var reader = await client.ExecuteReaderAsync(
-            $"""
-            SELECT count(), toString(min(d)), toString(max(d)) FROM (
-                SELECT toDate(pass_time) AS d FROM {Passages}
-                UNION ALL SELECT chain_date AS d FROM `{options.Value.Database}`.ledger_chain_heads WHERE ledger = '{PassageWriter.Ledger}')
-            """, null, null, ct);
+            $$"""
+            SELECT count() AS dated_rows, toString(min(d)) AS first_day, toString(max(d)) AS last_day FROM (
+                SELECT toDate(pass_time) AS d FROM {{Passages}}
+                UNION ALL SELECT chain_date AS d FROM `{{options.Value.Database}}`.ledger_chain_heads WHERE ledger = {ledger:String})
+            """, ClickHouseParameters.Of(("ledger", PassageWriter.Ledger)), null, ct);
         reader.Read();
-        if (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 0) return (null, null);
-        return (DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (reader.Int64("dated_rows") == 0) return (null, null);
+        return (DateOnly.ParseExact(reader.String("first_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(reader.String("last_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Rows whose pass time falls in the range. A sealed row whose pass time was moved into another
@@ -72,36 +72,16 @@ public sealed class LedgerVerifier(ClickHouseClient client, IOptions<ClickHouseO
     {
         var rows = new List<SealedRecord>();
         using var reader = await client.ExecuteReaderAsync(
-            $"""
-            SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time),
-                   plate_no, plate_color, confidence, vehicle_type, device_id, pictures,
-                   chain_key, chain_seq, prev_hash, record_hash, review_reason, review_candidates
-            FROM {Passages}
-            WHERE toDate(pass_time) BETWEEN '{ChainHeadTable.Day(from)}' AND '{ChainHeadTable.Day(to)}'
-            """, null, null, ct);
+            $$"""
+            SELECT {{PassageReader.SelectColumns}}
+            FROM {{Passages}}
+            WHERE toDate(pass_time) BETWEEN toDate({from:String}) AND toDate({to:String})
+            """, ClickHouseParameters.Of(("from", ChainHeadTable.Day(from)), ("to", ChainHeadTable.Day(to))), null, ct);
         while (reader.Read())
         {
-            var row = new PassageRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Convert.ToByte(reader.GetValue(5), CultureInfo.InvariantCulture),
-                DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)).UtcDateTime,
-                reader.GetString(7), reader.GetString(8),
-                reader.IsDBNull(9) ? null : Convert.ToSingle(reader.GetValue(9), CultureInfo.InvariantCulture),
-                reader.GetString(10), reader.GetString(11), (string[])reader.GetValue(12))
-            {
-                ReviewReason = reader.GetString(17),
-                ReviewCandidates = (string[])reader.GetValue(18),
-            };
-            rows.Add(new SealedRecord(PassageLedgerRecord.For(row), SealOf(reader)));
+            var row = PassageReader.Row(reader);
+            rows.Add(new SealedRecord(PassageLedgerRecord.For(row), row.Seal));
         }
         return rows;
-    }
-
-    // An empty hash, or a chain key the platform would not write, means the row never passed the writer.
-    private static ChainSeal? SealOf(System.Data.Common.DbDataReader reader)
-    {
-        var hash = reader.GetString(16);
-        if (hash.Length == 0 || PassageChain.Parse(reader.GetString(13)) is not { } chain) return null;
-        return new ChainSeal(chain, Convert.ToInt64(reader.GetValue(14), CultureInfo.InvariantCulture), reader.GetString(15), hash);
     }
 }

@@ -27,10 +27,10 @@ public sealed class ReviewLedgerVerifier(ClickHouseClient client, IOptions<Click
         var last = to ?? new DateOnly(2999, 12, 31);
         var rows = new List<ReviewActionRow>();
         using (var reader = await client.ExecuteReaderAsync(
-                   $"""
-                   SELECT {ReviewActionStore.SelectColumns} FROM {Db}.review_actions
-                   WHERE toDate(applied_at) BETWEEN '{ChainHeadTable.Day(first)}' AND '{ChainHeadTable.Day(last)}'
-                   """, null, null, ct))
+                   $$"""
+                   SELECT {{ReviewActionStore.SelectColumns}} FROM {{Db}}.review_actions
+                   WHERE toDate(applied_at) BETWEEN toDate({from:String}) AND toDate({to:String})
+                   """, ClickHouseParameters.Of(("from", ChainHeadTable.Day(first)), ("to", ChainHeadTable.Day(last))), null, ct))
             while (reader.Read()) rows.Add(ReviewActionStore.Row(reader));
         var records = rows.Select(r => new SealedRecord(ReviewActionLedgerRecord.For(r), r.Seal)).Distinct().ToList();
         var heads = await _heads.ReadAsync(ReviewActionStore.Ledger, first, last, PassageChain.Parse, ct);
@@ -50,7 +50,7 @@ public sealed class ReviewLedgerVerifier(ClickHouseClient client, IOptions<Click
         using (var reader = await client.ExecuteReaderAsync(
                    $"SELECT record_hash FROM {Db}.passages WHERE passage_id IN {{ids:Array(UUID)}}",
                    ClickHouseParameters.Of(("ids", rows.Select(r => r.PassageId).Distinct().ToArray())), null, ct))
-            while (reader.Read()) hashes.Add(reader.GetString(0));
+            while (reader.Read()) hashes.Add(reader.String("record_hash"));
         foreach (var row in rows.Where(r => !hashes.Contains(r.PassageRecordHash)).DistinctBy(r => r.ActionId))
             findings.Add(new ChainFinding(ChainFindingKind.Altered, row.Seal?.Chain ?? default, row.ActionId.ToString("D"),
                 row.Seal?.Sequence,

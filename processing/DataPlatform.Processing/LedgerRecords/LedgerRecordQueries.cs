@@ -38,24 +38,24 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
         {
             var trip = new LedgerTripRecord
             {
-                RecordId = reader.GetGuid(reader.GetOrdinal("trip_id")),
-                Version = Convert.ToUInt64(reader["version"]),
-                EnterpriseId = reader.GetString(reader.GetOrdinal("enterprise_id")),
-                GateId = reader.GetString(reader.GetOrdinal("gate_id")),
-                ExitGateId = reader.GetString(reader.GetOrdinal("exit_gate_id")),
-                PlateNo = reader.GetString(reader.GetOrdinal("plate_no")),
-                PlateColor = reader.GetString(reader.GetOrdinal("plate_color")),
-                EntryPassageId = reader.GetGuid(reader.GetOrdinal("entry_passage_id")),
-                EntryTime = LedgerRecordJson.Time(Convert.ToInt64(reader["entry_ms"])),
-                ExitPassageId = reader.GetGuid(reader.GetOrdinal("exit_passage_id")),
-                ExitTime = LedgerRecordJson.Time(Convert.ToInt64(reader["exit_ms"])),
-                Load = reader.GetString(reader.GetOrdinal("load")),
-                GrossKg = NullableInt(reader["gross_kg"]),
-                TareKg = NullableInt(reader["tare_kg"]),
-                NetKg = NullableInt(reader["net_kg"]),
-                CargoName = reader.GetString(reader.GetOrdinal("cargo_name")),
+                RecordId = reader.Uuid("trip_id"),
+                Version = reader.UInt64("version"),
+                EnterpriseId = reader.String("enterprise_id"),
+                GateId = reader.String("gate_id"),
+                ExitGateId = reader.String("exit_gate_id"),
+                PlateNo = reader.String("plate_no"),
+                PlateColor = reader.String("plate_color"),
+                EntryPassageId = reader.Uuid("entry_passage_id"),
+                EntryTime = LedgerRecordJson.Time(reader.Int64("entry_ms")),
+                ExitPassageId = reader.Uuid("exit_passage_id"),
+                ExitTime = LedgerRecordJson.Time(reader.Int64("exit_ms")),
+                Load = reader.String("load"),
+                GrossKg = NullableInt(reader.Value("gross_kg")),
+                TareKg = NullableInt(reader.Value("tare_kg")),
+                NetKg = NullableInt(reader.Value("net_kg")),
+                CargoName = reader.String("cargo_name"),
             };
-            var position = new PublishMark(Convert.ToInt64(reader["ms"]), trip.RecordId);
+            var position = new PublishMark(reader.Int64("ms"), trip.RecordId);
             messages.Add(new LedgerRecordMessage(position, trip,
                 new ExitLoad(trip.RecordId, trip.ExitPassageId, trip.Version, trip.CargoName, trip.NetKg)));
         }
@@ -74,9 +74,9 @@ public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickH
             """,
             ClickHouseParameters.Of(("ids", exitPassageIds.ToArray())), null, ct);
         while (reader.Read())
-            loads[reader.GetGuid(reader.GetOrdinal("exit_passage_id"))] = new ExitLoad(
-                reader.GetGuid(reader.GetOrdinal("trip_id")), reader.GetGuid(reader.GetOrdinal("exit_passage_id")), Convert.ToUInt64(reader["version"]),
-                reader.GetString(reader.GetOrdinal("cargo_name")), NullableInt(reader["net_kg"]));
+            loads[reader.Uuid("exit_passage_id")] = new ExitLoad(
+                reader.Uuid("trip_id"), reader.Uuid("exit_passage_id"), reader.UInt64("version"),
+                reader.String("cargo_name"), NullableInt(reader.Value("net_kg")));
         return loads;
     }
 

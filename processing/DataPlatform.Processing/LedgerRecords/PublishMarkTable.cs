@@ -14,11 +14,11 @@ public sealed class PublishMarkTable(ClickHouseClient client, IOptions<ClickHous
     {
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT toUnixTimestamp64Milli(mark), mark_id FROM {{Db}}.ledger_publish_marks FINAL
+            SELECT toUnixTimestamp64Milli(mark) AS mark_ms, mark_id FROM {{Db}}.ledger_publish_marks FINAL
             WHERE stream = {s:String}
             """,
             ClickHouseParameters.Of(("s", stream)), null, ct);
-        return reader.Read() ? new PublishMark(Convert.ToInt64(reader.GetValue(0)), reader.GetGuid(1)) : PublishMark.Start;
+        return reader.Read() ? new PublishMark(reader.Int64("mark_ms"), reader.Uuid("mark_id")) : PublishMark.Start;
     }
 
     public Task SaveAsync(string stream, PublishMark mark, CancellationToken ct) =>

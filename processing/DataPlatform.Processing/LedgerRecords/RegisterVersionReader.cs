@@ -18,7 +18,7 @@ public sealed class RegisterVersionReader(ClickHouseClient client, IOptions<Clic
         using var reader = await client.ExecuteReaderAsync(
             $$"""
             SELECT 'road' AS register, row_id, enterprise_id, plate_no, plate_color, version,
-                   toUnixTimestamp64Milli(changed_at), mapKeys(fields), mapValues(fields)
+                   toUnixTimestamp64Milli(changed_at) AS changed_at_ms, mapKeys(fields) AS field_names, mapValues(fields) AS field_values
             FROM {{Db}}.road_vehicles FINAL WHERE plate_no IN {plates:Array(String)}
             UNION ALL
             SELECT 'in-plant', row_id, enterprise_id, plate_no, plate_color, version,
@@ -28,14 +28,13 @@ public sealed class RegisterVersionReader(ClickHouseClient client, IOptions<Clic
             ClickHouseParameters.Of(("plates", plates.Distinct().ToArray())), null, ct);
         while (reader.Read())
         {
-            var names = (string[])reader.GetValue(7);
-            var values = (string[])reader.GetValue(8);
+            var names = reader.Strings("field_names");
+            var values = reader.Strings("field_values");
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < names.Length; i++) fields[names[i]] = values[i];
-            RegisterKinds.TryParse(reader.GetString(0), out var kind);
-            versions.Add(new VehicleRegisterVersion(reader.GetGuid(1), kind, reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), Convert.ToUInt32(reader.GetValue(5)),
-                DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(6))).UtcDateTime, fields));
+            RegisterKinds.TryParse(reader.String("register"), out var kind);
+            versions.Add(new VehicleRegisterVersion(reader.Uuid("row_id"), kind, reader.String("enterprise_id"), reader.String("plate_no"),
+                reader.String("plate_color"), reader.UInt32("version"), reader.UnixMillis("changed_at_ms"), fields));
         }
         return versions;
     }

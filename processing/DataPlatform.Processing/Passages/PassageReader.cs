@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
@@ -13,7 +12,7 @@ public sealed class PassageReader(ClickHouseClient client, IOptions<ClickHouseOp
 {
     public const string SelectColumns =
         """
-        passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time),
+        passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time) AS pass_time_s,
         plate_no, plate_color, confidence, vehicle_type, device_id, pictures,
         chain_key, chain_seq, prev_hash, record_hash, review_reason, review_candidates
         """;
@@ -39,22 +38,23 @@ public sealed class PassageReader(ClickHouseClient client, IOptions<ClickHouseOp
 
     /// <summary>A row of <see cref="SelectColumns"/>.</summary>
     public static PassageRow Row(DbDataReader reader) =>
-        new(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            Convert.ToByte(reader.GetValue(5), CultureInfo.InvariantCulture),
-            DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture)).UtcDateTime,
-            reader.GetString(7), reader.GetString(8),
-            reader.IsDBNull(9) ? null : Convert.ToSingle(reader.GetValue(9), CultureInfo.InvariantCulture),
-            reader.GetString(10), reader.GetString(11), (string[])reader.GetValue(12))
+        new(reader.Uuid("passage_id"), reader.String("event_id"), reader.String("enterprise_id"), reader.String("gate_id"),
+            reader.String("lane_id"), reader.Byte("direction"), reader.UnixSeconds("pass_time_s"),
+            reader.String("plate_no"), reader.String("plate_color"), reader.NullableSingle("confidence"),
+            reader.String("vehicle_type"), reader.String("device_id"), reader.Strings("pictures"))
         {
             Seal = SealOf(reader),
-            ReviewReason = reader.GetString(17),
-            ReviewCandidates = (string[])reader.GetValue(18),
+            ReviewReason = reader.String("review_reason"),
+            ReviewCandidates = reader.Strings("review_candidates"),
         };
 
-    private static ChainSeal? SealOf(DbDataReader reader)
+    /// <summary>The hash-chain link of a sealed ledger row (<c>chain_key, chain_seq, prev_hash, record_hash</c>, alike
+    /// in every chained table). An empty hash, or a chain key the platform would not write, means the row never
+    /// passed the writer: null.</summary>
+    public static ChainSeal? SealOf(DbDataReader reader)
     {
-        var hash = reader.GetString(16);
-        if (hash.Length == 0 || PassageChain.Parse(reader.GetString(13)) is not { } chain) return null;
-        return new ChainSeal(chain, Convert.ToInt64(reader.GetValue(14), CultureInfo.InvariantCulture), reader.GetString(15), hash);
+        var hash = reader.String("record_hash");
+        if (hash.Length == 0 || PassageChain.Parse(reader.String("chain_key")) is not { } chain) return null;
+        return new ChainSeal(chain, reader.Int64("chain_seq"), reader.String("prev_hash"), hash);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Ledger;
@@ -41,18 +40,16 @@ public sealed class PassageSealer(ClickHouseClient client, IOptions<ClickHouseOp
 
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT chain_key, max(chain_seq), argMax(record_hash, chain_seq)
+            SELECT chain_key, max(chain_seq) AS head_seq, argMax(record_hash, chain_seq) AS head_hash
             FROM `{{options.Value.Database}}`.passages
-            WHERE toDate(pass_time) BETWEEN '{{ChainHeadTable.Day(chains.Min(c => c.ChinaDate))}}' AND '{{ChainHeadTable.Day(chains.Max(c => c.ChinaDate))}}'
+            WHERE toDate(pass_time) BETWEEN toDate({from:String}) AND toDate({to:String})
               AND chain_key IN {keys:Array(String)} AND record_hash != ''
             GROUP BY chain_key
             """,
-            ClickHouseParameters.Of(("keys", chains.Select(PassageChain.Format).ToArray())), null, ct);
+            ClickHouseParameters.Of(("keys", chains.Select(PassageChain.Format).ToArray()),
+                ("from", ChainHeadTable.Day(chains.Min(c => c.ChinaDate))), ("to", ChainHeadTable.Day(chains.Max(c => c.ChinaDate)))), null, ct);
         while (reader.Read())
-        {
-            if (PassageChain.Parse(reader.GetString(0)) is not { } key) continue;
-            heads[key] = new ChainHead(key, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) + 1, reader.GetString(2));
-        }
+            if (ChainHeadTable.HeadOf(reader, PassageChain.Parse) is { } head) heads[head.Chain] = head;
         foreach (var key in chains)
             if (_sealed.TryGetValue(key, out var floor) && floor.Count > heads[key].Count)
                 heads[key] = floor;

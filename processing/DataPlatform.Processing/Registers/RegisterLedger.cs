@@ -26,9 +26,9 @@ public sealed class RegisterLedger(ClickHouseClient client, IdempotentInserter i
         var found = new Dictionary<Guid, (uint, string)>();
         if (ids.Count == 0) return found;
         using var reader = await client.ExecuteReaderAsync(
-            $"SELECT audit_id, any(version), any(action) FROM {Db}.registry_audit WHERE audit_id IN {{ids:Array(UUID)}} GROUP BY audit_id",
+            $"SELECT audit_id, any(version) AS audited_version, any(action) AS audited_action FROM {Db}.registry_audit WHERE audit_id IN {{ids:Array(UUID)}} GROUP BY audit_id",
             ClickHouseParameters.Of(("ids", ids.ToArray())), null, ct);
-        while (reader.Read()) found[reader.GetGuid(0)] = (Convert.ToUInt32(reader.GetValue(1)), reader.GetString(2));
+        while (reader.Read()) found[reader.Uuid("audit_id")] = (reader.UInt32("audited_version"), reader.String("audited_action"));
         return found;
     }
 
@@ -41,7 +41,8 @@ public sealed class RegisterLedger(ClickHouseClient client, IdempotentInserter i
         {
             using var reader = await client.ExecuteReaderAsync(
                 $$"""
-                SELECT registration_code, max(version), mapKeys(argMax(fields, version)), mapValues(argMax(fields, version))
+                SELECT registration_code, max(version) AS latest_version, mapKeys(argMax(fields, version)) AS field_names,
+                       mapValues(argMax(fields, version)) AS field_values
                 FROM {{Db}}.{{RegisterRow.TableName(kind)}} FINAL
                 WHERE enterprise_id = {e:String} AND registration_code IN {keys:Array(String)}
                 GROUP BY registration_code
@@ -49,11 +50,11 @@ public sealed class RegisterLedger(ClickHouseClient client, IdempotentInserter i
                 ClickHouseParameters.Of(("e", group.Key), ("keys", group.Select(k => k.Key).ToArray())), null, ct);
             while (reader.Read())
             {
-                var names = (string[])reader.GetValue(2);
-                var values = (string[])reader.GetValue(3);
+                var names = reader.Strings("field_names");
+                var values = reader.Strings("field_values");
                 var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 for (var i = 0; i < names.Length; i++) fields[names[i]] = values[i];
-                result[(group.Key, reader.GetString(0))] = new Latest(Convert.ToUInt32(reader.GetValue(1)), fields);
+                result[(group.Key, reader.String("registration_code"))] = new Latest(reader.UInt32("latest_version"), fields);
             }
         }
         return result;

@@ -25,8 +25,8 @@ public sealed class RegisteredPlates(ClickHouseClient client, IOptions<ClickHous
             """,
             ClickHouseParameters.Of(("plates", plates.ToArray())), null, ct);
         while (reader.Read())
-            found.TryAdd((reader.GetString(0), reader.GetString(1)),
-                new Entry(Convert.ToInt32(reader.GetValue(2)) == 1, reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            found.TryAdd((reader.String("enterprise_id"), reader.String("plate_no")),
+                new Entry(reader.Int32("non_road") == 1, reader.String("registration_code"), reader.String("machinery_kind"), reader.String("stage")));
         return found;
     }
 }

@@ -51,13 +51,13 @@ public sealed class RegistryReconciler(
         using var reader = await client.ExecuteReaderAsync($"SELECT * FROM ({select}) ORDER BY at, row_id", null, null, ct);
         while (reader.Read())
         {
-            if (!RegisterKinds.TryParse(reader.GetString(0), out var kind)) continue;
-            var names = (string[])reader.GetValue(4);
-            var values = (string[])reader.GetValue(5);
+            if (!RegisterKinds.TryParse(reader.String("register"), out var kind)) continue;
+            var names = reader.Strings("names");
+            var values = reader.Strings("vals");
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < names.Length; i++) fields[names[i]] = values[i];
             if (RegisterVehicles.ToVehicle(kind, fields) is { } vehicle)
-                result.Add(new RegistryGap.Version(reader.GetGuid(1), reader.GetString(2), vehicle));
+                result.Add(new RegistryGap.Version(reader.Uuid("row_id"), reader.String("enterprise_id"), vehicle));
         }
         return result;
     }

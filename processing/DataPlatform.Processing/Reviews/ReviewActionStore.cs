@@ -1,10 +1,10 @@
 using System.Data.Common;
-using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
 using DataPlatform.Compliance.Reviews;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Processing.Reviews;
@@ -17,8 +17,8 @@ public sealed class ReviewActionStore(ClickHouseClient client, IOptions<ClickHou
     public const string SelectColumns =
         """
         action_id, request_id, passage_id, passage_record_hash, enterprise_id, gate_id, lane_id,
-        toUnixTimestamp(pass_time), action, reject_kind, operator, source, reason,
-        toUnixTimestamp64Milli(requested_at), toUnixTimestamp64Milli(applied_at), resolution_no,
+        toUnixTimestamp(pass_time) AS pass_time_s, action, reject_kind, operator, source, reason,
+        toUnixTimestamp64Milli(requested_at) AS requested_at_ms, toUnixTimestamp64Milli(applied_at) AS applied_at_ms, resolution_no,
         status_before, status_after, plate_no_before, plate_color_before, vehicle_type_before,
         plate_no_after, plate_color_after, vehicle_type_after, chain_key, chain_seq, prev_hash, record_hash, operator_name
         """;
@@ -56,17 +56,19 @@ public sealed class ReviewActionStore(ClickHouseClient client, IOptions<ClickHou
         if (passages.Count == 0) return states;
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT passage_id, argMax(status_after, (applied_at, action_id)), argMax(plate_no_after, (applied_at, action_id)),
-                   argMax(plate_color_after, (applied_at, action_id)), argMax(vehicle_type_after, (applied_at, action_id)),
-                   max(resolution_no)
+            SELECT passage_id, argMax(status_after, (applied_at, action_id)) AS last_status,
+                   argMax(plate_no_after, (applied_at, action_id)) AS last_plate_no,
+                   argMax(plate_color_after, (applied_at, action_id)) AS last_plate_color,
+                   argMax(vehicle_type_after, (applied_at, action_id)) AS last_vehicle_type,
+                   max(resolution_no) AS last_resolution_no
             FROM {{Db}}.review_actions WHERE passage_id IN {ids:Array(UUID)} GROUP BY passage_id
             """,
             ClickHouseParameters.Of(("ids", passages.Keys.ToArray())), null, ct);
         while (reader.Read())
-            states[reader.GetGuid(0)] = new ReviewState(
-                Enum.Parse<ReviewStatus>(reader.GetString(1), ignoreCase: true),
-                new ReviewedValues(reader.GetString(2), reader.GetString(3), reader.GetString(4)),
-                Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture));
+            states[reader.Uuid("passage_id")] = new ReviewState(
+                Enum.Parse<ReviewStatus>(reader.String("last_status"), ignoreCase: true),
+                new ReviewedValues(reader.String("last_plate_no"), reader.String("last_plate_color"), reader.String("last_vehicle_type")),
+                reader.Int32("last_resolution_no"));
         return states;
     }
 
@@ -77,34 +79,25 @@ public sealed class ReviewActionStore(ClickHouseClient client, IOptions<ClickHou
         if (heads.Count == 0) return heads;
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT chain_key, max(chain_seq), argMax(record_hash, chain_seq) FROM {{Db}}.review_actions
+            SELECT chain_key, max(chain_seq) AS head_seq, argMax(record_hash, chain_seq) AS head_hash FROM {{Db}}.review_actions
             WHERE chain_key IN {keys:Array(String)} AND record_hash != '' GROUP BY chain_key
             """,
             ClickHouseParameters.Of(("keys", heads.Keys.Select(k => k.ToString()).ToArray())), null, ct);
         while (reader.Read())
-        {
-            if (PassageChain.Parse(reader.GetString(0)) is not { } key) continue;
-            heads[key] = new ChainHead(key, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) + 1, reader.GetString(2));
-        }
+            if (ChainHeadTable.HeadOf(reader, PassageChain.Parse) is { } head) heads[head.Chain] = head;
         return heads;
     }
 
+    /// <summary>A row of <see cref="SelectColumns"/>.</summary>
     public static ReviewActionRow Row(DbDataReader r) =>
-        new(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            Seconds(r.GetValue(7)), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), r.GetString(12),
-            Millis(r.GetValue(13)), Millis(r.GetValue(14)), Convert.ToUInt32(r.GetValue(15), CultureInfo.InvariantCulture),
-            r.GetString(16), r.GetString(17), r.GetString(18), r.GetString(19), r.GetString(20),
-            r.GetString(21), r.GetString(22), r.GetString(23))
+        new(r.Uuid("action_id"), r.String("request_id"), r.Uuid("passage_id"), r.String("passage_record_hash"),
+            r.String("enterprise_id"), r.String("gate_id"), r.String("lane_id"), r.UnixSeconds("pass_time_s"),
+            r.String("action"), r.String("reject_kind"), r.String("operator"), r.String("source"), r.String("reason"),
+            r.UnixMillis("requested_at_ms"), r.UnixMillis("applied_at_ms"), r.UInt32("resolution_no"),
+            r.String("status_before"), r.String("status_after"), r.String("plate_no_before"), r.String("plate_color_before"),
+            r.String("vehicle_type_before"), r.String("plate_no_after"), r.String("plate_color_after"), r.String("vehicle_type_after"))
         {
-            OperatorName = r.GetString(28),
-            Seal = r.GetString(27).Length == 0 || PassageChain.Parse(r.GetString(24)) is not { } chain
-                ? null
-                : new ChainSeal(chain, Convert.ToInt64(r.GetValue(25), CultureInfo.InvariantCulture), r.GetString(26), r.GetString(27)),
+            OperatorName = r.String("operator_name"),
+            Seal = PassageReader.SealOf(r),
         };
-
-    private static DateTime Seconds(object value) =>
-        DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(value, CultureInfo.InvariantCulture)).UtcDateTime;
-
-    private static DateTime Millis(object value) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture)).UtcDateTime;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ClickHouse.Driver;
 using DataPlatform.Compliance.Integrity;
@@ -35,19 +36,22 @@ public sealed class ChainHeadTable(ClickHouseClient client, IOptions<ClickHouseO
         var heads = new List<ChainHead>();
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT chain_key, max(last_seq), argMax(last_hash, last_seq) FROM {{Name}}
-            WHERE ledger = {ledger:String} AND chain_date BETWEEN '{{Day(from)}}' AND '{{Day(to)}}'
+            SELECT chain_key, max(last_seq) AS head_seq, argMax(last_hash, last_seq) AS head_hash FROM {{Name}}
+            WHERE ledger = {ledger:String} AND chain_date BETWEEN toDate({from:String}) AND toDate({to:String})
             GROUP BY chain_key
             """,
-            ClickHouseParameters.Of(("ledger", ledger)), null, ct);
+            ClickHouseParameters.Of(("ledger", ledger), ("from", Day(from)), ("to", Day(to))), null, ct);
         while (reader.Read())
-        {
-            if (parse(reader.GetString(0)) is not { } key) continue;
-            heads.Add(new ChainHead(key, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) + 1, reader.GetString(2)));
-        }
+            if (HeadOf(reader, parse) is { } head) heads.Add(head);
         return heads;
     }
 
-    /// <summary>A date literal; formatted here from a <see cref="DateOnly"/>, so nothing foreign is spliced in.</summary>
+    /// <summary>A chain's head from a row of <c>chain_key</c>, <c>head_seq</c> (the last sequence number) and
+    /// <c>head_hash</c> (its hash), whichever table it was aggregated from; null when <paramref name="parse"/> rejects
+    /// the key (a chain the platform never wrote vouches for nothing).</summary>
+    public static ChainHead? HeadOf(DbDataReader reader, Func<string, ChainKey?> parse) =>
+        parse(reader.String("chain_key")) is { } key ? new ChainHead(key, reader.Int64("head_seq") + 1, reader.String("head_hash")) : null;
+
+    /// <summary>A day as a <c>yyyy-MM-dd</c> query parameter value (<c>toDate({from:String})</c>).</summary>
     internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

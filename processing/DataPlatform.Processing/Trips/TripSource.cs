@@ -33,7 +33,7 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
             """,
             ClickHouseParameters.Of(("from", from.ToUnixTimeSeconds()), ("fromMs", from.ToUnixTimeMilliseconds()),
                 ("since", since.ToUnixTimeMilliseconds())), null, ct);
-        while (reader.Read()) plates.Add(reader.GetString(0));
+        while (reader.Read()) plates.Add(reader.String("plate_no"));
         return plates;
     }
 
@@ -48,7 +48,7 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
         var passages = new List<Passage>();
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT passage_id, enterprise_id, gate_id, direction, toUnixTimestamp(pass_time), plate_no, plate_color
+            SELECT passage_id, enterprise_id, gate_id, direction, toUnixTimestamp(pass_time) AS pass_time_s, plate_no, plate_color
             FROM {{Db}}.passages_effective WHERE pass_time >= fromUnixTimestamp({from:Int64}) AND review_status != 'rejected'
             {{(plates is null ? "" : "AND plate_no IN {plates:Array(String)}")}}
             """,
@@ -57,12 +57,12 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
         {
             // Stored plates and colours were validated on the way in; a row that no longer parses is skipped
             // rather than failing the whole run.
-            if (!PlateNumber.TryParse(reader.GetString(5), out var plate, out _)
-                || !PlateColor.TryParse(reader.GetString(6), out var color, out _))
+            if (!PlateNumber.TryParse(reader.String("plate_no"), out var plate, out _)
+                || !PlateColor.TryParse(reader.String("plate_color"), out var color, out _))
                 continue;
-            passages.Add(new Passage(reader.GetGuid(0).ToString("D"), reader.GetString(1), reader.GetString(2),
-                new VehicleKey(plate, color), (Direction)Convert.ToInt32(reader.GetValue(3)),
-                DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(4))).ToOffset(ChinaTime.Offset)));
+            passages.Add(new Passage(reader.Uuid("passage_id").ToString("D"), reader.String("enterprise_id"), reader.String("gate_id"),
+                new VehicleKey(plate, color), (Direction)reader.Int32("direction"),
+                DateTimeOffset.FromUnixTimeSeconds(reader.Int64("pass_time_s")).ToOffset(ChinaTime.Offset)));
         }
         return passages;
     }
@@ -78,7 +78,7 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
         var weighings = new List<Weighing>();
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT weighing_id, enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time), toFloat64(weight_kg), cargo_name
+            SELECT weighing_id, enterprise_id, plate_no, toUnixTimestamp64Milli(weigh_time) AS weigh_time_ms, toFloat64(weight_kg) AS weight_kg_f, cargo_name
             FROM {{Db}}.weighings FINAL
             WHERE weigh_time >= fromUnixTimestamp64Milli({from:Int64}) AND plate_no IN {plates:Array(String)}
             """,
@@ -86,12 +86,13 @@ public sealed class TripSource(ClickHouseClient client, IOptions<ClickHouseOptio
                 ("plates", passages.Select(p => p.Vehicle.Plate.Text).Distinct().ToArray())), null, ct);
         while (reader.Read())
         {
-            if (!colours.TryGetValue((reader.GetString(1), reader.GetString(2)), out var vehicles) || vehicles.Count != 1)
+            var enterpriseId = reader.String("enterprise_id");
+            if (!colours.TryGetValue((enterpriseId, reader.String("plate_no")), out var vehicles) || vehicles.Count != 1)
                 continue;
-            var cargo = reader.GetString(5);
-            weighings.Add(new Weighing(reader.GetGuid(0).ToString("D"), reader.GetString(1), vehicles[0],
-                DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(3))).ToOffset(ChinaTime.Offset),
-                (int)Math.Round(Convert.ToDouble(reader.GetValue(4)), MidpointRounding.AwayFromZero),
+            var cargo = reader.String("cargo_name");
+            weighings.Add(new Weighing(reader.Uuid("weighing_id").ToString("D"), enterpriseId, vehicles[0],
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64("weigh_time_ms")).ToOffset(ChinaTime.Offset),
+                (int)Math.Round(reader.Double("weight_kg_f"), MidpointRounding.AwayFromZero),
                 cargo.Length == 0 ? null : cargo));
         }
         return weighings;

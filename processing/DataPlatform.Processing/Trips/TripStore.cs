@@ -52,7 +52,7 @@ public sealed class TripStore(ClickHouseClient client, IOptions<ClickHouseOption
                     ("ids", slice.Select(r => r.TripId).ToArray())),
                 null, ct);
             while (reader.Read())
-                stored[reader.GetGuid(0)] = (reader.GetString(1), Convert.ToUInt64(reader.GetValue(2)));
+                stored[reader.Uuid("trip_id")] = (reader.String("content_hash"), reader.UInt64("version"));
         }
         return stored;
     }

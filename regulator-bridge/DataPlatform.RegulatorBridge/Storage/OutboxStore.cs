@@ -60,7 +60,7 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
             $"SELECT DISTINCT record_id FROM {Db}.regulator_outbox WHERE record_id IN {{ids:Array(String)}}",
             ClickHouseParameters.Of(("ids", recordIds.ToArray())), null, ct);
         while (reader.Read())
-            known.Add(reader.GetString(0));
+            known.Add(reader.String("record_id"));
         return known;
     }
 
@@ -74,7 +74,7 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
             $"SELECT DISTINCT record_id, attempt FROM {Db}.regulator_upload_log WHERE record_id IN {{ids:Array(String)}}",
             ClickHouseParameters.Of(("ids", recordIds.ToArray())), null, ct);
         while (reader.Read())
-            logged.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1))));
+            logged.Add((reader.String("record_id"), reader.Int32("attempt")));
         return logged;
     }
 
@@ -84,8 +84,7 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
         var items = new List<OutboxItem>();
         using var reader = await client.ExecuteReaderAsync(
             $"""
-            SELECT record_id, kind, enterprise_id, gate_id, generated_at, deadline, state, attempts, mode,
-                   first_attempt_at, attempt_started_at, next_attempt_at, acknowledged_at, last_error, complete, missing, source
+            SELECT {string.Join(", ", OutboxColumns)}
             FROM {Db}.regulator_outbox FINAL
             WHERE state NOT IN ('Acknowledged', 'Failed')
             ORDER BY generated_at, record_id
@@ -93,20 +92,20 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
         while (reader.Read())
         {
             var entry = new OutboxEntry(
-                reader.GetString(0),
-                Enum.Parse<RecordKind>(reader.GetString(1)),
-                reader.GetString(3),
-                Utc(reader.GetValue(4))!.Value,
-                Utc(reader.GetValue(5))!.Value,
-                Enum.Parse<UploadState>(reader.GetString(6)),
-                Convert.ToInt32(reader.GetValue(7)),
-                ParseMode(reader.GetString(8)),
-                Utc(reader.GetValue(9)),
-                Utc(reader.GetValue(11)),
-                Utc(reader.GetValue(12)),
-                reader.GetString(13) is { Length: > 0 } e ? e : null);
-            items.Add(new OutboxItem(entry, reader.GetString(2), new LedgerSource(reader.GetString(16)), Convert.ToByte(reader.GetValue(14)) == 1,
-                reader.GetString(15), Utc(reader.GetValue(10))));
+                reader.String("record_id"),
+                Enum.Parse<RecordKind>(reader.String("kind")),
+                reader.String("gate_id"),
+                Utc(reader.Value("generated_at"))!.Value,
+                Utc(reader.Value("deadline"))!.Value,
+                Enum.Parse<UploadState>(reader.String("state")),
+                reader.Int32("attempts"),
+                ParseMode(reader.String("mode")),
+                Utc(reader.Value("first_attempt_at")),
+                Utc(reader.Value("next_attempt_at")),
+                Utc(reader.Value("acknowledged_at")),
+                reader.String("last_error") is { Length: > 0 } e ? e : null);
+            items.Add(new OutboxItem(entry, reader.String("enterprise_id"), new LedgerSource(reader.String("source")), reader.Flag("complete"),
+                reader.String("missing"), Utc(reader.Value("attempt_started_at"))));
         }
         return items;
     }
@@ -117,13 +116,13 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
         var records = new List<LoggedRecord>();
         using var reader = await client.ExecuteReaderAsync(
             $$"""
-            SELECT record_id, gate_id, generated_at, mode, if(state = 'Acknowledged', acknowledged_at, NULL), complete
+            SELECT record_id, gate_id, generated_at, mode, if(state = 'Acknowledged', acknowledged_at, NULL) AS acked_at, complete
             FROM {{Db}}.regulator_outbox FINAL
             WHERE generated_at >= {since:DateTime64(3)} AND kind != 'Image'
             """, ClickHouseParameters.Of(("since", since.UtcDateTime)), null, ct);
         while (reader.Read())
-            records.Add(new LoggedRecord(reader.GetString(0), reader.GetString(1), Utc(reader.GetValue(2))!.Value,
-                ParseMode(reader.GetString(3)), Utc(reader.GetValue(4)), Convert.ToByte(reader.GetValue(5)) == 1));
+            records.Add(new LoggedRecord(reader.String("record_id"), reader.String("gate_id"), Utc(reader.Value("generated_at"))!.Value,
+                ParseMode(reader.String("mode")), Utc(reader.Value("acked_at")), reader.Flag("complete")));
         return records;
     }
 
@@ -132,12 +131,12 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
     {
         using var reader = await client.ExecuteReaderAsync(
             $"""
-            SELECT count(), min(generated_at) FROM {Db}.regulator_outbox FINAL
+            SELECT count() AS waiting, min(generated_at) AS oldest FROM {Db}.regulator_outbox FINAL
             WHERE state NOT IN ('Acknowledged', 'Failed')
             """, null, null, ct);
         reader.Read();
-        var count = Convert.ToInt64(reader.GetValue(0));
-        return (count, count == 0 ? null : Utc(reader.GetValue(1)));
+        var count = reader.Int64("waiting");
+        return (count, count == 0 ? null : Utc(reader.Value("oldest")));
     }
 
     public static string ModeName(UploadMode? mode) => mode switch
