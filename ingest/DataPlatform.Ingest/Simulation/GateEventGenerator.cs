@@ -8,8 +8,9 @@ namespace DataPlatform.Ingest.Simulation;
 /// <summary>
 /// Generates a plant's gate traffic from a seed: the same profile and seed give the same fleet and the same
 /// pushes. Two modes share the fleet: <see cref="Next"/> streams passages at whatever time the caller says (a
-/// load generator: each call moves a random vehicle in or out), and <see cref="Day"/> plans a whole simulated
-/// day with the profile's hourly and weekday pattern, paired weighings and outages (<see cref="DayPlanner"/>).
+/// load generator: each call moves a random vehicle in or out), and <see cref="Day(DateOnly, double)"/> plans a
+/// whole simulated day with the profile's hourly and weekday pattern, paired weighings and outages
+/// (<see cref="DayPlanner"/>).
 /// </summary>
 public sealed class GateEventGenerator
 {

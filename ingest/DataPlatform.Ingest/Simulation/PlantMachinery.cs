@@ -5,8 +5,8 @@ using DataPlatform.Gate;
 namespace DataPlatform.Ingest.Simulation;
 
 /// <summary>One in-plant vehicle (厂内运输车辆) or non-road machine (非道路移动机械) of a simulated plant.</summary>
-/// <param name="Registered">Whether the guard booth registers it at the start of the day; the others are the
-/// unregistered machines the platform must notice.</param>
+/// <remarks><paramref name="Registered"/>: Whether the guard booth registers it at the start of the day; the others are
+/// the unregistered machines the platform must notice.</remarks>
 public sealed record SimulatedMachine(
     string RegistrationCode,
     bool NonRoad,

@@ -4,8 +4,10 @@ namespace DataPlatform.Ingest.Simulation;
 
 /// <summary>One vehicle of a simulated plant's fleet: what a vehicle register would be seeded with. The gate
 /// event carries only plate, colour and type; stage, fuel, use nature and carrier live here.</summary>
-/// <param name="PlateColor">The generic JSON's colour word (yellow, blue, yellowgreen).</param>
-/// <param name="Carrier">车队 name (HJ 1321 fleetName).</param>
+/// <remarks>
+/// <para><paramref name="PlateColor"/>: The generic JSON's colour word (yellow, blue, yellowgreen).</para>
+/// <para><paramref name="Carrier"/>: 车队 name (HJ 1321 fleetName).</para>
+/// </remarks>
 public sealed record SimulatedVehicle(
     string Plate,
     string PlateColor,

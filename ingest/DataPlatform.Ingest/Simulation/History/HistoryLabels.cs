@@ -5,7 +5,8 @@ namespace DataPlatform.Ingest.Simulation.History;
 
 /// <summary>What only the simulator knows — which trucks smoke, what was planted where — written to a separate file
 /// for evaluation. Never sent to the platform: no model can see it.</summary>
-/// <param name="Planted">kind (cloned-plate, guard-override, night-burst) → subject and China time.</param>
+/// <remarks><paramref name="Planted"/>: kind (cloned-plate, guard-override, night-burst) → subject and China
+/// time.</remarks>
 public sealed record HistoryLabels(int Seed, string Profile, IReadOnlySet<string> Smokers, IReadOnlyList<PlantedAnomaly> Planted, IReadOnlyList<AlertEpisode> Alerts)
 {
     /// <summary>CSV: <c>kind,subject,at,detail</c>; kinds smoker, cloned-plate, guard-override, night-burst, alert.</summary>

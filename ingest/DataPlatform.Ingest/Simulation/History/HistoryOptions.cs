@@ -1,7 +1,8 @@
 namespace DataPlatform.Ingest.Simulation.History;
 
 /// <summary>How a simulated history is drawn (<c>simulate --history</c>).</summary>
-/// <param name="EndDay">First China day NOT simulated (default: today): the history is the <paramref name="Days"/> days before it.</param>
+/// <remarks><paramref name="EndDay"/>: First China day NOT simulated (default: today): the history is the
+/// <paramref name="Days"/> days before it.</remarks>
 public sealed record HistoryOptions(int Days, int Seed, DateOnly EndDay)
 {
     /// <summary>Multiplies the profile's daily trips (0.1 = a tenth of the traffic: tests and quick demos).</summary>
