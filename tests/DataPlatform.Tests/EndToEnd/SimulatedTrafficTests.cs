@@ -1,5 +1,5 @@
 using DataPlatform.Cli.Hosting;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Tests.Infrastructure;
 
 namespace DataPlatform.Tests.EndToEnd;

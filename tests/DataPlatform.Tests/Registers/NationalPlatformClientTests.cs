@@ -1,8 +1,8 @@
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.NationalPlatform;
 using DataPlatform.Processing.Registers;
 using DataPlatform.Processing.Registers.National;
+using DataPlatform.Simulation;
+using DataPlatform.Simulation.NationalPlatform;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Tests.Registers;

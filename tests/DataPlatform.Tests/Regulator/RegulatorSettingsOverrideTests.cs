@@ -1,6 +1,6 @@
-using DataPlatform.Ingest.Simulation;
 using DataPlatform.RegulatorBridge.Keys;
 using DataPlatform.RegulatorSimulator;
+using DataPlatform.Simulation;
 using DataPlatform.Tests.Infrastructure;
 
 namespace DataPlatform.Tests.Regulator;

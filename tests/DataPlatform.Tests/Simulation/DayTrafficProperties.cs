@@ -1,5 +1,5 @@
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using FsCheck.Xunit;
 
 namespace DataPlatform.Tests.Simulation;

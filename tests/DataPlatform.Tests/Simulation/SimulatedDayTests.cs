@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Http;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Processing.Alarms.Rules;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;

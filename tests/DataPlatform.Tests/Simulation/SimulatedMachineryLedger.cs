@@ -1,4 +1,4 @@
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Tests.Infrastructure;
 
 namespace DataPlatform.Tests.Simulation;

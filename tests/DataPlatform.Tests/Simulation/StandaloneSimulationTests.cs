@@ -1,7 +1,7 @@
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 

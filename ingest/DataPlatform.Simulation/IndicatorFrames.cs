@@ -4,7 +4,7 @@ using System.Text.Json;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>What a weighbridge indicator sends while a vehicle drives on, settles and drives off, in the
 /// indicator's own continuous-output frames (the inverse of the Devices framers), or the weighbridge software's

@@ -1,4 +1,4 @@
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>What a simulation run sent and how the platform answered, by kind.</summary>
 public sealed record SimulationReport(int Valid, int Duplicates, int Malformed, int Accepted, int Rejected, int Failed, TimeSpan Elapsed)

@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>One vehicle of a simulated plant's fleet: what a vehicle register would be seeded with. The gate
 /// event carries only plate, colour and type; stage, fuel, use nature and carrier live here.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace DataPlatform.Ingest.Simulation.NationalPlatform;
+namespace DataPlatform.Simulation.NationalPlatform;
 
 /// <summary>
 /// A local stand-in for the national vehicle/machinery environmental information platform: a small Kestrel

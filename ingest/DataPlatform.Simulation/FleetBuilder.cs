@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>Draws a profile's fleet: plates unique, stage and fuel from the profile's mix, NEVs on 黄绿双拼
 /// large NEV plates, hazmat tank trucks with use nature R, carriers, and tare/payload by vehicle class.</summary>

@@ -7,12 +7,10 @@ using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.GuardBooth;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.History;
 using DataPlatform.Processing.Commands;
 using DataPlatform.Streams;
 
-namespace DataPlatform.MachineLearning.History;
+namespace DataPlatform.Simulation.History;
 
 /// <summary>What a history run sent and how the platform answered.</summary>
 public sealed record HistoryReport(int Days, int Commands, int Pushes, int Accepted, int Rejected, int Failed, int Readings, int ManualPassages, int ManualAccepted, TimeSpan Elapsed);

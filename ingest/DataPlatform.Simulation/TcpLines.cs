@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>How the simulator's devices open and close their TCP lines to the platform's listeners, as a
 /// serial-to-Ethernet converter in client mode does.</summary>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using DataPlatform.Ingest.Http;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>Drives an ingest deployment over its real protocols, as a plant's devices would: camera pushes over
 /// HTTP (as the lane's registered camera, with <paramref name="deviceToken"/> when the deployment requires

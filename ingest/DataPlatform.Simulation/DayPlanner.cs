@@ -1,7 +1,7 @@
 using System.Globalization;
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>
 /// Plans one simulated day: trip start times from the hourly and weekday pattern, a free vehicle for each trip

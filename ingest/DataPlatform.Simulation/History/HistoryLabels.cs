@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DataPlatform.Ingest.Simulation.History;
+namespace DataPlatform.Simulation.History;
 
 /// <summary>What only the simulator knows — which trucks smoke, what was planted where — written to a separate file
 /// for evaluation. Never sent to the platform: no model can see it.</summary>

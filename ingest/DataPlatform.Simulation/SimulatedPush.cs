@@ -1,4 +1,4 @@
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>One HTTP push the simulator makes, and what it expects the platform to make of it.</summary>
 public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKind Kind)
@@ -26,7 +26,7 @@ public sealed record SimulatedPush(string EventId, byte[] Body, SimulatedPushKin
 
     /// <summary>Where it is posted, relative to the ingest base: the generic gate-event endpoint, or the opacity
     /// meter's endpoint for a reading.</summary>
-    public string Path { get; init; } = Http.GateEventEndpoint.Path;
+    public string Path { get; init; } = Ingest.Http.GateEventEndpoint.Path;
 
     /// <summary>A smoke-opacity reading: light-absorption coefficient k (m⁻¹) sent; null for passages.</summary>
     public decimal? AbsorptionCoefficient { get; init; }

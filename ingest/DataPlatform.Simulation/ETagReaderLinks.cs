@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>The simulator's side of the lanes' e-tag readers: one TCP connection per reader to the platform's
 /// listener, each reader's lines written one at a time (readers send from several passages at once).</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using DataPlatform.Ingest.GuardBooth;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>The guard booth's software as the simulator plays it: registers the day's machines through the real
 /// guard-booth API as an authenticated operator. Returns how many were accepted (202).</summary>

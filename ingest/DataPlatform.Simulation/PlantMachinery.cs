@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>One in-plant vehicle (厂内运输车辆) or non-road machine (非道路移动机械) of a simulated plant.</summary>
 /// <remarks><paramref name="Registered"/>: Whether the guard booth registers it at the start of the day; the others are
@@ -165,7 +165,7 @@ public static class PlantMachinery
         return new SimulatedPush(eventId, body, SimulatedPushKind.Valid)
         {
             DeviceId = deviceId, PassTime = at, SendAt = at, VehiclePlate = machine.Plate, Direction = direction,
-            Path = workArea ? GuardBooth.WorkAreaSightingEndpoint.Path : Http.GateEventEndpoint.Path,
+            Path = workArea ? Ingest.GuardBooth.WorkAreaSightingEndpoint.Path : Ingest.Http.GateEventEndpoint.Path,
         };
     }
 }

@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>
 /// When a simulated vehicle was registered (注册登记日期), as the national platform lists it. A vehicle is registered

@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>A plant's gate traffic as the simulator reproduces it. The positional part is the load-generator
 /// view (rate, shares of duplicates and garbage); the init part describes the plant itself: when trucks come,

@@ -1,4 +1,4 @@
-namespace DataPlatform.Ingest.Simulation.History;
+namespace DataPlatform.Simulation.History;
 
 /// <summary>A heavy-pollution alert declared for whole China days [<paramref name="From"/>, <paramref name="To"/>).</summary>
 /// <remarks><paramref name="Level"/>: "orange" or "red" (the control command's level word).</remarks>

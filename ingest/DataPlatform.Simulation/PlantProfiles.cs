@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>The plants of the seed's table. Numbers are plausible orders of magnitude, not survey data: they
 /// exist so tests and demos see the shapes a real plant has (night peaks at steel works, daytime-only hazmat,

@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>Plates, VINs and camera misreads drawn from a caller's random stream (so a seed replays them).</summary>
 public static class SimulatedPlates

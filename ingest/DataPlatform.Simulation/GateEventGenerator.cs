@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>
 /// Generates a plant's gate traffic from a seed: the same profile and seed give the same fleet and the same
@@ -212,7 +212,7 @@ public sealed class GateEventGenerator
         };
     }
 
-    private static string OpacityPath(string meter) => Http.EmissionEndpoints.OpacityPath.Replace("{deviceId}", meter, StringComparison.Ordinal);
+    private static string OpacityPath(string meter) => Ingest.Http.EmissionEndpoints.OpacityPath.Replace("{deviceId}", meter, StringComparison.Ordinal);
 
     /// <summary>Garbage from one of the plant's cameras: broken JSON or invalid codes.</summary>
     internal SimulatedPush Garbage(Random random, DateTimeOffset at)

@@ -1,4 +1,4 @@
-namespace DataPlatform.Ingest.Simulation.History;
+namespace DataPlatform.Simulation.History;
 
 /// <summary>How a simulated history is drawn (<c>simulate --history</c>).</summary>
 /// <remarks><paramref name="EndDay"/>: First China day NOT simulated (default: today): the history is the

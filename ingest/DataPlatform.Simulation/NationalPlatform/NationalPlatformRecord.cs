@@ -1,6 +1,6 @@
 using DataPlatform.Gate;
 
-namespace DataPlatform.Ingest.Simulation.NationalPlatform;
+namespace DataPlatform.Simulation.NationalPlatform;
 
 /// <summary>One record of the simulated national vehicle/machinery environmental information platform, in its
 /// wire shape (camelCase JSON; codes as in HJ 1321).</summary>

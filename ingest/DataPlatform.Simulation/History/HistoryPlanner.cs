@@ -2,7 +2,7 @@ using System.Globalization;
 using DataPlatform.Gate;
 using DataPlatform.Gate.Calendar;
 
-namespace DataPlatform.Ingest.Simulation.History;
+namespace DataPlatform.Simulation.History;
 
 /// <summary>One simulated past day: its traffic (with the history's opacity spot checks) and the guard's manual
 /// passages to post after it.</summary>

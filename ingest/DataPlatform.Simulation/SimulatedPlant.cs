@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>The devices a simulated plant has, named the way the simulator sends as them: two generic cameras
 /// per gate lane (<c>cam-G01-L1</c>, <c>cam-G01-L1b</c>), given the fleet an e-tag reader per lane (<c>rfid-G01-L1</c>,

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DataPlatform.Ingest.Adapters.Tcp;
 
-namespace DataPlatform.Ingest.Simulation;
+namespace DataPlatform.Simulation;
 
 /// <summary>The simulator's side of a weighbridge line: a serial-to-Ethernet converter in TCP-client mode that
 /// connects to the platform's listener and streams the indicator's frames. Not thread-safe: a weighbridge
