@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Ingest;
+namespace DataPlatform.Ingest.Tests.Journal;
 
 public sealed class JournalFormatProperties
 {

@@ -6,7 +6,7 @@ using DataPlatform.Processing.Commands;
 using Microsoft.Extensions.Logging.Abstractions;
 using static DataPlatform.Tests.Decisions.DecisionFixtures;
 
-namespace DataPlatform.Tests.Decisions;
+namespace DataPlatform.Processing.Tests.Decisions;
 
 public sealed class PolicyStoreTests : IDisposable
 {

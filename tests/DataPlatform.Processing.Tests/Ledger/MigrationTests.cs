@@ -1,6 +1,6 @@
 using DataPlatform.Ledger;
 
-namespace DataPlatform.Tests.Processing;
+namespace DataPlatform.Processing.Tests.Ledger;
 
 public sealed class MigrationTests
 {

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Processing;
+namespace DataPlatform.Processing.Tests.Passages;
 
 public sealed class PassageIdentityProperties
 {

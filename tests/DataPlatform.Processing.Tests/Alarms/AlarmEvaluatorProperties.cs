@@ -1,9 +1,10 @@
 using DataPlatform.Processing.Alarms.Rules;
+using DataPlatform.Tests.Alarms;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Alarms;
+namespace DataPlatform.Processing.Tests.Alarms;
 
 /// <summary>The pure alarm rules: deterministic, de-duplicating by id, silent when nothing matches.</summary>
 public sealed class AlarmEvaluatorProperties

@@ -6,7 +6,7 @@ using DataPlatform.Processing.Commands;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace DataPlatform.Tests.Decisions;
+namespace DataPlatform.Processing.Tests.Decisions;
 
 /// <summary>Valid control commands of every kind, for the codec properties.</summary>
 public static class CommandGenerators

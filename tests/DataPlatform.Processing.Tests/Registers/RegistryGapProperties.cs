@@ -6,7 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Registers;
+namespace DataPlatform.Processing.Tests.Registers;
 
 /// <summary>The reconciliation's choice of what to re-publish (pure): exactly the newest version per vehicle that the
 /// gate's registry does not hold as it is, so a second pass after the first was folded publishes nothing.</summary>

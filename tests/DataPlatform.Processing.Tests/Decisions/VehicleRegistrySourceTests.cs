@@ -2,7 +2,7 @@ using DataPlatform.Cli.Hosting;
 using DataPlatform.Processing.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataPlatform.Tests.Processing;
+namespace DataPlatform.Processing.Tests.Decisions;
 
 /// <summary>The ledger writer's review check takes its registry from an explicit source (issue 10 item 5): the decision
 /// service's live registry when decisions run, an empty one — said at start — when they are off.</summary>

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Analytics;
+namespace DataPlatform.Analytics.Tests.Sql;
 
 public sealed class ResultWriterTests
 {

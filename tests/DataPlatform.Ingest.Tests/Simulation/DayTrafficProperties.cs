@@ -2,7 +2,7 @@ using DataPlatform.Gate;
 using DataPlatform.Simulation;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Simulation;
+namespace DataPlatform.Ingest.Tests.Simulation;
 
 /// <summary>The day planner's promises: reproducible from the seed, vehicles that leave only after they came,
 /// a fleet shaped like the profile says.</summary>

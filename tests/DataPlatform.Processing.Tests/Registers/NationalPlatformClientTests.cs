@@ -5,7 +5,7 @@ using DataPlatform.Simulation;
 using DataPlatform.Simulation.NationalPlatform;
 using Microsoft.Extensions.Options;
 
-namespace DataPlatform.Tests.Registers;
+namespace DataPlatform.Processing.Tests.Registers;
 
 /// <summary>The HTTP client against the platform simulator on a real socket.</summary>
 public sealed class NationalPlatformClientTests

@@ -13,7 +13,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Regulator;
+namespace DataPlatform.Processing.Tests.Regulator;
 
 /// <summary>The pure mapping between processing's ledger records and the bridge's uploads: registry enrichment of
 /// passages, the exit's trip load, register versions as register uploads, and the exit hold.</summary>

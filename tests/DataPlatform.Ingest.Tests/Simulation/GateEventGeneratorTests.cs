@@ -1,7 +1,7 @@
 using DataPlatform.Gate;
 using DataPlatform.Simulation;
 
-namespace DataPlatform.Tests.Ingest;
+namespace DataPlatform.Ingest.Tests.Simulation;
 
 public sealed class GateEventGeneratorTests
 {

@@ -1,11 +1,12 @@
 using System.Text;
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Processing.Commands;
+using DataPlatform.Tests.Decisions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Decisions;
+namespace DataPlatform.Processing.Tests.Decisions;
 
 public sealed class ControlCommandCodecProperties
 {

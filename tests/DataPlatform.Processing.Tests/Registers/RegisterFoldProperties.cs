@@ -5,7 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Registers;
+namespace DataPlatform.Processing.Tests.Registers;
 
 /// <summary>The register fold is what makes the register exactly-once: re-folding a stream against what it
 /// stored adds nothing, and the stored versions replay the final record.</summary>

@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace DataPlatform.Tests.Alarms;
+namespace DataPlatform.Processing.Tests.Alarms;
 
 /// <summary>The opacity-over-limit rule as data: a reading raises it exactly when one of its measures is above the
 /// rule's limit; other sources never match it; the limit is the rule's number.</summary>
