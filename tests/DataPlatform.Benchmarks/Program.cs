@@ -13,6 +13,7 @@ var adaptersOnly = new Option<bool>("--adapters-only") { Description = "Run only
 var reportsOnly = new Option<bool>("--reports-only") { Description = "Run only the report render benchmark (one enterprise-month)" };
 var reportPassages = new Option<long[]>("--report-passages") { Description = "Passage counts of the report benchmark", DefaultValueFactory = _ => [100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
 var backfill = PositiveOption("--bridge-backfill", "Passages queued for the regulator bridge back-fill run", 20_000);
+var bridgeOnly = new Option<bool>("--bridge-only") { Description = "Run only the regulator bridge back-fill benchmark (fault-free and with 10 % of requests hung)" };
 var rating = new Option<bool>("--rating") { Description = "Run only the rating benchmark (issue 12): synthetic trips over 3 years × 100 enterprises" };
 var ratingTrips = PositiveOption("--rating-trips", "Trips (and as many entry passages) for the rating benchmark", 1_000_000);
 var mlOnly = new Option<bool>("--ml") { Description = "Run only the machine-learning benchmark (training, scoring, raw feature read, quality with the seed)" };
@@ -20,7 +21,7 @@ var mlDays = PositiveOption("--ml-days", "Simulated days for the machine-learnin
 var mlSeed = PositiveOption("--ml-seed", "Seed of the simulated history for the machine-learning benchmark", 7);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
-    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, rating, ratingTrips, mlOnly, mlDays, mlSeed,
+    kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, bridgeOnly, rating, ratingTrips, mlOnly, mlDays, mlSeed,
     reportsOnly, reportPassages,
 };
 root.SetAction(async (parse, ct) =>
@@ -39,6 +40,8 @@ root.SetAction(async (parse, ct) =>
         return await AloneAsync(engine => RatingBenchmark.RunAsync(engine, parse.GetValue(ratingTrips), output, ct));
     if (parse.GetValue(mlOnly))
         return await AloneAsync(engine => MachineLearningBenchmark.RunAsync(engine, parse.GetValue(mlDays), parse.GetValue(mlSeed), output, ct));
+    if (parse.GetValue(bridgeOnly))
+        return await AloneAsync(engine => BridgeBackfillBenchmark.RunAsync(engine, parse.GetValue(backfill), output, ct));
     if (parse.GetValue(reportsOnly))
         return await AloneAsync(engine => ReportBenchmark.RunAsync(engine, parse.GetValue(reportPassages)!, output, ct));
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);

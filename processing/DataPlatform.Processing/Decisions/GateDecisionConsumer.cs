@@ -190,6 +190,10 @@ public sealed class GateDecisionConsumer(
         if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _fusion.ClockOf(read.LaneKey) - Remember) LoadDecided(read);
         var step = _fusion.Offer(read);
         _fusion.Forget(Remember);
+        if (logger.IsEnabled(LogLevel.Debug))
+            logger.LogDebug("Fusion of read {EventId} ({Device}, {PassTime:O}, lane {Lane}, direction {Direction}): {Step}, group of {Survivor} with {Reads}",
+                read.EventId, read.DeviceId, read.PassTime, read.LaneKey, read.Direction, step.Kind, step.Group?.Survivor.EventId,
+                step.Group is null ? "" : string.Join(",", step.Group.Reads.Select(r => r.EventId)));
         return step.Kind switch
         {
             FusionStepKind.Started => true,

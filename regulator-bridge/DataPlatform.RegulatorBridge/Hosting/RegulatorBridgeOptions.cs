@@ -49,8 +49,18 @@ public sealed class RegulatorBridgeOptions
     /// go without cargo. The deadline itself is never moved: a hold that overruns it makes the exit a 补传.</summary>
     public TimeSpan ExitHold { get; set; } = TimeSpan.FromSeconds(38);
 
-    /// <summary>Requests in flight at once (one upload round).</summary>
+    /// <summary>Requests answered at the usual pace that may be out at once (the upload window, <see cref="Outbox.UploadWindow"/>).</summary>
     public int MaxInFlight { get; set; } = 32;
+
+    /// <summary>A request unanswered this long (a platform holding it until the request deadline) stops counting against
+    /// <see cref="MaxInFlight"/>: it holds only its own connection while other uploads go on.</summary>
+    public TimeSpan SlowRequestAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>All requests out at once, slow ones included: the most connections the platform sees from this bridge.</summary>
+    public int MaxOutstanding { get; set; } = 512;
+
+    /// <summary>The upload window these settings describe.</summary>
+    public Outbox.UploadWindow Window() => new(MaxInFlight, SlowRequestAfter, Math.Max(MaxInFlight, MaxOutstanding));
 
     /// <summary>Idle wait between upload rounds when nothing is due.</summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -16,6 +16,8 @@ public sealed class RegulatorBridgeOptionsValidation : IValidateOptions<Regulato
             .NotBlank($"{S}:Profile", o.Profile)
             .NotBlank($"{S}:GroupId", o.GroupId)
             .InRange($"{S}:MaxInFlight", o.MaxInFlight, 1, 1024)
+            .InRange($"{S}:MaxOutstanding", o.MaxOutstanding, o.MaxInFlight, 4096)
+            .InRange($"{S}:SlowRequestAfter (秒 s)", o.SlowRequestAfter.TotalSeconds, 0.01, 600)
             .InRange($"{S}:ExitHold (秒 s)", o.ExitHold.TotalSeconds, 0, 3600)
             .InRange($"{S}:IdleDelay (秒 s)", o.IdleDelay.TotalSeconds, 0, 60)
             .InRange($"{S}:RatesInterval (秒 s)", o.RatesInterval.TotalSeconds, 0.01, 86_400)

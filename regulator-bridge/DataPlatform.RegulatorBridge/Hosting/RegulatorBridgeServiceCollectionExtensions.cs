@@ -89,7 +89,7 @@ public static class RegulatorBridgeServiceCollectionExtensions
                 (method, data) => builder.Build(method, data, time.GetUtcNow(), Guid.NewGuid().ToString("N")),
                 new TcpLinkOptions(o.EntCode, o.TcpLoginMethod, o.ReconnectInitial, o.ReconnectMax), time,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<TcpTransport>()),
-            _ => new HttpsTransport(compiled, verifier, time, o.MaxInFlight),
+            _ => new HttpsTransport(compiled, verifier, time, o.Window().MaxOutstanding),
         };
         return new BridgeContext(compiled, new RegulatorClient(compiled, builder, transport, time), verifier, o.EntCode);
     }

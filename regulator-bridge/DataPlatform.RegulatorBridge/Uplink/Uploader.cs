@@ -10,11 +10,14 @@ using Microsoft.Extensions.Options;
 namespace DataPlatform.RegulatorBridge.Uplink;
 
 /// <summary>
-/// Drains the outbox in rounds: plan (real-time first, 补传 in order with a guaranteed share), mark the round
-/// InFlight durably, send it concurrently, then store the outcomes and one upload-log row per attempt. The circuit
-/// breaker stops rounds while the platform is down and lets single probes through. Every state change reaches
-/// ClickHouse before the next round, so a restart resumes exactly: InFlight rows become due again
-/// (<see cref="OutboxMachine.RecoverAfterRestart"/>) and their lost attempt is logged as <c>unknown</c>.
+/// Drains the outbox through a sliding window (<see cref="UploadWindow"/>): whenever slots are free it plans
+/// (real-time first, 补传 in order with a guaranteed share), marks the started records InFlight durably and sends them;
+/// answers are stored as they come, in batches, with one upload-log row per attempt. A request the platform holds
+/// until its deadline occupies only its own slot, and once slow not even that. The circuit breaker stops new
+/// requests while the platform is down and lets single probes through. Every record is InFlight in ClickHouse before
+/// its request goes out and its outcome is stored before it can start again, so a restart resumes exactly: InFlight
+/// rows become due again (<see cref="OutboxMachine.RecoverAfterRestart"/>) and their lost attempt is logged as
+/// <c>unknown</c>.
 /// </summary>
 public sealed class Uploader(
     BridgeContext bridge,
@@ -29,6 +32,12 @@ public sealed class Uploader(
     private readonly Random _random = new();
     private readonly CircuitBreaker _breaker = new(options.Value.Circuit);
     private readonly UploadScheduler _scheduler = new(options.Value.Scheduler);
+    private readonly UploadWindow _window = options.Value.Window();
+    // Requests out, in the order they started; only the upload loop touches it.
+    private readonly List<Attempt> _out = [];
+    private Task? _signal;
+    // How long answers already in may wait for others, so they are stored in one batch.
+    private static readonly TimeSpan StoreGather = TimeSpan.FromMilliseconds(20);
     private long _attempts;
     private long _acknowledged;
 
@@ -53,13 +62,17 @@ public sealed class Uploader(
                 try
                 {
                     await heartbeats.SendIfDueAsync(_breaker, stoppingToken);
-                    if (!await RoundAsync(stoppingToken))
-                        await queue.WaitAsync(options.Value.IdleDelay, stoppingToken);
+                    await CycleAsync(stoppingToken);
+                    await WaitForProgressAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The store was unreachable: nothing was lost (the round's rows are InFlight or older), retry.
+                    // The store was unreachable: nothing was lost (the records are InFlight or older). Requests still out
+                    // may yet be answered, but their outcome could not be stored either: let them end, then recover as
+                    // after a restart, so no record is sent again while its request is still out.
                     logger.LogWarning("上传轮次失败，稍后重试: {Reason}", e.Message);
+                    await ((Task)Task.WhenAll(_out.Select(a => a.Reply))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    _out.Clear();
                     await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                     await RecoverAsync(stoppingToken);
                 }
@@ -91,35 +104,103 @@ public sealed class Uploader(
             logger.LogInformation("上传队列恢复 {Open} 条待上传记录（其中 {InFlight} 条重启时在途）", open.Count, interrupted.Count);
     }
 
-    /// <returns>Whether anything was sent.</returns>
-    private async Task<bool> RoundAsync(CancellationToken ct)
+    // One cycle: the answers in (if enough to store together) and the records the window has room for, written with
+    // two inserts — the upload log, then the outbox rows of both — before the new requests go out.
+    private async Task CycleAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var answered = _out.Where(a => a.Reply.IsCompleted).ToList();
+        if (answered.Count > 0 && !ReadyToStore(answered, now))
+            answered.Clear();
+        var (finals, log) = await OutcomesAsync(answered);
+        var stored = answered.ToHashSet();
+        _out.RemoveAll(stored.Contains);
+        var started = Start(now);
+        // The log first: if the process dies before the outbox rows, the restart finds the attempt logged and does not
+        // log it again as unknown.
+        if (log.Count > 0)
+            await store.LogAsync(log, ct);
+        if (finals.Count + started.Count > 0)
+            await store.SaveAsync([.. finals, .. started], ct);
+        Interlocked.Add(ref _attempts, answered.Count);
+        queue.Put(finals);
+        foreach (var item in started)
+            _out.Add(new Attempt(item, now, SendAsync(item, ct)));
+    }
+
+    // The records to start now, marked InFlight in the queue (the caller stores them before sending). While most of the
+    // window is busy it waits for a quarter of it to free up: each start is a planning pass over the queue.
+    private List<OutboxItem> Start(DateTimeOffset now)
+    {
+        var startedAt = _out.Select(a => a.StartedAt).ToList();
+        var free = _window.Free(startedAt, now);
+        if (free == 0 || (_window.Counting(startedAt, now) > 0 && free < Math.Max(1, _window.MaxInFlight / 4)))
+            return [];
         // Open: nothing goes out. Half-open: one record is the probe, taken only once there is one to send.
-        var capacity = _breaker.Capacity(now, options.Value.MaxInFlight);
+        var capacity = _breaker.Capacity(now, free);
         if (capacity == 0)
-            return false;
-        var items = queue.Snapshot().ToDictionary(i => i.Entry.RecordId, StringComparer.Ordinal);
-        var plan = _scheduler.Plan(items.Values.Select(i => i.Entry), now, capacity);
+            return [];
+        var plan = _scheduler.Plan(queue.Snapshot().Select(i => i.Entry), now, capacity);
         if (plan.Count == 0 || (_breaker.State == CircuitState.HalfOpen && !_breaker.TryAcquire(now)))
-            return false;
+            return [];
         var down = _breaker.IsPlatformDown;
-        var started = queue.StartRound(plan.Select(e => e.RecordId), now,
+        return queue.StartRound(plan.Select(e => e.RecordId), now,
             i => i with { Entry = OutboxMachine.Start(i.Entry, now, down), AttemptStartedAt = now });
-        if (started.Count == 0)
-            return false;
-        await store.SaveAsync(started, ct);
+    }
 
-        var results = await Task.WhenAll(started.Select(async item =>
-        {
-            var (reply, completeness) = await runner.RunAsync(item, ct);
-            return (item, reply, completeness, finished: time.GetUtcNow());
-        }));
+    private async Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        var (reply, completeness) = await runner.RunAsync(item, ct);
+        return (reply, completeness, time.GetUtcNow());
+    }
 
-        var finals = new List<OutboxItem>(results.Length);
-        var log = new List<AttemptLogRow>(results.Length);
-        foreach (var (item, reply, completeness, finished) in results)
+    // Until a request is answered, new work arrives while the window has room, a request turns slow (frees a slot),
+    // or the answers already in have waited long enough to be stored together.
+    private async Task WaitForProgressAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var answered = _out.Where(a => a.Reply.IsCompleted).ToList();
+        if (answered.Count > 0 && ReadyToStore(answered, now))
+            return;
+        _signal ??= queue.WaitAsync(options.Value.IdleDelay, ct);
+        var wakers = new List<Task> { _signal };
+        var waiting = _out.Where(a => !a.Reply.IsCompleted).Select(a => a.Reply).ToList();
+        if (waiting.Count > 0)
+            wakers.Add(Task.WhenAny(waiting));
+        if (_window.NextSlot(_out.Select(a => a.StartedAt), now) is { } slot)
+            wakers.Add(Task.Delay(Max(slot - now, TimeSpan.FromMilliseconds(1)), time, ct));
+        if (answered.Count > 0)
+            wakers.Add(Task.Delay(Max(StoreGather - (now - FirstAnswer(answered, now)), TimeSpan.FromMilliseconds(1)), time, ct));
+        await Task.WhenAny(wakers);
+        if (_signal.IsCompleted)
         {
+            await _signal; // surfaces a cancellation
+            _signal = null;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // Answers are stored together (two inserts per batch): once a quarter of the window answered, when nothing else
+    // answered at the usual pace is out, or when the first of them has waited StoreGather.
+    private bool ReadyToStore(List<Attempt> answered, DateTimeOffset now) =>
+        answered.Count >= Math.Max(1, _window.MaxInFlight / 4)
+        || _window.Counting(_out.Where(a => !a.Reply.IsCompleted).Select(a => a.StartedAt), now) == 0
+        || now - FirstAnswer(answered, now) >= StoreGather;
+
+    // A request that failed or was cancelled has no answer time: it is stored (or rethrown) at once.
+    private static DateTimeOffset FirstAnswer(List<Attempt> answered, DateTimeOffset now) =>
+        answered.Min(a => a.Reply.IsCompletedSuccessfully ? a.Reply.Result.Finished : now - StoreGather);
+
+    // What the answers make of their records (the breaker learns from them too), and their upload-log rows.
+    private async Task<(List<OutboxItem> Finals, List<AttemptLogRow> Log)> OutcomesAsync(List<Attempt> answered)
+    {
+        var finals = new List<OutboxItem>(answered.Count);
+        var log = new List<AttemptLogRow>(answered.Count);
+        foreach (var attempt in answered)
+        {
+            var item = attempt.Item;
+            var (reply, completeness, finished) = await attempt.Reply;
             var entry = item.Entry;
             // The platform answered (even with a refusal): it is up. A local refusal says nothing about it.
             if (reply.IsAcknowledged || reply.Response is not null)
@@ -145,16 +226,14 @@ public sealed class Uploader(
             }
             finals.Add(item with { Entry = next, Complete = completeness.IsComplete, Missing = completeness.IsComplete ? "" : completeness.Describe() });
             log.Add(new AttemptLogRow(
-                new UploadAttempt(entry.RecordId, entry.Attempts, entry.Mode ?? UploadMode.RealTime, item.AttemptStartedAt ?? now, finished,
+                new UploadAttempt(entry.RecordId, entry.Attempts, entry.Mode ?? UploadMode.RealTime, item.AttemptStartedAt ?? attempt.StartedAt, finished,
                     reply.Outcome, reply.Response?.Code, reply.Error),
                 entry, item.EnterpriseId, reply.Outcome.ToString(), reply.IsAcknowledged ? finished : null));
         }
-        Interlocked.Add(ref _attempts, results.Length);
-        // The log first: if the process dies before the outbox row, the restart finds the attempt logged and
-        // does not log it again as unknown.
-        await store.LogAsync(log, ct);
-        await store.SaveAsync(finals, ct);
-        queue.Put(finals);
-        return true;
+        return (finals, log);
     }
+
+    /// <summary>One request out: the record as started, when, and its reply to come.</summary>
+    private sealed record Attempt(OutboxItem Item, DateTimeOffset StartedAt,
+        Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> Reply);
 }
