@@ -151,8 +151,11 @@ public static class EmbeddedKafkaProbe
         return consumer;
     }
 
-    /// <param name="roundRobin">0: librdkafka's partitioner; otherwise message i goes to partition i % roundRobin.</param>
-    /// <param name="mayProduce">Asked before message i; false waits.</param>
+    /// <remarks>
+    /// <para><paramref name="roundRobin"/>: 0: librdkafka's partitioner; otherwise message i goes to partition i %
+    /// roundRobin.</para>
+    /// <para><paramref name="mayProduce"/>: Asked before message i; false waits.</para>
+    /// </remarks>
     private static void ProduceAll(
         EmbeddedKafka kafka, string topic, int messages, int payloadBytes, int roundRobin,
         Func<int, bool> mayProduce, Action onFailure, CancellationToken ct)

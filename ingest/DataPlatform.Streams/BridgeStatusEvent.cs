@@ -6,11 +6,15 @@ namespace DataPlatform.Streams;
 /// <summary>A finding of the regulator bridge (a rate below its threshold, an upload backlog too large or too old,
 /// the platform unreachable), published on <c>regulator.bridge-status</c> keyed by enterprise/gate and read by
 /// processing's alarms: the contract both sides share, so neither references the other.</summary>
-/// <param name="Id">Stable for one finding (e.g. one gate, day and metric), so a repeat is recognisably the same.</param>
-/// <param name="Kind">See <see cref="BridgeStatusKinds"/>.</param>
-/// <param name="Subject">What repeats are counted on, e.g. <c>transmission:2026-11-28</c> or <c>backlog</c>.</param>
-/// <param name="Message">Operator-facing, in Chinese.</param>
-/// <param name="Value">The measured value (a rate in [0, 1], a count or an age in seconds).</param>
+/// <remarks>
+/// <para><paramref name="Id"/>: Stable for one finding (e.g. one gate, day and metric), so a repeat is recognisably the
+/// same.</para>
+/// <para><paramref name="Kind"/>: See <see cref="BridgeStatusKinds"/>.</para>
+/// <para><paramref name="Subject"/>: What repeats are counted on, e.g. <c>transmission:2026-11-28</c> or
+/// <c>backlog</c>.</para>
+/// <para><paramref name="Message"/>: Operator-facing, in Chinese.</para>
+/// <para><paramref name="Value"/>: The measured value (a rate in [0, 1], a count or an age in seconds).</para>
+/// </remarks>
 public sealed record BridgeStatusEvent(
     Guid Id,
     string Kind,

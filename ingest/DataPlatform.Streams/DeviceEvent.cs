@@ -5,9 +5,13 @@ namespace DataPlatform.Streams;
 
 /// <summary>A device status change or security alarm, published by ingest on <c>device.events</c> keyed by device
 /// id and read by processing's alarms: the contract both sides share.</summary>
-/// <param name="Kind"><c>online</c>, <c>offline</c>, <c>auth_failed</c> or <c>picture_missing</c> (see <see cref="DeviceEventKinds"/>).</param>
-/// <param name="Message">Operator-facing, in Chinese.</param>
-/// <param name="Suppressed">For <c>auth_failed</c>: further failures swallowed by the alarm throttle before this one.</param>
+/// <remarks>
+/// <para><paramref name="Kind"/>: <c>online</c>, <c>offline</c>, <c>auth_failed</c> or <c>picture_missing</c> (see
+/// <see cref="DeviceEventKinds"/>).</para>
+/// <para><paramref name="Message"/>: Operator-facing, in Chinese.</para>
+/// <para><paramref name="Suppressed"/>: For <c>auth_failed</c>: further failures swallowed by the alarm throttle before
+/// this one.</para>
+/// </remarks>
 public sealed record DeviceEvent(
     Guid Id,
     string Kind,

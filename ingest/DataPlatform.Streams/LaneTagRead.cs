@@ -10,10 +10,12 @@ namespace DataPlatform.Streams;
 /// lane's camera reads and cross-checks them (lane read fusion). The full read, unknown tags included, also goes to
 /// <see cref="Topics.VehicleInfo"/>. Every other reader of <c>gate.raw</c> sees no gate event in it and passes it.
 /// </summary>
-/// <param name="EventId">The tag read's message id (deterministic: a replayed read keeps it).</param>
-/// <param name="ReadAt">China time of the read.</param>
-/// <param name="PlateNo">The plate the tag was issued to (the register's, normalised).</param>
-/// <param name="VehicleId">The register's own vehicle id, when it has one.</param>
+/// <remarks>
+/// <para><paramref name="EventId"/>: The tag read's message id (deterministic: a replayed read keeps it).</para>
+/// <para><paramref name="ReadAt"/>: China time of the read.</para>
+/// <para><paramref name="PlateNo"/>: The plate the tag was issued to (the register's, normalised).</para>
+/// <para><paramref name="VehicleId"/>: The register's own vehicle id, when it has one.</para>
+/// </remarks>
 public sealed record LaneTagRead(
     string EventId,
     string EnterpriseId,

@@ -9,12 +9,16 @@ namespace DataPlatform.Streams;
 /// alarms: the contract both sides share (like <see cref="DeviceEvent"/>). Values are already validated by the
 /// adapter: plate normalised, at least one of the two measures present and in range.
 /// </summary>
-/// <param name="ReadingId">The meter's own id of the measurement; a re-sent reading keeps it, so the ledger keeps one row.</param>
-/// <param name="PlateColor">Wire name (yellow, blue …), "unknown" when the meter did not say.</param>
-/// <param name="MeasuredAt">China time.</param>
-/// <param name="OpacityPercent">Opacity N, 0–100 %.</param>
-/// <param name="AbsorptionCoefficient">Light-absorption coefficient k in m⁻¹ (GB 3847-2018 limits are in k).</param>
-/// <param name="Method">free-acceleration (自由加速法), lug-down (加载减速法), remote-sensing (遥感) or unknown.</param>
+/// <remarks>
+/// <para><paramref name="ReadingId"/>: The meter's own id of the measurement; a re-sent reading keeps it, so the ledger
+/// keeps one row.</para>
+/// <para><paramref name="PlateColor"/>: Wire name (yellow, blue …), "unknown" when the meter did not say.</para>
+/// <para><paramref name="MeasuredAt"/>: China time.</para>
+/// <para><paramref name="OpacityPercent"/>: Opacity N, 0–100 %.</para>
+/// <para><paramref name="AbsorptionCoefficient"/>: Light-absorption coefficient k in m⁻¹ (GB 3847-2018 limits are in
+/// k).</para>
+/// <para><paramref name="Method"/>: free-acceleration (自由加速法), lug-down (加载减速法), remote-sensing (遥感) or unknown.</para>
+/// </remarks>
 public sealed record OpacityReading(
     string ReadingId,
     string DeviceId,

@@ -6,11 +6,16 @@ namespace DataPlatform.Streams;
 /// <summary>One change to a register, or one audited guard-booth action, on <see cref="Topics.RegistryChanges"/>:
 /// who (operator and source), when, and the record's full new field set. Processing computes the before/after
 /// diff against the version it holds, so a re-posted identical record changes nothing.</summary>
-/// <param name="ChangeId">Unique per change; a redelivered message keeps it (the ledger rows derive from it).</param>
-/// <param name="Register"><c>in-plant</c>, <c>non-road</c>, <c>road</c> or <c>passage</c> (a manual passage: audit only).</param>
-/// <param name="Source"><c>guard-booth</c> or <c>national-platform</c>.</param>
-/// <param name="Fields">The normalised fields of the record (codes; empty values left out).</param>
-/// <param name="OperatorName">The guard operator's configured display name, kept in the audit beside the id.</param>
+/// <remarks>
+/// <para><paramref name="ChangeId"/>: Unique per change; a redelivered message keeps it (the ledger rows derive from
+/// it).</para>
+/// <para><paramref name="Register"/>: <c>in-plant</c>, <c>non-road</c>, <c>road</c> or <c>passage</c> (a manual
+/// passage: audit only).</para>
+/// <para><paramref name="Source"/>: <c>guard-booth</c> or <c>national-platform</c>.</para>
+/// <para><paramref name="Fields"/>: The normalised fields of the record (codes; empty values left out).</para>
+/// <para><paramref name="OperatorName"/>: The guard operator's configured display name, kept in the audit beside the
+/// id.</para>
+/// </remarks>
 public sealed record RegistryChange(
     Guid ChangeId,
     string Register,

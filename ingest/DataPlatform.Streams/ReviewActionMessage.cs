@@ -6,15 +6,21 @@ namespace DataPlatform.Streams;
 
 /// <summary>A manual-review action on one passage, published on <c>review.actions</c> by the CLI and by ingest's
 /// guard-booth endpoint and sealed into the review ledger by processing: the contract the three share.</summary>
-/// <param name="ActionId">Chosen by the sender (1..64 of <c>[A-Za-z0-9._:-]</c>); a resend under the same id is one action.</param>
-/// <param name="Action"><c>approve</c>, <c>correct</c> or <c>reject</c> (<see cref="ReviewActionKinds"/>).</param>
-/// <param name="Operator">Who acted (审核人): a person, never a device. From the guard booth, the operator id its
-/// credential proved (the body cannot choose it).</param>
-/// <param name="Source"><c>cli</c> or <c>guard-booth:&lt;operatorId&gt;</c>; set by the receiving side.</param>
-/// <param name="RejectKind">For reject: <c>non-vehicle</c> or <c>duplicate</c>.</param>
-/// <param name="OperatorName">The operator's configured display name (guard booth), kept beside the id in the ledger.</param>
-/// <param name="EnterpriseId">The enterprise the operator's account is limited to (guard booth); processing refuses
-/// an action on another enterprise's passage. Null: any.</param>
+/// <remarks>
+/// <para><paramref name="ActionId"/>: Chosen by the sender (1..64 of <c>[A-Za-z0-9._:-]</c>); a resend under the same
+/// id is one action.</para>
+/// <para><paramref name="Action"/>: <c>approve</c>, <c>correct</c> or <c>reject</c>
+/// (<see cref="ReviewActionKinds"/>).</para>
+/// <para><paramref name="Operator"/>: Who acted (审核人): a person, never a device. From the guard booth, the operator id
+/// its credential proved (the body cannot choose it).</para>
+/// <para><paramref name="Source"/>: <c>cli</c> or <c>guard-booth:&lt;operatorId&gt;</c>; set by the receiving
+/// side.</para>
+/// <para><paramref name="RejectKind"/>: For reject: <c>non-vehicle</c> or <c>duplicate</c>.</para>
+/// <para><paramref name="OperatorName"/>: The operator's configured display name (guard booth), kept beside the id in
+/// the ledger.</para>
+/// <para><paramref name="EnterpriseId"/>: The enterprise the operator's account is limited to (guard booth); processing
+/// refuses an action on another enterprise's passage. Null: any.</para>
+/// </remarks>
 public sealed record ReviewActionMessage(
     string ActionId,
     Guid PassageId,

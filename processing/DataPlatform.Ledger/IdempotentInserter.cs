@@ -16,9 +16,9 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
 
     /// <summary>Inserts the rows not yet stored, each as <paramref name="prepare"/> completes it; returns how many
     /// were new.</summary>
-    /// <param name="prepare">Gets the new rows in their original order (first occurrence of each id) and returns
-    /// them completed, e.g. sealed onto a hash chain. It runs after the stored-id check, so a row already stored is
-    /// never prepared again, and what it returns is written in the same insert.</param>
+    /// <remarks><paramref name="prepare"/>: Gets the new rows in their original order (first occurrence of each id) and
+    /// returns them completed, e.g. sealed onto a hash chain. It runs after the stored-id check, so a row already
+    /// stored is never prepared again, and what it returns is written in the same insert.</remarks>
     public async Task<int> InsertNewAsync<TRow>(LedgerTable<TRow> table, IReadOnlyCollection<TRow> rows,
         Func<IReadOnlyList<TRow>, IReadOnlyList<TRow>> prepare, CancellationToken ct)
     {

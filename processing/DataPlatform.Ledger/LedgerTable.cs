@@ -1,9 +1,12 @@
 namespace DataPlatform.Ledger;
 
 /// <summary>How rows of one ledger table are identified, placed in time and written.</summary>
-/// <param name="Name">Table name inside the ledger database.</param>
-/// <param name="IdColumn">UUID column holding the row's deterministic id.</param>
-/// <param name="TimeColumn">The partitioning time column, used to prune the existence check to a few months.</param>
+/// <remarks>
+/// <para><paramref name="Name"/>: Table name inside the ledger database.</para>
+/// <para><paramref name="IdColumn"/>: UUID column holding the row's deterministic id.</para>
+/// <para><paramref name="TimeColumn"/>: The partitioning time column, used to prune the existence check to a few
+/// months.</para>
+/// </remarks>
 public sealed record LedgerTable<TRow>(
     string Name,
     string IdColumn,

@@ -28,7 +28,8 @@ public sealed class RegulatorPlatformSimulator : IAsyncDisposable
     public static Task<RegulatorPlatformSimulator> StartAsync(RegulatorSimulatorOptions options, CancellationToken ct = default) =>
         StartAsync(options, TimeProvider.System, ct);
 
-    /// <param name="time">The platform's clock: envelope freshness, received and acknowledgement times.</param>
+    /// <remarks><paramref name="time"/>: The platform's clock: envelope freshness, received and acknowledgement
+    /// times.</remarks>
     /// <exception cref="InvalidOperationException">the options are unusable (missing keys, unknown profile …).</exception>
     public static async Task<RegulatorPlatformSimulator> StartAsync(RegulatorSimulatorOptions options, TimeProvider time, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ using DataPlatform.Gate;
 using DataPlatform.Ingest;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Http;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

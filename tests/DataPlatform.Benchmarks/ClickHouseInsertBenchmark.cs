@@ -2,9 +2,9 @@ using System.Diagnostics;
 using ClickHouse.Driver;
 using DataPlatform.Engines.ClickHouse;
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Simulation;
 using DataPlatform.Ledger;
 using DataPlatform.Processing.Passages;
+using DataPlatform.Simulation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

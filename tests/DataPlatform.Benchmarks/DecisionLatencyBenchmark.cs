@@ -110,7 +110,7 @@ public static class DecisionLatencyBenchmark
     private static string Register(string id, string plate, string stage) =>
         $$"""{"commandId":"{{id}}","kind":"vehicle.register","issuedAt":"2026-01-01T00:00:00+08:00","enterpriseId":"{{Enterprise}}","plateNo":"{{plate}}","plateColor":"yellow","vehicleType":"H11","fuel":"B","stage":"{{stage}}"}""";
 
-    /// <param name="rate">Events per second; 0 produces everything at once.</param>
+    /// <remarks><paramref name="rate"/>: Events per second; 0 produces everything at once.</remarks>
     private static async Task<DecisionLatencyResult> RunPhaseAsync(string phase, int events, int rate, IProducer<string, byte[]> producer,
         ConcurrentDictionary<string, long> sent, ConcurrentQueue<double> latencies, TimeSpan limit, CancellationToken ct)
     {

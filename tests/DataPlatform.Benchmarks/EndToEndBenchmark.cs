@@ -4,7 +4,7 @@ using DataPlatform.Cli.Hosting;
 using DataPlatform.Engines.ClickHouse;
 using DataPlatform.Engines.Kafka;
 using DataPlatform.Ingest.Http;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -3,12 +3,12 @@ using System.Text.Json;
 using ClickHouse.Driver;
 using DataPlatform.Engines.ClickHouse;
 using DataPlatform.Gate.Calendar;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.History;
 using DataPlatform.MachineLearning.Evaluation;
 using DataPlatform.MachineLearning.Features;
 using DataPlatform.MachineLearning.Forecasting;
 using DataPlatform.MachineLearning.Models;
+using DataPlatform.Simulation;
+using DataPlatform.Simulation.History;
 using Microsoft.ML;
 
 namespace DataPlatform.Benchmarks;
@@ -61,7 +61,7 @@ public static class MachineLearningBenchmark
         {
             DataPlatform.Gate.FuelType.Diesel => "B", DataPlatform.Gate.FuelType.NaturalGas => "E", _ => "A",
         }, v.UseNature == DataPlatform.Gate.UseNature.DangerousGoods ? "R" : "F",
-            DataPlatform.Ingest.Simulation.SimulatedRegisterDates.Of(v)), StringComparer.Ordinal); // the date the national platform lists
+            DataPlatform.Simulation.SimulatedRegisterDates.Of(v)), StringComparer.Ordinal); // the date the national platform lists
         var entries = plans.SelectMany(p => p.Traffic.Pushes).Where(p => p is { Kind: SimulatedPushKind.Valid, Direction: 1 }).Select(p => (p.VehiclePlate, p.PassTime, false)).ToList();
         var now = new DateTimeOffset(options.EndDay.ToDateTime(TimeOnly.MinValue), DataPlatform.Gate.ChinaTime.Offset);
         var builder = new SmokingFeatureBuilder(profiles, readings, entries);

@@ -24,7 +24,8 @@ public sealed class LaneFusionProperties
 
     /// <summary>A physical passage: its lane, direction and start second, and its reads (distinct devices, within the
     /// window, any plate variant).</summary>
-    /// <param name="Tag">A registered e-tag read of the truck at the lane (offset, plate), when the lane has a reader.</param>
+    /// <remarks><paramref name="Tag"/>: A registered e-tag read of the truck at the lane (offset, plate), when the lane
+    /// has a reader.</remarks>
     public sealed record Physical(string Lane, byte Direction, int Second, IReadOnlyList<(string Device, int Offset, string Plate, double Confidence)> Reads,
         (int Offset, string Plate)? Tag = null);
 

@@ -21,8 +21,10 @@ public sealed class WaybillImporter(CleanModeShipmentTable shipments, ChainHeadT
 
     private readonly SemaphoreSlim _one = new(1, 1);
 
-    /// <param name="enterpriseId">The plant the file belongs to.</param>
-    /// <param name="importedBy">Who imports (operator name or CLI user), kept with every row.</param>
+    /// <remarks>
+    /// <para><paramref name="enterpriseId"/>: The plant the file belongs to.</para>
+    /// <para><paramref name="importedBy"/>: Who imports (operator name or CLI user), kept with every row.</para>
+    /// </remarks>
     public async Task<WaybillImportResult> ImportAsync(
         string enterpriseId, string fileName, byte[] content, string importedBy, CancellationToken ct)
     {

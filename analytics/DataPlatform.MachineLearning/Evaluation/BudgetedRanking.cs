@@ -10,7 +10,8 @@ public sealed record BudgetedRanking(string Method, int Vehicles, int Flagged, i
 
     public static int BudgetCount(int vehicles, double budget) => (int)Math.Ceiling(vehicles * budget);
 
-    /// <param name="scores">Per vehicle: its score, null when the method does not flag it at all.</param>
+    /// <remarks><paramref name="scores"/>: Per vehicle: its score, null when the method does not flag it at
+    /// all.</remarks>
     public static BudgetedRanking Evaluate(string method, IReadOnlyDictionary<string, double?> scores, IReadOnlySet<string> positives, double budget)
     {
         var take = BudgetCount(scores.Count, budget);

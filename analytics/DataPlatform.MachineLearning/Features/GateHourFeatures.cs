@@ -24,7 +24,8 @@ public sealed class GateHourFeatures
 }
 
 /// <summary>A passage reduced to what the gate-hour features count.</summary>
-/// <param name="Outcome">allow | deny | manual (manual = the register did not know the vehicle).</param>
+/// <remarks><paramref name="Outcome"/>: allow | deny | manual (manual = the register did not know the
+/// vehicle).</remarks>
 public sealed record GatePassage(Guid PassageId, string EnterpriseId, string GateId, int Direction, DateTimeOffset PassTime, string Plate, string Outcome);
 
 /// <summary>Builds per gate-hour features of arrivals. "Usual" is the mean of the same gate and hour of day over the

@@ -4,7 +4,7 @@ namespace DataPlatform.MachineLearning.Features;
 /// arrivals at that hour on earlier days. A burst is scored by how far it is from the median in robust spreads —
 /// an absolute measure, so one extreme hour cannot make itself look ordinary (as it could with RandomizedPca's relative
 /// reconstruction error, where the extreme hour pulled a principal component towards itself). Pure.</summary>
-/// <param name="Days">How many earlier days the baseline was taken from.</param>
+/// <remarks><paramref name="Days"/>: How many earlier days the baseline was taken from.</remarks>
 public sealed record SeasonalBaseline(double Median, double Mad, int Days)
 {
     /// <summary>1.4826 · MAD estimates a normal standard deviation.</summary>

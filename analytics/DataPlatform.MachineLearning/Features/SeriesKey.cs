@@ -1,7 +1,7 @@
 namespace DataPlatform.MachineLearning.Features;
 
 /// <summary>One forecast series: arrivals (or departures) at one gate of one plant.</summary>
-/// <param name="Direction">1 进厂, 2 出厂.</param>
+/// <remarks><paramref name="Direction"/>: 1 进厂, 2 出厂.</remarks>
 public sealed record SeriesKey(string EnterpriseId, string GateId, int Direction)
 {
     public override string ToString() => $"{EnterpriseId}/{GateId}/{(Direction == 1 ? "进厂" : "出厂")}";

@@ -15,8 +15,12 @@ public sealed record OpacityObservation(Guid ReadingId, string Plate, DateTimeOf
 
 /// <summary>What the ledger knows of a vehicle apart from its readings: from its gate decisions (stage as decided
 /// on), its passages (type) and the register (fuel, use nature, fleet, register date) when it is registered.</summary>
-/// <param name="Stage">EmissionStage numeric value (40 国四, 50 国五, 60+ 国六, 100 electric), null unknown.</param>
-/// <param name="RegisterDate">注册登记日期 from the road register (<c>fields['registerDate']</c>), null unknown.</param>
+/// <remarks>
+/// <para><paramref name="Stage"/>: EmissionStage numeric value (40 国四, 50 国五, 60+ 国六, 100 electric), null
+/// unknown.</para>
+/// <para><paramref name="RegisterDate"/>: 注册登记日期 from the road register (<c>fields['registerDate']</c>), null
+/// unknown.</para>
+/// </remarks>
 public sealed record VehicleProfile(string Plate, string Carrier, string VehicleType, int? Stage, string Fuel, string UseNature, DateOnly? RegisterDate);
 
 /// <summary>One vehicle's smoking-risk example at a cut-off: its reading history and attributes before it.</summary>

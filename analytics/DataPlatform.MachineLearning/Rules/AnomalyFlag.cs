@@ -30,8 +30,10 @@ public static class AnomalyKinds
 }
 
 /// <summary>A raised flag before review: what <c>anomaly_flags</c> stores as version 1 (status open).</summary>
-/// <param name="ModelKind"><c>rule</c> for exact rules, else the <c>ml_models</c> kind.</param>
-/// <param name="ModelVersion">The rule id (e.g. <c>rule:cloned-plate/v1</c>) or the model version.</param>
+/// <remarks>
+/// <para><paramref name="ModelKind"/>: <c>rule</c> for exact rules, else the <c>ml_models</c> kind.</para>
+/// <para><paramref name="ModelVersion"/>: The rule id (e.g. <c>rule:cloned-plate/v1</c>) or the model version.</para>
+/// </remarks>
 public sealed record AnomalyFlag(
     string Kind, string EnterpriseId, string GateId, string Subject, DateTimeOffset ObservedFrom, DateTimeOffset ObservedTo,
     double Score, string ModelKind, string ModelVersion, string Title, string Detail,

@@ -1,8 +1,10 @@
 namespace DataPlatform.MachineLearning.Rules;
 
 /// <summary>A gate passage as the rules see it (from <c>passages</c>, with its decision's outcome when known).</summary>
-/// <param name="DeviceId">A guard's manual passage has <c>guard:&lt;operator&gt;</c>.</param>
-/// <param name="Outcome">allow | deny | manual | "" when not decided yet.</param>
+/// <remarks>
+/// <para><paramref name="DeviceId"/>: A guard's manual passage has <c>guard:&lt;operator&gt;</c>.</para>
+/// <para><paramref name="Outcome"/>: allow | deny | manual | "" when not decided yet.</para>
+/// </remarks>
 public sealed record PassageFact(
     Guid PassageId, string EnterpriseId, string GateId, int Direction, DateTimeOffset PassTime, string Plate,
     string VehicleType, string DeviceId, IReadOnlyList<string> Pictures, string Outcome)

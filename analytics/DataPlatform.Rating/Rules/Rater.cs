@@ -7,9 +7,11 @@ namespace DataPlatform.Rating.Rules;
 /// criterion's value can only turn fails into passes, so the level never drops.</summary>
 public static class Rater
 {
-    /// <param name="metrics">The period's metrics.</param>
-    /// <param name="trailingMonths">Metrics of the calendar months ending with the period's last month, most
-    /// recent last (at least <see cref="RuleSet.MonthsNeeded"/> of them when a criterion spans months).</param>
+    /// <remarks>
+    /// <para><paramref name="metrics"/>: The period's metrics.</para>
+    /// <para><paramref name="trailingMonths"/>: Metrics of the calendar months ending with the period's last month,
+    /// most recent last (at least <see cref="RuleSet.MonthsNeeded"/> of them when a criterion spans months).</para>
+    /// </remarks>
     public static RatingResult Rate(
         string enterprise, RatingPeriod period, RuleSet rules, RatingMetrics metrics, IReadOnlyList<RatingMetrics> trailingMonths)
     {

@@ -6,9 +6,11 @@ namespace DataPlatform.Rating.Rules;
 /// <c>RuleSets/&lt;id&gt;.json</c>. The stage minimums say which vehicles count as compliant in the shares
 /// (<c>D</c> = electric only; "6" = 国六 or electric, "5" = 国五+ or electric); the levels are tried A, B, C in order
 /// and the first whose every criterion passes is the enterprise's level.</summary>
-/// <param name="Id">e.g. <c>steel-long</c>; what <c>--rules</c> names.</param>
-/// <param name="Name">Chinese name printed in reports, e.g. 钢铁（长流程）.</param>
-/// <param name="Source">Where the thresholds come from (spec §4 tag, or the project's own choice).</param>
+/// <remarks>
+/// <para><paramref name="Id"/>: e.g. <c>steel-long</c>; what <c>--rules</c> names.</para>
+/// <para><paramref name="Name"/>: Chinese name printed in reports, e.g. 钢铁（长流程）.</para>
+/// <para><paramref name="Source"/>: Where the thresholds come from (spec §4 tag, or the project's own choice).</para>
+/// </remarks>
 public sealed record RuleSet(
     string Id,
     string Name,

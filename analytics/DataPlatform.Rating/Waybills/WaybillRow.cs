@@ -1,8 +1,10 @@
 namespace DataPlatform.Rating.Waybills;
 
 /// <summary>One checked row of a waybill / belt-scale export: a clean-mode shipment on a China calendar day.</summary>
-/// <param name="Line">1-based line (CSV) or row (xlsx) number in the file, header included.</param>
-/// <param name="Tonnes">&gt; 0, at most 3 decimals (kilogram precision).</param>
+/// <remarks>
+/// <para><paramref name="Line"/>: 1-based line (CSV) or row (xlsx) number in the file, header included.</para>
+/// <para><paramref name="Tonnes"/>: &gt; 0, at most 3 decimals (kilogram precision).</para>
+/// </remarks>
 public sealed record WaybillRow(int Line, DateOnly Date, string Mode, string Direction, string Material, decimal Tonnes, string Reference);
 
 /// <summary>A row that was refused, with why (Chinese, then English).</summary>

@@ -14,9 +14,11 @@ public sealed record VideoWindow(DateOnly Day, string GateId, TimeOnly Start, in
 public sealed record InspectionPlan(int Seed, int RecordSamples, int StageSamples, IReadOnlyList<DateOnly> NormalDays,
     IReadOnlyList<DateOnly> AlertDays, IReadOnlyList<VideoWindow> Windows)
 {
-    /// <param name="trafficDays">Days of the period with passages.</param>
-    /// <param name="alertDays">Days under a heavy-pollution alert; all of them are inspected.</param>
-    /// <param name="gates">The enterprise's gates.</param>
+    /// <remarks>
+    /// <para><paramref name="trafficDays"/>: Days of the period with passages.</para>
+    /// <para><paramref name="alertDays"/>: Days under a heavy-pollution alert; all of them are inspected.</para>
+    /// <para><paramref name="gates"/>: The enterprise's gates.</para>
+    /// </remarks>
     public static InspectionPlan Create(int seed, IEnumerable<DateOnly> trafficDays, IEnumerable<DateOnly> alertDays, IEnumerable<string> gates)
     {
         var random = new Random(seed);

@@ -1,15 +1,15 @@
 using System.CommandLine;
-using DataPlatform.Cli.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Analytics.Sql;
-using DataPlatform.Ingest.Simulation.History;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.MachineLearning;
 using DataPlatform.MachineLearning.Anomalies;
 using DataPlatform.MachineLearning.Evaluation;
 using DataPlatform.MachineLearning.Ledger;
 using DataPlatform.MachineLearning.Rules;
 using DataPlatform.MachineLearning.SmokingRisk;
+using DataPlatform.Simulation.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DataPlatform.Cli.Hosting;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.NationalPlatform;
+using DataPlatform.Simulation;
+using DataPlatform.Simulation.NationalPlatform;
 
 namespace DataPlatform.Cli.Commands;
 

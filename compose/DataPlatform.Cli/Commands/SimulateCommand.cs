@@ -1,8 +1,8 @@
 using System.CommandLine;
-using DataPlatform.Cli.Hosting;
 using System.Globalization;
+using DataPlatform.Cli.Hosting;
 using DataPlatform.Ingest.Adapters.Tcp;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 
 namespace DataPlatform.Cli.Commands;
 

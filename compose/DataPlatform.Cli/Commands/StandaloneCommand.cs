@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 
 namespace DataPlatform.Cli.Commands;
 

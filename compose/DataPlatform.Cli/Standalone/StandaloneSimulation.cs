@@ -3,7 +3,7 @@ using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Devices;
 using DataPlatform.Ingest.Http;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPlatform.Cli.Standalone;

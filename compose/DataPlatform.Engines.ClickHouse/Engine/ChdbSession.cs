@@ -41,8 +41,11 @@ internal sealed class ChdbSession : IDisposable
     }
 
     /// <summary>Starts a query whose output is fetched chunk by chunk; see <see cref="ChdbStream"/>.</summary>
-    /// <param name="format">The default output format, for a query without a FORMAT clause.</param>
-    /// <param name="effectiveFormat">The format the output will be in (the query's FORMAT clause, else <paramref name="format"/>).</param>
+    /// <remarks>
+    /// <para><paramref name="format"/>: The default output format, for a query without a FORMAT clause.</para>
+    /// <para><paramref name="effectiveFormat"/>: The format the output will be in (the query's FORMAT clause, else
+    /// <paramref name="format"/>).</para>
+    /// </remarks>
     public ChdbStream OpenStream(ReadOnlySpan<byte> sql, string format, string effectiveFormat, IReadOnlyList<KeyValuePair<byte[], byte[]>>? parameters = null)
     {
         ObjectDisposedException.ThrowIf(closed, this);

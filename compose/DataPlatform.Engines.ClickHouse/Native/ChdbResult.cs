@@ -12,7 +12,8 @@ internal sealed unsafe class ChdbResult : IDisposable
     private readonly bool ownsHandle;
     private nint handle;
 
-    /// <param name="ownsHandle">False when another object destroys the handle (a stream's start result).</param>
+    /// <remarks><paramref name="ownsHandle"/>: False when another object destroys the handle (a stream's start
+    /// result).</remarks>
     public ChdbResult(ChdbNative native, nint handle, bool ownsHandle = true)
     {
         this.native = native;

@@ -1,10 +1,13 @@
 namespace DataPlatform.Engines.ClickHouse.Native;
 
 /// <summary>What a query cost and produced, summed over a streamed query's chunks.</summary>
-/// <param name="ReadRows">Rows the engine read from storage (what ClickHouse reports as <c>read_rows</c>).</param>
-/// <param name="ReadBytes">Bytes the engine read from storage.</param>
-/// <param name="ResultRows">Rows in the output.</param>
-/// <param name="ResultBytes">Bytes of output.</param>
+/// <remarks>
+/// <para><paramref name="ReadRows"/>: Rows the engine read from storage (what ClickHouse reports as
+/// <c>read_rows</c>).</para>
+/// <para><paramref name="ReadBytes"/>: Bytes the engine read from storage.</para>
+/// <para><paramref name="ResultRows"/>: Rows in the output.</para>
+/// <para><paramref name="ResultBytes"/>: Bytes of output.</para>
+/// </remarks>
 internal sealed record QueryStatistics(ulong ReadRows, ulong ReadBytes, ulong WrittenRows, ulong WrittenBytes, ulong ResultRows, ulong ResultBytes, TimeSpan Elapsed)
 {
     public static QueryStatistics None { get; } = new(0, 0, 0, 0, 0, 0, TimeSpan.Zero);

@@ -5,9 +5,10 @@ using DataPlatform.Ledger;
 
 namespace DataPlatform.Cockpit.Monitor;
 
-/// <summary>Reads the live monitor's figures from the ledger: the gate decisions of passages as they are made, passage counts, the review queue,
-/// alarms and acknowledgements, device reads (passages and lane reads), and the bridge's upload rates. Read-only;
-/// every value a query depends on is a parameter. <paramref name="enterpriseId"/> empty = every enterprise.</summary>
+/// <summary>Reads the live monitor's figures from the ledger: the gate decisions of passages as they are made, passage
+/// counts, the review queue, alarms and acknowledgements, device reads (passages and lane reads), and the bridge's
+/// upload rates. Read-only; every value a query depends on is a parameter. An empty enterprise id given to
+/// <see cref="ReadAsync(string, DateOnly, DateTimeOffset, int, int, CancellationToken)"/> = every enterprise.</summary>
 public sealed class GateMonitorReader(ClickHouseClient client)
 {
     private const string Enterprise = "({enterprise:String} = '' OR enterprise_id = {enterprise:String})";

@@ -1,8 +1,10 @@
 namespace DataPlatform.Devices.ETag;
 
 /// <summary>One read of one e-tag by one reader.</summary>
-/// <param name="Epc">Canonical upper-case hex (see <see cref="ETag.Epc"/>).</param>
-/// <param name="Antenna">Antenna port, 1-based, when the reader says.</param>
-/// <param name="Rssi">Signal strength in dBm as the reader reports it, when it does.</param>
-/// <param name="Time">China time.</param>
+/// <remarks>
+/// <para><paramref name="Epc"/>: Canonical upper-case hex (see <see cref="ETag.Epc"/>).</para>
+/// <para><paramref name="Antenna"/>: Antenna port, 1-based, when the reader says.</para>
+/// <para><paramref name="Rssi"/>: Signal strength in dBm as the reader reports it, when it does.</para>
+/// <para><paramref name="Time"/>: China time.</para>
+/// </remarks>
 public sealed record TagRead(string ReaderId, string Epc, int? Antenna, int? Rssi, DateTimeOffset Time);

@@ -2,10 +2,14 @@ namespace DataPlatform.Devices.Weighbridge;
 
 /// <summary>How <see cref="StableWeightDetector"/> decides that a vehicle is on the scale and its weight is
 /// settled. Defaults suit a 60–100 t truck scale with a 20 kg division.</summary>
-/// <param name="EmptyThresholdKg">At or below this the scale counts as empty; above it a vehicle is on it.</param>
-/// <param name="ToleranceKg">Readings whose spread (max − min) stays within this count as one stable weight.</param>
-/// <param name="MinStableReadings">At least this many consecutive steady readings …</param>
-/// <param name="MinStableDuration">… spanning at least this long.</param>
+/// <remarks>
+/// <para><paramref name="EmptyThresholdKg"/>: At or below this the scale counts as empty; above it a vehicle is on
+/// it.</para>
+/// <para><paramref name="ToleranceKg"/>: Readings whose spread (max − min) stays within this count as one stable
+/// weight.</para>
+/// <para><paramref name="MinStableReadings"/>: At least this many consecutive steady readings …</para>
+/// <para><paramref name="MinStableDuration"/>: … spanning at least this long.</para>
+/// </remarks>
 public sealed record StableWeightOptions(
     string EnterpriseId,
     string WeighbridgeId,

@@ -2,13 +2,15 @@ namespace DataPlatform.Gate;
 
 /// <summary>One vehicle passing one gate lane, as the camera/gate controller reports it: the contract between
 /// ingest, the Kafka topic and every later stage. <see cref="GateEventCodec"/> reads and writes its JSON.</summary>
-/// <param name="EventId">Device-unique event id, 1..64 of [A-Za-z0-9._:-].</param>
-/// <param name="EnterpriseId">1..32 characters.</param>
-/// <param name="GateId">1..32 characters.</param>
-/// <param name="LaneId">1..32 characters.</param>
-/// <param name="PassTime">Carried as China time (UTC+8); equality compares the instant.</param>
-/// <param name="Confidence">Plate recognition confidence 0..1, when the camera gives one.</param>
-/// <param name="Pictures">Picture references (e.g. sha256:…), possibly empty; compared by content.</param>
+/// <remarks>
+/// <para><paramref name="EventId"/>: Device-unique event id, 1..64 of [A-Za-z0-9._:-].</para>
+/// <para><paramref name="EnterpriseId"/>: 1..32 characters.</para>
+/// <para><paramref name="GateId"/>: 1..32 characters.</para>
+/// <para><paramref name="LaneId"/>: 1..32 characters.</para>
+/// <para><paramref name="PassTime"/>: Carried as China time (UTC+8); equality compares the instant.</para>
+/// <para><paramref name="Confidence"/>: Plate recognition confidence 0..1, when the camera gives one.</para>
+/// <para><paramref name="Pictures"/>: Picture references (e.g. sha256:…), possibly empty; compared by content.</para>
+/// </remarks>
 public sealed record GateEvent(
     string EventId,
     string EnterpriseId,

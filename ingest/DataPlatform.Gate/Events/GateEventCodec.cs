@@ -25,8 +25,10 @@ public static class GateEventCodec
 
     /// <summary>Reads one event. Never throws for any input: anything that is not a valid event comes back as a
     /// <see cref="Rejection"/> with a code from <see cref="RejectionCodes"/> and a reason naming the field.</summary>
-    /// <param name="now">The clock to judge future pass times against.</param>
-    /// <param name="maxBytes">Inputs longer than this are <see cref="RejectionCodes.TooLarge"/>.</param>
+    /// <remarks>
+    /// <para><paramref name="now"/>: The clock to judge future pass times against.</para>
+    /// <para><paramref name="maxBytes"/>: Inputs longer than this are <see cref="RejectionCodes.TooLarge"/>.</para>
+    /// </remarks>
     public static GateEventParseResult Parse(ReadOnlySpan<byte> utf8Json, DateTimeOffset now, int maxBytes = DefaultMaxBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);

@@ -2,8 +2,8 @@ namespace DataPlatform.Gate.Registers;
 
 /// <summary>One version of a register record: the normalised fields (codes, not names; empty values absent),
 /// keyed by <see cref="Key"/> within the enterprise.</summary>
-/// <param name="Key">The registration code, or for <see cref="RegisterKind.Road"/> the plate with its colour
-/// (<c>冀B12345/yellow</c>).</param>
+/// <remarks><paramref name="Key"/>: The registration code, or for <see cref="RegisterKind.Road"/> the plate with its
+/// colour (<c>冀B12345/yellow</c>).</remarks>
 public sealed record RegisterRecord(RegisterKind Kind, string EnterpriseId, string Key, SortedDictionary<string, string> Fields)
 {
     public string? this[string field] => Fields.TryGetValue(field, out var value) ? value : null;

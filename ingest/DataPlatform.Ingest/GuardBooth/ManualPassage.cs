@@ -19,7 +19,8 @@ public static class ManualPassage
     };
 
     /// <summary>The gate event, the guard's note and the picture payloads to store first; or a rejection.</summary>
-    /// <param name="storePicture">Turns one base64 picture (or an existing <c>sha256:</c> reference) into a reference, or a rejection reason.</param>
+    /// <remarks><paramref name="storePicture"/>: Turns one base64 picture (or an existing <c>sha256:</c> reference)
+    /// into a reference, or a rejection reason.</remarks>
     public static (GateEvent? Event, string Note, Rejection? Rejection) Read(
         JsonElement body, string operatorId, string defaultEnterprise, DateTimeOffset now, Func<string, (string? Ref, Rejection? Rejection)> storePicture)
     {

@@ -32,8 +32,8 @@ public sealed class DevicePushes(
     public const string DeviceIdHeader = "X-Device-Id";
     public const string DeviceTokenHeader = "X-Device-Token";
 
-    /// <summary>Who sent the push: the registration, <see cref="Open"/> for an open deployment's generic
-    /// endpoint, or a ready 401/403 response.</summary>
+    /// <summary>Who sent the push: the registration, none for an open deployment's
+    /// (<see cref="DeviceRegistry.IsOpen"/>) generic endpoint, or a ready 401/403 response.</summary>
     public async Task<(DeviceRegistration? Device, IResult? Denied)> AuthenticateAsync(
         HttpContext context, string? claimedId, byte[] body, DeviceKind[] kinds, bool openWhenUnregistered)
     {

@@ -1,4 +1,4 @@
 namespace DataPlatform.Compliance.Decisions;
 
-/// <param name="Missing">Chinese reasons, one per unmet requirement; empty when passed.</param>
+/// <remarks><paramref name="Missing"/>: Chinese reasons, one per unmet requirement; empty when passed.</remarks>
 public sealed record ExitCheckResult(bool Passed, IReadOnlyList<string> Missing);

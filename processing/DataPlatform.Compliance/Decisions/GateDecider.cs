@@ -17,7 +17,8 @@ namespace DataPlatform.Compliance.Decisions;
 /// a deny policy that could apply to it is active.</item>
 /// <item>Allow (reporting the first alert-only violation as the fired rule, if any).</item>
 /// </list>
-/// Exits are not subject to entry rules: a vehicle inside must be able to leave. <see cref="DecideExit"/> applies
+/// Exits are not subject to entry rules: a vehicle inside must be able to leave.
+/// <see cref="DecideExit(GateEvent, VehicleRegistry, PolicySet, TripState, DateTimeOffset)"/> applies
 /// <see cref="ExitCheck"/> instead, and sends a failed exit to a manual check rather than trapping the truck.</summary>
 public static class GateDecider
 {
@@ -30,7 +31,9 @@ public static class GateDecider
         Decide(e, registry, policies, TripState.Unknown, now, options);
 
     /// <summary>The decision as a pure function of (event, registry, policies, trip state, time): entries by the
-    /// entry rules (the trip state is not consulted), exits by <see cref="DecideExit"/> with <paramref name="trip"/>.</summary>
+    /// entry rules (the trip state is not consulted), exits by
+    /// <see cref="DecideExit(GateEvent, VehicleRegistry, PolicySet, TripState, DateTimeOffset)"/> with
+    /// <paramref name="trip"/>.</summary>
     public static GateDecision Decide(
         GateEvent e, VehicleRegistry registry, PolicySet policies, TripState trip, DateTimeOffset now, GateDeciderOptions options)
     {

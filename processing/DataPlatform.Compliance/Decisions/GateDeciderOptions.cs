@@ -1,6 +1,6 @@
 namespace DataPlatform.Compliance.Decisions;
 
-/// <param name="HazmatRequiresBooking">危化品车辆 (使用性质 R) must hold an active booking to enter.</param>
+/// <remarks><paramref name="HazmatRequiresBooking"/>: 危化品车辆 (使用性质 R) must hold an active booking to enter.</remarks>
 public sealed record GateDeciderOptions(
     UnknownVehicleHandling UnknownVehicle = UnknownVehicleHandling.ManualDuringActivePolicy,
     bool HazmatRequiresBooking = true)

@@ -157,6 +157,7 @@ public enum FusionStepKind
     Waiting,
 }
 
+/// <param name="Kind">What the new read did: started a group, joined one, or waits.</param>
 /// <param name="Group">The group the read started or joined.</param>
 /// <param name="Closed">Open groups of the lane the new read closed (they can be written now).</param>
 /// <remarks><see cref="Unmatched"/>: waiting e-tag reads of the lane whose window the new read passed (no camera

@@ -14,7 +14,8 @@ public sealed class LaneGroup
     private int? _sealedCount;
     private readonly HashSet<string> _devices;
 
-    /// <param name="storedSurvivor">For a group loaded from the ledger: the read its passage was written from.</param>
+    /// <remarks><paramref name="storedSurvivor"/>: For a group loaded from the ledger: the read its passage was written
+    /// from.</remarks>
     public LaneGroup(string laneKey, byte direction, IEnumerable<LaneRead> reads, LaneRead? storedSurvivor = null)
     {
         LaneKey = laneKey;

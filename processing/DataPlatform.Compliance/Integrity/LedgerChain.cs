@@ -46,7 +46,7 @@ public static class LedgerChain
     public static ChainHead EmptyHead(ChainKey chain) => new(chain, 0, LedgerCanonical.GenesisHash(chain));
 
     /// <summary>Seals one record onto its chain (streaming use: the chain order is the append order).</summary>
-    /// <param name="head">The chain's current head; null starts the chain.</param>
+    /// <remarks><paramref name="head"/>: The chain's current head; null starts the chain.</remarks>
     /// <exception cref="ArgumentException">the head belongs to another chain than the record.</exception>
     public static (SealedRecord Sealed, ChainHead Head) Append(ChainHead? head, LedgerRecord record)
     {

@@ -2,8 +2,10 @@ namespace DataPlatform.Compliance.Integrity;
 
 /// <summary>Any ledger row as the hash chain sees it: identity, chain coordinates and the content fields. Field
 /// order does not matter (the canonical encoding sorts by name); names must be unique.</summary>
-/// <param name="Kind">Which ledger: passage, trip, interception …; part of the hash.</param>
-/// <param name="Time">The record's business time; its China date picks the chain.</param>
+/// <remarks>
+/// <para><paramref name="Kind"/>: Which ledger: passage, trip, interception …; part of the hash.</para>
+/// <para><paramref name="Time"/>: The record's business time; its China date picks the chain.</para>
+/// </remarks>
 public sealed record LedgerRecord(
     string RecordId, string Kind, string EnterpriseId, string GateId, DateTimeOffset Time, IReadOnlyList<LedgerField> Fields)
 {

@@ -19,8 +19,8 @@ public static class RetentionExplanation
     }
 
     /// <summary>Splits <paramref name="findings"/> into what still needs explaining and what retention explains.</summary>
-    /// <param name="retainedFrom">From <see cref="RetainedFrom"/>; null when the ledger deletes nothing (kept for
-    /// ever, or old parts only moved to another volume).</param>
+    /// <remarks><paramref name="retainedFrom"/>: From <see cref="RetainedFrom"/>; null when the ledger deletes nothing
+    /// (kept for ever, or old parts only moved to another volume).</remarks>
     public static (IReadOnlyList<ChainFinding> Findings, IReadOnlyList<ChainFinding> Expired) Split(
         IReadOnlyList<ChainFinding> findings, DateOnly? retainedFrom)
     {

@@ -18,7 +18,8 @@ public static class PlateReconciler
         PlateRead primary, IReadOnlyList<PlateRead> secondReads, PlateRead? etag, VehicleRegistry registry) =>
         Reconcile(primary, secondReads, etag, registry, ReconcilerOptions.Default);
 
-    /// <param name="etag">The plate the e-tag reader resolved, if any; trusted regardless of confidence.</param>
+    /// <remarks><paramref name="etag"/>: The plate the e-tag reader resolved, if any; trusted regardless of
+    /// confidence.</remarks>
     public static PlateReconciliation Reconcile(
         PlateRead primary, IReadOnlyList<PlateRead> secondReads, PlateRead? etag, VehicleRegistry registry,
         ReconcilerOptions options)

@@ -1,5 +1,6 @@
 namespace DataPlatform.Compliance.Plates;
 
-/// <summary>The outcome of <see cref="PlateReconciler.Reconcile"/>: <see cref="PlateAccepted"/> or
-/// <see cref="PlateReviewRequired"/>.</summary>
+/// <summary>The outcome of
+/// <see cref="PlateReconciler.Reconcile(PlateRead, IReadOnlyList{PlateRead}, PlateRead, Vehicles.VehicleRegistry, ReconcilerOptions)"/>:
+/// <see cref="PlateAccepted"/> or <see cref="PlateReviewRequired"/>.</summary>
 public abstract record PlateReconciliation;

@@ -4,7 +4,7 @@ namespace DataPlatform.Compliance.Policies;
 
 /// <summary>A blacklisted vehicle (spec §5 downlink: plate + colour, reason, listed/removed times). Removal sets
 /// <paramref name="RemovedAt"/> instead of deleting, so a decision replayed for an earlier time still sees it.</summary>
-/// <param name="EnterpriseId">null: every enterprise on this platform (a regulator's list).</param>
+/// <remarks><paramref name="EnterpriseId"/>: null: every enterprise on this platform (a regulator's list).</remarks>
 public sealed record BlacklistEntry(
     string? EnterpriseId,
     VehicleKey Vehicle,

@@ -4,7 +4,7 @@ using DataPlatform.Gate;
 namespace DataPlatform.Compliance.Trips;
 
 /// <summary>One gate passage as trip pairing needs it.</summary>
-/// <param name="PassageId">Unique per passage; duplicates (redeliveries) share it.</param>
+/// <remarks><paramref name="PassageId"/>: Unique per passage; duplicates (redeliveries) share it.</remarks>
 public sealed record Passage(
     string PassageId, string EnterpriseId, string GateId, VehicleKey Vehicle, Direction Direction, DateTimeOffset Time)
 {

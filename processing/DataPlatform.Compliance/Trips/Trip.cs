@@ -4,7 +4,7 @@ namespace DataPlatform.Compliance.Trips;
 
 /// <summary>An entry, its exit (null while the vehicle is inside or its exit was missed) and the weighings made
 /// in between. <see cref="TripPairing"/> guarantees Exit.Time ≥ Entry.Time.</summary>
-/// <param name="Weighings">In time order.</param>
+/// <remarks><paramref name="Weighings"/>: In time order.</remarks>
 public sealed record Trip(string TripId, string EnterpriseId, VehicleKey Vehicle, Passage Entry, Passage? Exit,
     IReadOnlyList<Weighing> Weighings)
 {

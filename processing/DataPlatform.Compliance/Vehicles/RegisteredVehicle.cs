@@ -5,8 +5,11 @@ namespace DataPlatform.Compliance.Vehicles;
 /// <summary>One vehicle of the registry snapshot, as learnt from 随车清单, e-tags, the guard booth or the national
 /// platform. The VIN is kept as text because the registry must hold what was declared, even when it is wrong;
 /// <see cref="VehicleConsistency"/> reports what is wrong with it.</summary>
-/// <param name="MachineryKind">Set for non-road mobile machinery (spec §1.3); null for road vehicles.</param>
-/// <param name="Epc">Electronic registration tag (汽车电子标识) id, when the vehicle carries one.</param>
+/// <remarks>
+/// <para><paramref name="MachineryKind"/>: Set for non-road mobile machinery (spec §1.3); null for road
+/// vehicles.</para>
+/// <para><paramref name="Epc"/>: Electronic registration tag (汽车电子标识) id, when the vehicle carries one.</para>
+/// </remarks>
 public sealed record RegisteredVehicle(
     PlateNumber Plate,
     PlateColor PlateColor,

@@ -3,8 +3,8 @@ using DataPlatform.Compliance.Policies;
 namespace DataPlatform.Processing.Commands;
 
 /// <summary>A <see cref="PolicyCommand"/> on the wire.</summary>
-/// <param name="TargetEnterpriseId">Only for commands that do not name their enterprise themselves
-/// (<see cref="RemovePolicy"/>, <see cref="CancelBooking"/>): the key they travel under.</param>
+/// <remarks><paramref name="TargetEnterpriseId"/>: Only for commands that do not name their enterprise themselves
+/// (<see cref="RemovePolicy"/>, <see cref="CancelBooking"/>): the key they travel under.</remarks>
 public sealed record PolicyControlCommand(string CommandId, PolicyCommand Command, string? TargetEnterpriseId = null)
     : ControlCommand(CommandId)
 {

@@ -8,7 +8,7 @@ namespace DataPlatform.Processing.Commands;
 /// <summary>
 /// The live policy state of this process. Decisions read <see cref="Current"/> (one reference read, no lock);
 /// the command consumer folds commands in with <see cref="Apply"/> and persists the result with
-/// <see cref="Checkpoint"/>. On construction the last snapshot is loaded, so the gate decides with the last
+/// <see cref="Save"/>. On construction the last snapshot is loaded, so the gate decides with the last
 /// known policies before — or without — re-reading <c>control.commands</c>.
 /// </summary>
 public sealed class PolicyStore : IVehicleRegistrySource
@@ -21,8 +21,10 @@ public sealed class PolicyStore : IVehicleRegistrySource
     private long _savedVersion = -1;
     private ImmutableDictionary<int, long> _savedOffsets = ImmutableDictionary<int, long>.Empty;
 
-    /// <param name="snapshotPath">Where the state is persisted; null keeps it in memory only.</param>
-    /// <param name="seed">Vehicles from configuration (<c>Processing:Vehicles</c>).</param>
+    /// <remarks>
+    /// <para><paramref name="snapshotPath"/>: Where the state is persisted; null keeps it in memory only.</para>
+    /// <para><paramref name="seed"/>: Vehicles from configuration (<c>Processing:Vehicles</c>).</para>
+    /// </remarks>
     public PolicyStore(string? snapshotPath, VehicleRegistry seed, ILogger logger, TimeProvider? time = null)
     {
         SnapshotPath = snapshotPath;

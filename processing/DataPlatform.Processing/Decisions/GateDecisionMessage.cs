@@ -5,12 +5,16 @@ namespace DataPlatform.Processing.Decisions;
 
 /// <summary>One decision on <c>gate.decisions</c>, keyed by <c>enterprise/gate/lane</c>; ingest relays it to the
 /// barrier and the LED display. Times are China time (+08:00).</summary>
-/// <param name="PassageId">The ledger's passage id of the event (same id in <c>passages</c> and <c>gate_decisions</c>).</param>
-/// <param name="Outcome"><c>allow</c>, <c>deny</c> or <c>manual</c>.</param>
-/// <param name="OutcomeText">允许通行 / 禁止通行 / 人工核验.</param>
-/// <param name="RuleId">blacklist, hazmat-booking, unknown-vehicle, default-allow, exit-condition or policy:&lt;id&gt;.</param>
-/// <param name="DisplayText">The LED line: "冀B12345 国四 橙色预警管控中 禁止通行".</param>
-/// <param name="PolicyVersion">The policy state version the decision was made with.</param>
+/// <remarks>
+/// <para><paramref name="PassageId"/>: The ledger's passage id of the event (same id in <c>passages</c> and
+/// <c>gate_decisions</c>).</para>
+/// <para><paramref name="Outcome"/>: <c>allow</c>, <c>deny</c> or <c>manual</c>.</para>
+/// <para><paramref name="OutcomeText"/>: 允许通行 / 禁止通行 / 人工核验.</para>
+/// <para><paramref name="RuleId"/>: blacklist, hazmat-booking, unknown-vehicle, default-allow, exit-condition or
+/// policy:&lt;id&gt;.</para>
+/// <para><paramref name="DisplayText"/>: The LED line: "冀B12345 国四 橙色预警管控中 禁止通行".</para>
+/// <para><paramref name="PolicyVersion"/>: The policy state version the decision was made with.</para>
+/// </remarks>
 public sealed record GateDecisionMessage(
     string EventId,
     Guid PassageId,

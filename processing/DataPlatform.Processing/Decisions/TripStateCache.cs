@@ -95,7 +95,7 @@ public sealed class TripStateCache(TimeProvider time, IOptions<DecisionOptions> 
             _open.Remove(key);
     }
 
-    /// <param name="Weighings">Weighings of the vehicle at or after the entry.</param>
+    /// <remarks><paramref name="Weighings"/>: Weighings of the vehicle at or after the entry.</remarks>
     public sealed record OpenTrip(DateTimeOffset EnteredAt, IReadOnlyList<WeighingSeen> Weighings);
 
     private sealed record LocalEvent(Direction Direction, DateTimeOffset PassTime, DateTimeOffset DecidedAt);

@@ -4,7 +4,7 @@ using DataPlatform.Streams;
 namespace DataPlatform.Processing.Emissions;
 
 /// <summary>One row of the <c>opacity_readings</c> ledger table, as the writer inserts it.</summary>
-/// <param name="MeasuredAt">UTC, whole milliseconds (the column's precision).</param>
+/// <remarks><paramref name="MeasuredAt"/>: UTC, whole milliseconds (the column's precision).</remarks>
 public sealed record OpacityReadingRow(
     Guid ReadingId,
     string MeterReadingId,

@@ -33,8 +33,11 @@ public static class FusedPassageProjection
     public static PlateColor ColorOf(string wireName) =>
         PlateColor.TryParse(wireName, out var color, out _) ? color : PlateColor.Unknown;
 
-    /// <param name="reads">The event and projected row of each camera read of the group, by event id.</param>
-    /// <param name="tags">Each e-tag read of the group, by event id.</param>
+    /// <remarks>
+    /// <para><paramref name="reads"/>: The event and projected row of each camera read of the group, by event
+    /// id.</para>
+    /// <para><paramref name="tags"/>: Each e-tag read of the group, by event id.</para>
+    /// </remarks>
     public static (PassageRow Passage, List<LaneReadRow> Reads) Project(
         LaneGroup group, IReadOnlyDictionary<string, (GateEvent Event, PassageRow Row)> reads,
         IReadOnlyDictionary<string, LaneTagRead> tags, VehicleRegistry registry, ReconcilerOptions options)

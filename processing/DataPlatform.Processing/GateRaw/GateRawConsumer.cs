@@ -218,7 +218,8 @@ public sealed class GateRawConsumer(
 
     /// <summary>A read held until its passage is written: a camera's (<see cref="Event"/>, <see cref="Row"/>) or an e-tag
     /// read (<see cref="Tag"/>).</summary>
-    /// <param name="ReadId">Its id in the ledger: the passage id it would have, or its <c>lane_reads.read_id</c>.</param>
+    /// <remarks><paramref name="ReadId"/>: Its id in the ledger: the passage id it would have, or its
+    /// <c>lane_reads.read_id</c>.</remarks>
     private sealed record HeldRead(LaneRead Lane, Guid ReadId, GateEvent? Event, PassageRow? Row, LaneTagRead? Tag, TopicPartitionOffset Source)
     {
         /// <summary>For a waiting e-tag read: when it arrived (a quiet lane gives it up after the idle close).</summary>

@@ -1,7 +1,8 @@
 namespace DataPlatform.Processing.LedgerRecords;
 
 /// <summary>What a closed trip adds to its exit passage's record (spec §1.1 运输货物名称, 运输量 from the weighbridge).</summary>
-/// <param name="NetKg">Net weight, or null when the trip was not weighed (an empty truck, a missing weighing).</param>
+/// <remarks><paramref name="NetKg"/>: Net weight, or null when the trip was not weighed (an empty truck, a missing
+/// weighing).</remarks>
 public sealed record ExitLoad(Guid TripId, Guid ExitPassageId, ulong TripVersion, string CargoName, int? NetKg)
 {
     /// <summary>运输量 in tonnes, one decimal (half away from zero), capped at the field's 999.9.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DataPlatform.Processing.LedgerRecords;
 
 /// <summary>Reads the next closed trips after the trip stream's mark (passages are published from the writer's
-/// batches, see <see cref="PassageRecordPublisher"/>), in (time, id) order, as typed ledger.records records.
+/// batches, see <see cref="Passages.PassageRecordPublisher"/>), in (time, id) order, as typed ledger.records records.
 /// Rows younger than the lag are left for the next run (see <c>TripOptions.PublishLagSeconds</c>).</summary>
 public sealed class LedgerRecordQueries(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {

@@ -3,7 +3,8 @@ using DataPlatform.Compliance.Integrity;
 namespace DataPlatform.Processing.Passages;
 
 /// <summary>One row of the <c>passages</c> ledger table (进出厂运输车辆台账), as the writer inserts it.</summary>
-/// <param name="PassTimeChina">The pass time as a UTC instant, whole seconds (the column's precision).</param>
+/// <remarks><paramref name="PassTimeChina"/>: The pass time as a UTC instant, whole seconds (the column's
+/// precision).</remarks>
 public sealed record PassageRow(
     Guid PassageId,
     string EventId,

@@ -4,7 +4,7 @@ namespace DataPlatform.Processing.Registers;
 
 /// <summary>One version of a register record as stored (<c>in_plant_vehicles</c>, <c>non_road_machinery</c>,
 /// <c>road_vehicles</c>).</summary>
-/// <param name="ChangedAt">UTC, whole milliseconds.</param>
+/// <remarks><paramref name="ChangedAt"/>: UTC, whole milliseconds.</remarks>
 public sealed record RegisterRow(
     Guid RowId,
     RegisterKind Kind,

@@ -6,7 +6,8 @@ namespace DataPlatform.Processing.Registers;
 /// <summary>Which register versions the gate's registry lacks (pure).</summary>
 public static class RegistryGap
 {
-    /// <param name="VersionId">The version's row id (= its change id): the command id derives from it.</param>
+    /// <remarks><paramref name="VersionId"/>: The version's row id (= its change id): the command id derives from
+    /// it.</remarks>
     public sealed record Version(Guid VersionId, string EnterpriseId, RegisteredVehicle Vehicle);
 
     /// <summary>Per plate + colour the newest version (last in <paramref name="latest"/>), kept when

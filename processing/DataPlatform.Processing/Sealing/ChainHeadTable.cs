@@ -29,8 +29,8 @@ public sealed class ChainHeadTable(ClickHouseClient client, IOptions<ClickHouseO
     }
 
     /// <summary>The stored heads of the chains dated <paramref name="from"/> … <paramref name="to"/>.</summary>
-    /// <param name="parse">Reads a stored chain key; heads whose key does not parse are skipped (never written
-    /// by the platform, so they vouch for nothing).</param>
+    /// <remarks><paramref name="parse"/>: Reads a stored chain key; heads whose key does not parse are skipped (never
+    /// written by the platform, so they vouch for nothing).</remarks>
     public async Task<List<ChainHead>> ReadAsync(string ledger, DateOnly from, DateOnly to, Func<string, ChainKey?> parse, CancellationToken ct)
     {
         var heads = new List<ChainHead>();

@@ -1,8 +1,10 @@
 namespace DataPlatform.Processing.Weighings;
 
 /// <summary>One row of the <c>weighings</c> ledger table (过磅记录), as the writer inserts it.</summary>
-/// <param name="WeighTime">The weighing instant as UTC, whole milliseconds (the column's precision).</param>
-/// <param name="PlateNo">Normalised plate, "" when the weighbridge recorded none.</param>
+/// <remarks>
+/// <para><paramref name="WeighTime"/>: The weighing instant as UTC, whole milliseconds (the column's precision).</para>
+/// <para><paramref name="PlateNo"/>: Normalised plate, "" when the weighbridge recorded none.</para>
+/// </remarks>
 public sealed record WeighingRow(
     Guid WeighingId,
     string MessageId,

@@ -9,7 +9,7 @@ using DataPlatform.RegulatorBridge.Records;
 namespace DataPlatform.RegulatorBridge.Downlink;
 
 /// <summary>One vehicle of a blacklist command, on the platform side.</summary>
-/// <param name="EntCode">null: the entry applies regulator-wide.</param>
+/// <remarks><paramref name="EntCode"/>: null: the entry applies regulator-wide.</remarks>
 public sealed record BlacklistEntry(string PlateNo, PlateColor PlateColor, string Reason, DateTimeOffset ListedAt, DateTimeOffset? RemovedAt, string? EntCode = null);
 
 /// <summary>The platform side of <see cref="CommandParser"/>: a command's data JSON in a profile's field names,

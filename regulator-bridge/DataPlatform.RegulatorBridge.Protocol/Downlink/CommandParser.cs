@@ -17,7 +17,7 @@ public sealed class CommandParser
     private readonly EnvelopeVerifier _verifier;
     private readonly string _entCode;
 
-    /// <param name="entCode">Our enterprise code: commands for another enterprise are refused.</param>
+    /// <remarks><paramref name="entCode"/>: Our enterprise code: commands for another enterprise are refused.</remarks>
     public CommandParser(CompiledProfile profile, EnvelopeVerifier verifier, string entCode)
     {
         ArgumentNullException.ThrowIfNull(profile);

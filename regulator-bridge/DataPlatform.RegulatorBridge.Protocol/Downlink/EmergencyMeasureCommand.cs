@@ -4,7 +4,7 @@ namespace DataPlatform.RegulatorBridge.Downlink;
 
 /// <summary>An emergency measure (spec §2.8): enterprise, validity window, warning and response level, rule text
 /// such as 禁止国四及以下重型柴油货车进入.</summary>
-/// <param name="ResponseLevel">1 (I级) … 4 (IV级).</param>
+/// <remarks><paramref name="ResponseLevel"/>: 1 (I级) … 4 (IV级).</remarks>
 public sealed record EmergencyMeasureCommand(
     string CommandId,
     DateTimeOffset IssuedAt,

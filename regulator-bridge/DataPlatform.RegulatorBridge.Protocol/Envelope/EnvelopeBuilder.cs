@@ -34,7 +34,8 @@ public sealed class EnvelopeBuilder
         _signer = signer;
     }
 
-    /// <param name="data">The business payload as a JSON string; signed and sent exactly as given.</param>
+    /// <remarks><paramref name="data"/>: The business payload as a JSON string; signed and sent exactly as
+    /// given.</remarks>
     public SignedEnvelope Build(string method, string data, DateTimeOffset now, string nonce)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);

@@ -23,8 +23,12 @@ public sealed class ResponseBuilder
         _signer = platformSigner;
     }
 
-    /// <param name="requestNonce">Echoed in the nonce field, so an asynchronous ack names the line it answers.</param>
-    /// <param name="method">E.g. <see cref="PlatformMethods.Ack"/> on a TCP link; null leaves the field out.</param>
+    /// <remarks>
+    /// <para><paramref name="requestNonce"/>: Echoed in the nonce field, so an asynchronous ack names the line it
+    /// answers.</para>
+    /// <para><paramref name="method"/>: E.g. <see cref="PlatformMethods.Ack"/> on a TCP link; null leaves the field
+    /// out.</para>
+    /// </remarks>
     public string Build(string code, string message, string? data, DateTimeOffset now, string? requestNonce = null, string? method = null, string? entCode = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);

@@ -26,7 +26,8 @@ public sealed class BackoffPolicy
 
     public TimeSpan Floor(int attempt) => TimeSpan.FromTicks(Ceiling(attempt).Ticks / 2);
 
-    /// <param name="random">Injected so tests are reproducible; callers share one per outbox worker.</param>
+    /// <remarks><paramref name="random"/>: Injected so tests are reproducible; callers share one per outbox
+    /// worker.</remarks>
     public TimeSpan Delay(int attempt, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);

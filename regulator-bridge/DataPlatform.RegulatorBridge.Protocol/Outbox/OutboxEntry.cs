@@ -5,8 +5,11 @@ namespace DataPlatform.RegulatorBridge.Outbox;
 
 /// <summary>The upload state of one record: an immutable value, changed only through <see cref="OutboxMachine"/>,
 /// so the durable outbox stores each new version and a restart resumes from the last one.</summary>
-/// <param name="Deadline">Generation time plus the profile's real-time deadline.</param>
-/// <param name="Mode">Decided at the first attempt and kept (see <see cref="BackfillRule"/>); null before.</param>
+/// <remarks>
+/// <para><paramref name="Deadline"/>: Generation time plus the profile's real-time deadline.</para>
+/// <para><paramref name="Mode"/>: Decided at the first attempt and kept (see <see cref="BackfillRule"/>); null
+/// before.</para>
+/// </remarks>
 public sealed record OutboxEntry(
     string RecordId,
     RecordKind Kind,

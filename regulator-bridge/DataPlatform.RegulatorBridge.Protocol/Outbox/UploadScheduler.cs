@@ -13,8 +13,8 @@ public sealed class UploadScheduler
         _share = new FairShare(options.BackfillShare);
     }
 
-    /// <param name="capacity">Requests that may start now (in-flight window minus what is in flight, or the
-    /// circuit breaker's capacity).</param>
+    /// <remarks><paramref name="capacity"/>: Requests that may start now (in-flight window minus what is in flight, or
+    /// the circuit breaker's capacity).</remarks>
     public IReadOnlyList<OutboxEntry> Plan(IEnumerable<OutboxEntry> entries, DateTimeOffset now, int capacity)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -1,11 +1,14 @@
 namespace DataPlatform.RegulatorBridge.Rates;
 
 /// <summary>The rates of one gate on one China-time day (by generation time).</summary>
-/// <param name="OnTime">Real-time uploads acknowledged within the deadline.</param>
-/// <param name="LateRealTime">Real-time uploads acknowledged after the deadline.</param>
-/// <param name="Backfilled">补传 uploads acknowledged: counted separately, never as on time.</param>
-/// <param name="Uploaded">Acknowledged records (the platform holds them): the completeness denominator.</param>
-/// <param name="Complete">Acknowledged records whose payload was complete.</param>
+/// <remarks>
+/// <para><paramref name="OnTime"/>: Real-time uploads acknowledged within the deadline.</para>
+/// <para><paramref name="LateRealTime"/>: Real-time uploads acknowledged after the deadline.</para>
+/// <para><paramref name="Backfilled"/>: 补传 uploads acknowledged: counted separately, never as on time.</para>
+/// <para><paramref name="Uploaded"/>: Acknowledged records (the platform holds them): the completeness
+/// denominator.</para>
+/// <para><paramref name="Complete"/>: Acknowledged records whose payload was complete.</para>
+/// </remarks>
 public sealed record DailyGateRate(
     DateOnly Day,
     string GateId,

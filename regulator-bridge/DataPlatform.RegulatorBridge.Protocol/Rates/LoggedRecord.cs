@@ -4,8 +4,10 @@ using DataPlatform.RegulatorBridge.Records;
 namespace DataPlatform.RegulatorBridge.Rates;
 
 /// <summary>One generated record as the upload log knows it: the input of the rates.</summary>
-/// <param name="Mode">The upload's mode; null when never attempted.</param>
-/// <param name="Complete">Whether the payload sent had every mandatory field and image.</param>
+/// <remarks>
+/// <para><paramref name="Mode"/>: The upload's mode; null when never attempted.</para>
+/// <para><paramref name="Complete"/>: Whether the payload sent had every mandatory field and image.</para>
+/// </remarks>
 public sealed record LoggedRecord(
     string RecordId,
     string GateId,

@@ -1,6 +1,8 @@
 namespace DataPlatform.RegulatorBridge.Records;
 
 /// <summary>One gate device's state in a heartbeat.</summary>
-/// <param name="DeviceKind">camera, barrier, etag, qr, weighbridge, display …</param>
-/// <param name="StatusText">For operators, e.g. 正常, 离线, 抓拍失败.</param>
+/// <remarks>
+/// <para><paramref name="DeviceKind"/>: camera, barrier, etag, qr, weighbridge, display …</para>
+/// <para><paramref name="StatusText"/>: For operators, e.g. 正常, 离线, 抓拍失败.</para>
+/// </remarks>
 public sealed record DeviceStatus(string DeviceId, string DeviceKind, bool Online, DateTimeOffset? LastSeen, string? StatusText);

@@ -26,8 +26,9 @@ public sealed class PayloadBuilder
         _profile = profile;
     }
 
-    /// <param name="pictureValue">Resolves a picture reference to its wire value: base64 for inline profiles, the
-    /// platform's file id for separate-upload ones; null when not (yet) available, and the field is left out.</param>
+    /// <remarks><paramref name="pictureValue"/>: Resolves a picture reference to its wire value: base64 for inline
+    /// profiles, the platform's file id for separate-upload ones; null when not (yet) available, and the field is left
+    /// out.</remarks>
     public BuiltPayload Passage(PassageRecord r, UploadMode mode, Func<string, string?> pictureValue)
     {
         ArgumentNullException.ThrowIfNull(r);

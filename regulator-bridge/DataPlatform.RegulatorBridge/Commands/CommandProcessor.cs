@@ -44,7 +44,7 @@ public sealed class CommandProcessor : IDisposable
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    /// <param name="transport"><c>poll</c> or <c>push</c>.</param>
+    /// <remarks><paramref name="transport"/>: <c>poll</c> or <c>push</c>.</remarks>
     public async Task<CommandParseResult> HandleAsync(string raw, string transport, CancellationToken ct)
     {
         CommandParseResult result;

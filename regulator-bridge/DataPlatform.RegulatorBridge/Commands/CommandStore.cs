@@ -36,7 +36,7 @@ public sealed class CommandStore(ClickHouseClient client, IOptions<ClickHouseOpt
     }
 }
 
-/// <param name="Status">received, executed or rejected.</param>
+/// <remarks><paramref name="Status"/>: received, executed or rejected.</remarks>
 public sealed record StoredCommand(
     string CommandId,
     string CommandType,

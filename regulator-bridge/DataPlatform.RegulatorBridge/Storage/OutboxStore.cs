@@ -175,5 +175,6 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
 }
 
 /// <summary>One upload log row: the attempt with the entry it belongs to.</summary>
-/// <param name="OutcomeName">The attempt's outcome, or <c>unknown</c> for an attempt a crash interrupted.</param>
+/// <remarks><paramref name="OutcomeName"/>: The attempt's outcome, or <c>unknown</c> for an attempt a crash
+/// interrupted.</remarks>
 public sealed record AttemptLogRow(UploadAttempt Attempt, OutboxEntry Entry, string EnterpriseId, string OutcomeName, DateTimeOffset? AckedAt);

@@ -7,7 +7,8 @@ namespace DataPlatform.RegulatorBridge.Transports;
 /// profile transport kind; the outbox, heartbeats and command receipts all go through it.</summary>
 public interface IRegulatorTransport : IAsyncDisposable
 {
-    /// <param name="recordId">The record the envelope carries, for transports that match answers to records.</param>
+    /// <remarks><paramref name="recordId"/>: The record the envelope carries, for transports that match answers to
+    /// records.</remarks>
     Task<TransportReply> SendAsync(SignedEnvelope envelope, string? recordId, CancellationToken ct);
 
     /// <summary>Messages the platform sent on its own (pushed commands); never completes for HTTPS.</summary>

@@ -32,7 +32,7 @@ public sealed class TcpTransport : IRegulatorTransport
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
-    /// <param name="sign">Builds a signed envelope (method, data) for the login.</param>
+    /// <remarks><paramref name="sign"/>: Builds a signed envelope (method, data) for the login.</remarks>
     public TcpTransport(CompiledProfile profile, EnvelopeVerifier verifier, Func<string, string, SignedEnvelope> sign,
         TcpLinkOptions options, TimeProvider time, ILogger logger)
     {

@@ -117,7 +117,7 @@ public sealed record LedgerRecord(ILedgerRecord Payload, string Json)
 
     /// <summary>The passage as an upload record. Vehicle fields come from the register when the ledger has them;
     /// what is missing is reported by the completeness check, never invented.</summary>
-    /// <param name="uploadId">The globally unique upload id (<see cref="RecordIds"/>).</param>
+    /// <remarks><paramref name="uploadId"/>: The globally unique upload id (<see cref="RecordIds"/>).</remarks>
     public static PassageRecord ToPassage(string uploadId, LedgerPassageRecord r)
     {
         PlateColor.TryParse(r.PlateColor, out var color, out _);

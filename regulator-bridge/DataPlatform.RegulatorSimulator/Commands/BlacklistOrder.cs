@@ -3,8 +3,10 @@ using DataPlatform.Gate;
 namespace DataPlatform.RegulatorSimulator.Commands;
 
 /// <summary>Put a vehicle on the blacklist (or take it off, with <paramref name="RemovedAt"/>).</summary>
-/// <param name="EnterpriseCode">null: a regulator-wide list sent to every enterprise.</param>
-/// <param name="ListedAt">null: now.</param>
+/// <remarks>
+/// <para><paramref name="EnterpriseCode"/>: null: a regulator-wide list sent to every enterprise.</para>
+/// <para><paramref name="ListedAt"/>: null: now.</para>
+/// </remarks>
 public sealed record BlacklistOrder(
     string PlateNo,
     PlateColor PlateColor,

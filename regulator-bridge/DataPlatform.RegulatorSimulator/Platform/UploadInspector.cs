@@ -12,7 +12,8 @@ namespace DataPlatform.RegulatorSimulator.Platform;
 /// completeness rate is computed from exactly those records.</summary>
 internal static class UploadInspector
 {
-    /// <param name="knownFileId">Whether a file id was issued by this platform (separate-upload pictures).</param>
+    /// <remarks><paramref name="knownFileId"/>: Whether a file id was issued by this platform (separate-upload
+    /// pictures).</remarks>
     public static UploadInspection Inspect(CompiledProfile profile, RecordKind kind, string? data, Func<string, bool> knownFileId)
     {
         if (!TryReadFields(profile, data, out var fields, out var why))

@@ -17,8 +17,10 @@ public enum AttemptResult
 }
 
 /// <summary>One attempt as the platform saw it (HTTP request or TCP line).</summary>
-/// <param name="Transport">"http" or "tcp".</param>
-/// <param name="Fault">The fault applied to this attempt, if any (also after a successful store).</param>
+/// <remarks>
+/// <para><paramref name="Transport"/>: "http" or "tcp".</para>
+/// <para><paramref name="Fault"/>: The fault applied to this attempt, if any (also after a successful store).</para>
+/// </remarks>
 public sealed record AttemptEntry(
     DateTimeOffset At,
     string Transport,

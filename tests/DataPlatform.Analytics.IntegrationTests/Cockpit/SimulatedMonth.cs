@@ -1,6 +1,6 @@
 using DataPlatform.Analytics.Rating;
 using DataPlatform.Cli.Hosting;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using DataPlatform.Gate.Calendar;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.History;
-using DataPlatform.MachineLearning.History;
+using DataPlatform.Simulation;
+using DataPlatform.Simulation.History;
 
 namespace DataPlatform.Analytics.Tests.MachineLearning;
 

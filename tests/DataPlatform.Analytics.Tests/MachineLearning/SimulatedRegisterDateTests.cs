@@ -1,8 +1,8 @@
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Simulation;
-using DataPlatform.Ingest.Simulation.History;
-using DataPlatform.Ingest.Simulation.NationalPlatform;
 using DataPlatform.Processing.Registers.National;
+using DataPlatform.Simulation;
+using DataPlatform.Simulation.History;
+using DataPlatform.Simulation.NationalPlatform;
 
 namespace DataPlatform.Analytics.Tests.MachineLearning;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Ingest.Devices;
 using DataPlatform.Ingest.Health;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,7 +3,7 @@ using DataPlatform.Devices.VehicleList;
 using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 using FsCheck;
 using FsCheck.Fluent;

@@ -2,7 +2,7 @@ using System.Text;
 using DataPlatform.Devices;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using DataPlatform.Streams;
 
 namespace DataPlatform.Ingest.Tests.Tcp;

@@ -1,5 +1,5 @@
 using DataPlatform.Ingest.Adapters.Tcp;
-using DataPlatform.Ingest.Simulation;
+using DataPlatform.Simulation;
 using FsCheck.Xunit;
 
 namespace DataPlatform.Ingest.Tests.Tcp;

@@ -37,7 +37,7 @@ public sealed record WeighingMessage(string DeviceId, DateTimeOffset ReceivedAt,
 }
 
 /// <summary>A 随车清单 QR read at a gate, on <see cref="Topics.VehicleInfo"/> keyed <c>enterprise/device</c>.</summary>
-/// <param name="GateId">The scanner's registered gate, "" when it has none.</param>
+/// <remarks><paramref name="GateId"/>: The scanner's registered gate, "" when it has none.</remarks>
 public sealed record VehicleListMessage(
     string MessageId, string DeviceId, DateTimeOffset ReceivedAt, string EnterpriseId, string GateId, string LaneId,
     VehicleInfo Vehicle) : IDeviceMessage
@@ -53,7 +53,8 @@ public sealed record VehicleListMessage(
 /// <summary>An e-tag read, resolved to its registered vehicle or not, on <see cref="Topics.VehicleInfo"/> keyed
 /// <c>enterprise/device</c>. An unregistered tag is information (a vehicle whose tag is not in the register yet),
 /// not garbage, so it travels here with <see cref="UnknownReason"/> rather than as a dead letter.</summary>
-/// <param name="Vehicle">The registration the tag resolved to; null exactly when <see cref="UnknownReason"/> is set.</param>
+/// <remarks><paramref name="Vehicle"/>: The registration the tag resolved to; null exactly when
+/// <see cref="UnknownReason"/> is set.</remarks>
 public sealed record TagReadMessage(
     string MessageId, string DeviceId, DateTimeOffset ReceivedAt, string EnterpriseId, string GateId, string LaneId,
     TagRead Read, TagRegistration? Vehicle, string? UnknownReason) : IDeviceMessage

@@ -8,8 +8,11 @@ namespace DataPlatform.Ingest.Adapters.Tcp;
 /// </summary>
 public static class ReconnectBackoff
 {
-    /// <param name="failures">Consecutive failed dials (0 right after a connection that worked dropped).</param>
-    /// <param name="unit">A draw from [0, 1).</param>
+    /// <remarks>
+    /// <para><paramref name="failures"/>: Consecutive failed dials (0 right after a connection that worked
+    /// dropped).</para>
+    /// <para><paramref name="unit"/>: A draw from [0, 1).</para>
+    /// </remarks>
     public static TimeSpan Delay(int failures, TimeSpan min, TimeSpan max, double unit)
     {
         var step = min.Ticks * Math.Pow(2, Math.Clamp(failures, 0, 30));

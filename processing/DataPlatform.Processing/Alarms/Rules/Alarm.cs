@@ -4,10 +4,15 @@ using System.Text.Json;
 namespace DataPlatform.Processing.Alarms.Rules;
 
 /// <summary>One raised alarm: a row of <c>alarms</c>, a message on <c>alarms</c> and a webhook body.</summary>
-/// <param name="AlarmId">Deterministic from (rule, dedupe key, window): repeats and redeliveries share it.</param>
-/// <param name="DedupeKey">rule|enterprise|gate|plate or rule|device: what counts as "the same alarm again".</param>
-/// <param name="WindowStart">Start of the dedupe window (UTC); the table's time column, fixed by the id.</param>
-/// <param name="RaisedAt">Time of the input that raised it (China time).</param>
+/// <remarks>
+/// <para><paramref name="AlarmId"/>: Deterministic from (rule, dedupe key, window): repeats and redeliveries share
+/// it.</para>
+/// <para><paramref name="DedupeKey"/>: rule|enterprise|gate|plate or rule|device: what counts as "the same alarm
+/// again".</para>
+/// <para><paramref name="WindowStart"/>: Start of the dedupe window (UTC); the table's time column, fixed by the
+/// id.</para>
+/// <para><paramref name="RaisedAt"/>: Time of the input that raised it (China time).</para>
+/// </remarks>
 public sealed record Alarm(
     Guid AlarmId,
     string RuleId,

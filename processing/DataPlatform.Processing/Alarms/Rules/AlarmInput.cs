@@ -2,11 +2,14 @@ namespace DataPlatform.Processing.Alarms.Rules;
 
 /// <summary>What the evaluator looks at, whatever the source: a decision or a device event reduced to the fields
 /// rules match on and titles quote. Built by <see cref="AlarmInputs"/>.</summary>
-/// <param name="SourceId">The input's own id (event id, device event id): with no dedupe window it names the alarm.</param>
-/// <param name="Subject">What repeats are counted on: the plate at one gate, or the device.</param>
-/// <param name="At">The input's own time (pass time, device event time), never the processing time: a redelivery
-/// must land in the same dedupe window.</param>
-/// <param name="Fields">Title placeholders → values.</param>
+/// <remarks>
+/// <para><paramref name="SourceId"/>: The input's own id (event id, device event id): with no dedupe window it names
+/// the alarm.</para>
+/// <para><paramref name="Subject"/>: What repeats are counted on: the plate at one gate, or the device.</para>
+/// <para><paramref name="At"/>: The input's own time (pass time, device event time), never the processing time: a
+/// redelivery must land in the same dedupe window.</para>
+/// <para><paramref name="Fields"/>: Title placeholders → values.</para>
+/// </remarks>
 public sealed record AlarmInput(
     string Source,
     string SourceId,

@@ -1,8 +1,0 @@
-namespace DataPlatform.Ingest.Simulation.History;
-
-/// <summary>A heavy-pollution alert declared for whole China days [<paramref name="From"/>, <paramref name="To"/>).</summary>
-/// <param name="Level">"orange" or "red" (the control command's level word).</param>
-public sealed record AlertEpisode(DateOnly From, DateOnly To, string Level)
-{
-    public bool Covers(DateOnly day) => day >= From && day < To;
-}
