@@ -26,6 +26,7 @@ public static class ProcessingServiceCollectionExtensions
         builder.Services.AddSingleton<Fusion.LaneGroupStore>();
         builder.Services.AddLedgerIntegrity();
         builder.Services.AddHostedService<LedgerMigrationService>();
+        builder.Services.AddSingleton<GateRaw.LedgerPathTimings>();
         builder.Services.AddSingleton<GateRawConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GateRawConsumer>());
         builder.Services.AddSingleton<RejectedPayloadConsumer>();

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using ClickHouse.Driver;
 using Confluent.Kafka;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Processing.GateRaw;
 using DataPlatform.Engines.ClickHouse;
 using DataPlatform.Engines.Kafka;
 using DataPlatform.Gate;
 using DataPlatform.Streams;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DataPlatform.Benchmarks;
@@ -58,6 +60,7 @@ public static class LedgerThroughputBenchmark
             var result = await MeasureAsync(ledger, events, ct);
             output.WriteLine($"Ledger     {result.EventsPerSecond,12:N0} events/s  ({result.Passages:N0} passages and {result.Decisions:N0} decisions in {result.Elapsed.TotalSeconds:F2} s from the first row)");
             if (!result.Complete) output.WriteLine($"WARNING    {events:N0} events, {result.Passages:N0} passages, {result.Decisions:N0} decisions");
+            PrintBreakdown(output, host.Services.GetRequiredService<LedgerPathTimings>(), result.Elapsed);
             output.WriteLine();
             return result;
         }
@@ -78,6 +81,17 @@ public static class LedgerThroughputBenchmark
         output.WriteLine($"Raw ClickHouse insert ({insert.Label})".PadRight(47) + $"{insert.RowsPerSecond,12:N0} rows/s  RATIO {ledger.EventsPerSecond / insert.RowsPerSecond:F3}");
         if (!ledger.Complete) output.WriteLine("WARNING: the ledger run did not get every event into both ledgers; its figures are not valid.");
         output.WriteLine();
+    }
+
+    // Where the ledger writer's time went during the run: wall time of each phase summed over its batches.
+    private static void PrintBreakdown(TextWriter output, LedgerPathTimings timings, TimeSpan elapsed)
+    {
+        output.WriteLine($"Breakdown  ledger writer, {timings.Batches:N0} batches of {timings.Reads:N0} reads (share of the run's {elapsed.TotalSeconds:F2} s):");
+        foreach (var phase in Enum.GetValues<LedgerPathPhase>())
+        {
+            var spent = timings.Of(phase);
+            output.WriteLine($"           {phase,-12} {spent.TotalSeconds,8:F2} s  {spent / elapsed,6:P0}  {spent.TotalMicroseconds / Math.Max(1, timings.Reads),8:F0} µs/read");
+        }
     }
 
     private static async Task ProduceBacklogAsync(EmbeddedKafka kafka, int events, CancellationToken ct)

@@ -20,6 +20,15 @@ public static class MachineFacts
         output.WriteLine();
     }
 
+    /// <summary>The benchmark process's peak resident memory (Linux VmHWM): the engines (chDB, the Kafka mock cluster)
+    /// and the platform's stages in one process, as in standalone.</summary>
+    public static void PrintPeakMemory(TextWriter output)
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        output.WriteLine($"Peak RSS   {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (this process: embedded engines and the platform's stages together)");
+        output.WriteLine();
+    }
+
     private static string CpuModel()
     {
         try

@@ -60,6 +60,7 @@ root.SetAction(async (parse, ct) =>
     Summary.Print(output, kafka, inserts, endToEnd);
     var ledger = await LedgerThroughputBenchmark.RunAsync(clickHouse, parse.GetValue(events), output, ct);
     LedgerThroughputBenchmark.PrintRatios(output, ledger, kafka, inserts);
+    MachineFacts.PrintPeakMemory(output);
     return endToEnd.Complete ? 0 : 1;
 });
 return ChdbProcess.Exit(await root.Parse(args).InvokeAsync());

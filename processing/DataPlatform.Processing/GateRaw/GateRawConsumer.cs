@@ -35,7 +35,8 @@ public sealed class GateRawConsumer(
     IOptions<KafkaOptions> kafka,
     IOptions<ProcessingOptions> options,
     ILogger<GateRawConsumer> logger,
-    IVehicleRegistrySource registry) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
+    IVehicleRegistrySource registry,
+    LedgerPathTimings timings) : BatchConsumer(Topics.GateRaw, kafka, options, logger)
 {
     // Closed groups older than this behind their lane's newest read are dropped from memory; the ledger has them.
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(10);
@@ -56,21 +57,28 @@ public sealed class GateRawConsumer(
     protected override async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
         var reads = new List<HeldRead>(batch.Count);
-        foreach (var message in batch)
-        {
-            MarkHandled(message.TopicPartitionOffset);
-            if (await ReadAsync(message, ct) is { } read) reads.Add(read);
-        }
+        using (timings.Measure(LedgerPathPhase.Parse))
+            foreach (var message in batch)
+            {
+                MarkHandled(message.TopicPartitionOffset);
+                if (await ReadAsync(message, ct) is { } read) reads.Add(read);
+            }
+        timings.Batch(reads.Count);
 
         // A device's re-push can sit in the same batch as its original: the first copy is the read, the others duplicates.
         var laneOf = new Dictionary<string, LaneRead>(StringComparer.Ordinal);
         foreach (var r in reads) laneOf.TryAdd(r.Lane.EventId, r.Lane);
-        foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
-            if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
-        var storedIds = await groups.StoredAsync([.. reads.Select(r => r.ReadId).Distinct()], ct);
+        HashSet<Guid> storedIds;
+        using (timings.Measure(LedgerPathPhase.FusionState))
+        {
+            foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
+                if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
+            storedIds = await groups.StoredAsync([.. reads.Select(r => r.ReadId).Distinct()], ct);
+        }
 
         var closed = _unwritten;
         var now = time.GetUtcNow().UtcDateTime;
+        var fusing = timings.Measure(LedgerPathPhase.Fusion);
         foreach (var read in reads)
         {
             var lane = laneOf[read.Lane.EventId];
@@ -94,6 +102,7 @@ public sealed class GateRawConsumer(
             }
         }
         closed.AddRange(Quiet(now));
+        fusing.Dispose();
         await FlushAsync(ct);
         _fusion.Forget(Remember);
     }
@@ -174,6 +183,7 @@ public sealed class GateRawConsumer(
 
     private async Task FlushAsync(CancellationToken ct)
     {
+        var projecting = timings.Measure(LedgerPathPhase.Projection);
         var closed = _unwritten.Distinct().ToList();
         var passages = new List<PassageRow>(closed.Count);
         var fusedReads = new List<LaneReadRow>();
@@ -193,13 +203,19 @@ public sealed class GateRawConsumer(
             ? FusedPassageProjection.Late(tag, l.Group) : FusedPassageProjection.Late(l.Read.Row!, l.Group)));
         var unmatched = _unmatchedTags.Distinct().Where(_held.ContainsKey).ToList();
         fusedReads.AddRange(unmatched.Select(id => FusedPassageProjection.Unmatched(_held[id].Tag!)));
+        projecting.Dispose();
         // The reads first: if the passage insert then fails, they are not counted as stored (their passage is not) and
         // the group is rebuilt and written again, alike.
-        if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
-        var written = await writer.WriteNewAsync(passages, ct);
+        IReadOnlyList<PassageRow> written;
+        using (timings.Measure(LedgerPathPhase.LedgerWrites))
+        {
+            if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
+            written = await writer.WriteNewAsync(passages, ct);
+        }
         if (written.Count < passages.Count)
             logger.LogDebug("{Skipped} passages were already in the ledger (re-pushed by a device or redelivered)", passages.Count - written.Count);
-        await records.PublishAsync(passages, written, ct);
+        using (timings.Measure(LedgerPathPhase.Publish))
+            await records.PublishAsync(passages, written, ct);
         foreach (var group in closed)
         {
             _lastArrival.Remove(group);
