@@ -251,6 +251,21 @@ public sealed class LaneFusionProperties
         Assert.Equal(["u"], next.Unmatched.Select(t => t.EventId));
         Assert.DoesNotContain(next.Group!.Reads, r => r.EventId == "u");
     }
+
+    [Fact]
+    public void The_next_trucks_tag_read_overtaking_this_trucks_camera_read_does_not_give_this_trucks_tag_up()
+    {
+        var fusion = new LaneFusion(Window);
+        Assert.Equal(FusionStepKind.Waiting,
+            fusion.Offer(new("t1", "E1/G01/L1", null, "rfid-01", T0, "冀B10085", PlateColor.Yellow, null, IsETag: true, Registered: true)).Kind);
+        // The next truck's tag, two minutes later, arrives first over the reader's line.
+        var overtaking = fusion.Offer(new("t2", "E1/G01/L1", null, "rfid-01", T0.AddMinutes(2), "冀B67890", PlateColor.Yellow, null, IsETag: true, Registered: true));
+        Assert.Empty(overtaking.Unmatched);
+        var camera = fusion.Offer(new("c1", "E1/G01/L1", 1, "cam-01", T0.AddSeconds(2), "冀B10085", PlateColor.Yellow, 0.9));
+        Assert.Contains(camera.Group!.Reads, r => r.EventId == "t1");
+        // A camera read past the window does give a waiting tag up.
+        Assert.Equal(["t2"], fusion.Offer(new("c3", "E1/G01/L1", 1, "cam-01", T0.AddMinutes(5), "冀B55555", PlateColor.Yellow, 0.9)).Unmatched.Select(t => t.EventId));
+    }
 }
 
 /// <summary>The ledger writer's control flow over a stream, one message per batch: reads are held in open groups,

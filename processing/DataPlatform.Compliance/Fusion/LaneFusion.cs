@@ -8,8 +8,8 @@ namespace DataPlatform.Compliance.Fusion;
 /// (ties: the smaller survivor event id). A camera read that joins nothing starts a group and closes the lane's
 /// other open groups. An e-tag read (no direction) joins the nearest group of its lane in either direction; with none
 /// near it waits (a reader usually reads the tag before the truck reaches the camera) and joins the first camera
-/// group of its lane that starts within its window, or becomes unmatched once the lane's clock passed the window
-/// (<see cref="FusionStep.Unmatched"/>) or <see cref="ExpireTags"/> gives it up. A re-pushed event id is a duplicate.
+/// group of its lane that starts within its window, or becomes unmatched once a camera read of its lane is past the
+/// window (<see cref="FusionStep.Unmatched"/>) or <see cref="ExpireTags"/> gives it up. A re-pushed event id is a duplicate.
 /// Every read is accounted for exactly once: in a group, or unmatched.
 /// </summary>
 public sealed class LaneFusion(TimeSpan window)
@@ -44,7 +44,10 @@ public sealed class LaneFusion(TimeSpan window)
         groups.Advance(read.PassTime);
         // The lane's clock passed these windows: no later read can join them, so they can be written.
         var expired = groups.Close(g => g.Reference + Window < read.PassTime);
-        var unmatched = TakeWaiting(read.LaneKey, t => t.PassTime + Window < read.PassTime);
+        // Only a camera read gives waiting tags up: tag reads come over the readers' own lines and may overtake the camera
+        // event of the truck before them, so the next truck's tag says nothing about whether this truck's camera read is
+        // still on its way.
+        var unmatched = read.IsETag ? [] : TakeWaiting(read.LaneKey, t => t.PassTime + Window < read.PassTime);
         var target = groups.Near(read.PassTime, Window)
             .Where(g => (read.Direction is null || g.Direction == read.Direction) && !g.Devices.Contains(read.DeviceId))
             .OrderBy(g => (read.PassTime - g.Reference).Duration()).ThenBy(g => g.Survivor.EventId, StringComparer.Ordinal)

@@ -106,7 +106,8 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             // Each links to its own truck's passage: joined while the passage was open, or — the day is sent compressed, so a
             // lane's next truck often arrives before the reader's line — as a late read of the written passage.
             var tagLinked = await platform.ScalarAsync("SELECT count() FROM lane_reads FINAL WHERE source = 'etag' AND relation IN ('agree', 'corrected', 'late')");
-            Assert.True(tagLinked >= traffic.TagReads * 9 / 10, $"tag reads linked to a passage: {tagLinked} of {traffic.TagReads}");
+            Assert.True(tagLinked >= traffic.TagReads * 9 / 10, $"tag reads linked to a passage: {tagLinked} of {traffic.TagReads}; by relation: "
+                + await platform.Client.ExecuteScalarAsync("SELECT toString(groupArray((relation, n))) FROM (SELECT relation, count() AS n FROM lane_reads FINAL WHERE source = 'etag' GROUP BY relation)"));
             var taggedMisreads = traffic.Pushes.Count(p => p is { Kind: SimulatedPushKind.Valid, Misread: true, TagRead: not null });
             Assert.InRange(await platform.ScalarAsync(
                 """

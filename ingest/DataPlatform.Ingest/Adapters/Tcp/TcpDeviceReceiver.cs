@@ -38,9 +38,11 @@ public sealed class TcpDeviceReceiver(
         var decoder = handler.Open();
         var stream = client.GetStream();
         var buffer = new byte[ReadBufferBytes];
+        // Synchronous continuations: when the store is idle, a record read is handed to it on the reading thread and its
+        // produce call is made before the loop reads on — no thread-pool hop between the line and Kafka.
         var queue = Channel.CreateBounded<TcpOutput>(new BoundedChannelOptions(QueueCapacity)
         {
-            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait, AllowSynchronousContinuations = true,
         });
         // Storing outlives the read: what was read must not be lost on the way out, also at shutdown.
         using var grace = new CancellationTokenSource();
