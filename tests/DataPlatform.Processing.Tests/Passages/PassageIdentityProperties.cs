@@ -17,8 +17,10 @@ public sealed class PassageIdentityProperties
 
     [Property]
     public bool Fields_cannot_run_into_each_other(NonNull<string> a, NonNull<string> b) =>
-        // "ab"+"c" and "a"+"bc" are different events; the separator keeps their ids apart.
-        a.Get.Length == 0 || PassageIdentity.For("E1", a.Get + b.Get, "x") != PassageIdentity.For("E1", a.Get, b.Get + "x")
+        // "ab"+"c" and "a"+"bc" are different events; the separator keeps their ids apart. The separator is a newline,
+        // which no id can hold (GateEventRules refuses control characters in every id), so ids holding one are no case.
+        a.Get.Length == 0 || (a.Get + b.Get).Contains('\n', StringComparison.Ordinal)
+        || PassageIdentity.For("E1", a.Get + b.Get, "x") != PassageIdentity.For("E1", a.Get, b.Get + "x")
         || (a.Get + b.Get == a.Get && b.Get + "x" == "x");
 
     [Fact]
