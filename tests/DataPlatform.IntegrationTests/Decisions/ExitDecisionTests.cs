@@ -18,10 +18,8 @@ public sealed class ExitDecisionTests(EnginesFixture engines)
     [Fact]
     public async Task An_exit_is_allowed_only_after_the_trip_was_weighed()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var entry = RecentChinaTime(TimeSpan.FromHours(2));
 
         await SendAsync(producer, Event("ex-in", Plate, Direction.In, entry));

@@ -22,10 +22,8 @@ public sealed class CorrectedPlateTripTests(EnginesFixture engines)
     [Fact]
     public async Task An_entry_misread_and_corrected_pairs_with_its_exit_and_lets_the_truck_out()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var entry = RecentChinaTime(TimeSpan.FromHours(2));
 
         // The entry camera misreads S for 5 (a low-confidence read: it waits in the review queue).
