@@ -1,8 +1,5 @@
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace DataPlatform.Compliance.Tests;
 
