@@ -1,30 +1,16 @@
 using DataPlatform.Gate;
+using DataPlatform.Processing.Registers.National;
 
 namespace DataPlatform.Simulation.NationalPlatform;
 
-/// <summary>One record of the simulated national vehicle/machinery environmental information platform, in its
-/// wire shape (camelCase JSON; codes as in HJ 1321).</summary>
-public sealed record NationalPlatformRecord(
-    string? Vin,
-    string? PlateNo,
-    string? PlateColor,
-    string? RegistrationCode,
-    string Stage,
-    string Fuel,
-    string? VehicleType,
-    string? MachineryKind,
-    string? Model,
-    string? EngineModel,
-    string? EngineMaker,
-    string? UseNature,
-    string? Owner)
+/// <summary>The simulated national vehicle/machinery environmental information platform's records. They are
+/// <see cref="NationalVehicleInfo"/>, the wire shape processing's client reads (camelCase JSON; codes as in HJ 1321),
+/// so the simulator serves exactly what the client expects and one type describes it.</summary>
+public static class NationalPlatformRecords
 {
-    /// <summary>注册登记日期, <c>yyyy-MM-dd</c>; null when the platform does not list one.</summary>
-    public string? RegisterDate { get; init; }
-
     /// <summary>A fleet vehicle as the national platform would list it (model, engine and register date derived
     /// from the VIN and stage so the data is deterministic).</summary>
-    public static NationalPlatformRecord Of(SimulatedVehicle v) => new(
+    public static NationalVehicleInfo Of(SimulatedVehicle v) => new(
         v.Vin, v.Plate, v.PlateColor, null, v.Stage.InternalCode, v.Fuel.Code, v.VehicleType, null,
         $"SIM{v.VehicleType}{v.Vin[^4..]}", $"E{v.Vin[3..7]}", "模拟发动机厂", v.UseNature.Code, v.Carrier)
     {

@@ -1,7 +1,5 @@
-using Confluent.Kafka;
 using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Processing.Decisions;
 using DataPlatform.Processing.Passages;
 using DataPlatform.Processing.Trips;
@@ -33,9 +31,7 @@ public sealed class CorrectedPlateTripTests(EnginesFixture engines)
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM review_queue", 1));
         foreach (var (id, minutes, kg, kind) in new[] { ("cp-g", 20, 49_000m, WeighingKind.Gross), ("cp-t", 40, 15_500m, WeighingKind.Tare) })
         {
-            var m = new WeighingMessage("wb-dev-1", entry.AddMinutes(minutes + 1),
-                new WeighingEvent(id, Enterprise, "WB1", entry.AddMinutes(minutes), kg, kind, "T-" + id, "煤炭", PlateNumber.Parse(Plate)));
-            await producer.ProduceAsync(m.Topic, new Message<string, byte[]> { Key = m.Key, Value = DeviceMessageCodec.Encode(m) });
+            await SendAsync(producer, Weighing(id, Plate, entry.AddMinutes(minutes), kg, kind, "煤炭", receivedAfter: TimeSpan.FromMinutes(1)));
         }
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM weighings", 2));
 
