@@ -56,6 +56,19 @@ public abstract class StreamFramer<TFrame> where TFrame : class
             $"{skip} bytes outside any frame: {DeviceText.HexPreview(buffered[..skip])}"));
     }
 
+    /// <summary>For frames of a fixed <paramref name="length"/> opened by <paramref name="start"/>: the candidate
+    /// frame at the start of the buffer, or false with what to return meanwhile (the bytes before the next start
+    /// byte skipped as garbage, or a wait for the rest of the frame).</summary>
+    protected static bool TryTakeFixed(
+        ReadOnlySpan<byte> buffered, byte start, int length, out ReadOnlySpan<byte> frame, out FrameScan<TFrame> scan)
+    {
+        frame = default;
+        scan = buffered[0] != start ? SkipTo(buffered, start) : FrameScan<TFrame>.NeedMore;
+        if (buffered[0] != start || buffered.Length < length) return false;
+        frame = buffered[..length];
+        return true;
+    }
+
     /// <summary>Rejects the candidate that starts the buffer, giving up only its start byte.</summary>
     protected static FrameScan<TFrame> Reject(string code, string reason) =>
         new(1, DeviceResult<TFrame>.Failure(new Rejection(code, reason)));

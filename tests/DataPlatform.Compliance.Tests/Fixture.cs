@@ -1,6 +1,5 @@
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
 
 namespace DataPlatform.Compliance.Tests;
 

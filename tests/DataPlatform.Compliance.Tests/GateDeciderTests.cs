@@ -1,8 +1,6 @@
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

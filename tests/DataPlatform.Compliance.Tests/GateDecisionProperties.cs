@@ -1,11 +1,6 @@
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -1,8 +1,5 @@
 using DataPlatform.Compliance.Policies;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace DataPlatform.Compliance.Tests;
 
@@ -75,17 +72,4 @@ internal static class Gens
         select new EmergencyPolicy("p-" + id, enterprise, level, Fixture.Now.AddHours(-startHoursBefore),
             Fixture.Now.AddHours(endHoursAfter), scope, minimum, nevOnly, exemptions,
             whitelist.Where(k => k.Plate is not null).ToHashSet(), action, "限行测试措施");
-
-    /// <summary>A deterministic shuffle driven by a generated seed.</summary>
-    public static List<T> Shuffle<T>(IEnumerable<T> items, int seed)
-    {
-        var list = items.ToList();
-        var random = new Random(seed);
-        for (var i = list.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (list[i], list[j]) = (list[j], list[i]);
-        }
-        return list;
-    }
 }

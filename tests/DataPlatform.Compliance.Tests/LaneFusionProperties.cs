@@ -1,11 +1,6 @@
 using DataPlatform.Compliance.Fusion;
 using DataPlatform.Compliance.Plates;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

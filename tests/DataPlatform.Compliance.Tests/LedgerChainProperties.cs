@@ -1,8 +1,5 @@
 using DataPlatform.Compliance.Integrity;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static DataPlatform.Compliance.Tests.Fixture;
+using DataPlatform.Tests.Shared;
 
 namespace DataPlatform.Compliance.Tests;
 
@@ -35,9 +32,9 @@ public sealed class LedgerChainProperties
         Prop.ForAll(Case.ToArbitrary(), c =>
         {
             var build = LedgerChain.Build(c.Ledger);
-            Assert.True(LedgerChain.Verify(Gens.Shuffle(build.Records, c.Seed), build.Heads).IsIntact);
+            Assert.True(LedgerChain.Verify(Seeded.Shuffle(build.Records, c.Seed), build.Heads).IsIntact);
             // And the build does not depend on the input order.
-            var again = LedgerChain.Build(Gens.Shuffle(c.Ledger, c.Seed));
+            var again = LedgerChain.Build(Seeded.Shuffle(c.Ledger, c.Seed));
             Assert.Equal(build.Heads.OrderBy(h => h.Chain.ToString()), again.Heads.OrderBy(h => h.Chain.ToString()));
         });
 
@@ -91,7 +88,7 @@ public sealed class LedgerChainProperties
                     Hash = LedgerCanonical.LinkHash(template.Seal!.PrevHash, template.Seal.Sequence, intruder with { Time = template.Record.Time }),
                 }),
             };
-            var finding = Assert.Single(LedgerChain.Verify(Gens.Shuffle(build.Records.Append(inserted), c.Seed), build.Heads).Findings);
+            var finding = Assert.Single(LedgerChain.Verify(Seeded.Shuffle(build.Records.Append(inserted), c.Seed), build.Heads).Findings);
             Assert.Equal((ChainFindingKind.Inserted, "intruder"), (finding.Kind, finding.RecordId));
         });
 }

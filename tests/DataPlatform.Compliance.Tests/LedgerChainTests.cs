@@ -1,6 +1,5 @@
 using System.Text;
 using DataPlatform.Compliance.Integrity;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -1,10 +1,5 @@
 using DataPlatform.Compliance.Plates;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using DataPlatform.Gate;
 using DataPlatform.Gate.Registers;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -1,7 +1,4 @@
 using DataPlatform.Compliance.Integrity;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace DataPlatform.Compliance.Tests;
 

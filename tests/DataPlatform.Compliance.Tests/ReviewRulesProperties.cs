@@ -1,7 +1,4 @@
 using DataPlatform.Compliance.Reviews;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace DataPlatform.Compliance.Tests;
 

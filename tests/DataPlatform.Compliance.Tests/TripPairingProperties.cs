@@ -1,10 +1,6 @@
 using DataPlatform.Compliance.Trips;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
-using static DataPlatform.Compliance.Tests.Fixture;
+using DataPlatform.Tests.Shared;
 
 namespace DataPlatform.Compliance.Tests;
 
@@ -76,7 +72,7 @@ public sealed class TripPairingProperties
                 .Select(i => stream.Passages[i % stream.Passages.Count] with { }));
             var weighings = stream.Weighings.Concat(picks.Where(_ => stream.Weighings.Count > 0)
                 .Select(i => stream.Weighings[i % stream.Weighings.Count] with { }));
-            var actual = TripPairing.Pair(Gens.Shuffle(passages, seed), Gens.Shuffle(weighings, seed ^ 0x5a5a));
+            var actual = TripPairing.Pair(Seeded.Shuffle(passages, seed), Seeded.Shuffle(weighings, seed ^ 0x5a5a));
             Assert.True(expected.SameAs(actual),
                 $"expected {expected.Trips.Count} trips / {expected.OrphanExits.Count} orphans, got {actual.Trips.Count} / {actual.OrphanExits.Count}");
         });

@@ -1,7 +1,5 @@
 using DataPlatform.Compliance.Trips;
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -1,6 +1,4 @@
 using DataPlatform.Compliance.Vehicles;
-using DataPlatform.Gate;
-using static DataPlatform.Compliance.Tests.Fixture;
 
 namespace DataPlatform.Compliance.Tests;
 

@@ -4,63 +4,31 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
-using DataPlatform.Engines.Kafka;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Devices;
 using DataPlatform.Ingest.GuardBooth;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Ingest.Pictures;
 using DataPlatform.Streams;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using static DataPlatform.Ingest.Tests.Fixtures;
 
 namespace DataPlatform.Ingest.Tests;
 
 /// <summary>The real ingest role with two guard-booth operators (token and HMAC) on an embedded Kafka.</summary>
-public sealed class GuardBoothHostFixture : IAsyncLifetime
+public sealed class GuardBoothHostFixture() : IngestTestHost("guard-booth-tests",
+    Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges, Topics.WorkAreaSightings, Topics.ReviewActions, Topics.DeviceEvents)
 {
-    public EmbeddedKafka Kafka { get; } = EmbeddedKafka.Start(Options());
-
-    public string PictureDirectory { get; } = Path.Combine(Path.GetTempPath(), "guard-booth-tests-" + Guid.NewGuid().ToString("N"));
-
-    public IHost Host { get; private set; } = null!;
-
-    public HttpClient Http { get; } = new();
-
-    public Uri Base { get; private set; } = null!;
-
-    private static EmbeddedKafkaOptions Options()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        var options = new EmbeddedKafkaOptions();
-        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.RegistryChanges, Topics.WorkAreaSightings, Topics.ReviewActions, Topics.DeviceEvents }) options.Topics[topic] = 1;
-        return options;
-    }
-
-    public async Task InitializeAsync()
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
-            ["Kafka:MockCluster"] = "true",
-            ["Ingest:Urls"] = "http://127.0.0.1:0",
-            ["Ingest:PictureDirectory"] = PictureDirectory,
-            ["Ingest:AuthAlarmIntervalSeconds"] = "0",
-            ["Ingest:GuardBooth:Operators:0:OperatorId"] = "guard-01",
-            ["Ingest:GuardBooth:Operators:0:EnterpriseId"] = "E1302001",
-            ["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三",
-            ["Ingest:GuardBooth:Operators:0:Token"] = "guard-token",
-            ["Ingest:GuardBooth:Operators:1:OperatorId"] = "guard-02",
-            ["Ingest:GuardBooth:Operators:1:HmacSecret"] = "guard-secret",
-        });
-        builder.AddIngest();
-        Host = builder.Build();
-        await Host.StartAsync();
-        Base = new Uri(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+        settings["Ingest:AuthAlarmIntervalSeconds"] = "0";
+        settings["Ingest:GuardBooth:Operators:0:OperatorId"] = "guard-01";
+        settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = "E1302001";
+        settings["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三";
+        settings["Ingest:GuardBooth:Operators:0:Token"] = "guard-token";
+        settings["Ingest:GuardBooth:Operators:1:OperatorId"] = "guard-02";
+        settings["Ingest:GuardBooth:Operators:1:HmacSecret"] = "guard-secret";
     }
 
     /// <summary>Reads <paramref name="topic"/> from the start until <paramref name="done"/> holds for what was read (or 20 s).</summary>
@@ -75,15 +43,6 @@ public sealed class GuardBoothHostFixture : IAsyncLifetime
         while (DateTime.UtcNow < deadline && !done(found))
             if (consumer.Consume(TimeSpan.FromMilliseconds(200))?.Message?.Value is { } value && decode(value) is { } item) found.Add(item);
         return found;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
-        Http.Dispose();
-        Kafka.Dispose();
-        if (Directory.Exists(PictureDirectory)) Directory.Delete(PictureDirectory, recursive: true);
     }
 }
 

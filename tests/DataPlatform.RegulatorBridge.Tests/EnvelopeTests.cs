@@ -2,10 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataPlatform.RegulatorBridge.Envelope;
 using DataPlatform.RegulatorBridge.Signing;
+using DataPlatform.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using static DataPlatform.RegulatorBridge.Tests.Fixture;
+using FsCheck.Xunit;
 
 namespace DataPlatform.RegulatorBridge.Tests;
 
@@ -52,7 +53,7 @@ public sealed class EnvelopeTests
                 var json = JsonSerializer.Serialize(new { plate = "冀B12345", note = c.Data });
                 var envelope = PlatformSide.Build("gate.command.push", json, Now, $"n-{c.Seed}");
                 var fields = JsonNode.Parse(envelope.Json)!.AsObject().Select(p => (p.Key, Value: p.Value!.GetValue<string>())).ToList();
-                var shuffled = new JsonObject(Gens.Shuffle(fields, c.Seed).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))));
+                var shuffled = new JsonObject(Seeded.Shuffle(fields, c.Seed).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))));
                 Assert.True(WeCheckPlatform.VerifyResponse(shuffled.ToJsonString(), Now).IsAccepted);
 
                 var target = fields[c.Seed % fields.Count];

@@ -20,17 +20,4 @@ internal static class Gens
         from n in Gen.Choose(minPieces, maxPieces)
         from parts in Gen.ArrayOf(Gen.Elements(Pieces), n)
         select string.Concat(parts);
-
-    /// <summary>A deterministic shuffle driven by a generated seed.</summary>
-    public static List<T> Shuffle<T>(IEnumerable<T> items, int seed)
-    {
-        var list = items.ToList();
-        var random = new Random(seed);
-        for (var i = list.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (list[i], list[j]) = (list[j], list[i]);
-        }
-        return list;
-    }
 }

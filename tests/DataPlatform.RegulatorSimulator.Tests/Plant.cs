@@ -2,6 +2,7 @@ using DataPlatform.Gate;
 using DataPlatform.RegulatorBridge.Envelope;
 using DataPlatform.RegulatorBridge.Profiles;
 using DataPlatform.RegulatorBridge.Records;
+using DataPlatform.RegulatorBridge.Testing;
 using DataPlatform.RegulatorSimulator.Faults;
 
 namespace DataPlatform.RegulatorSimulator.Tests;
@@ -9,14 +10,14 @@ namespace DataPlatform.RegulatorSimulator.Tests;
 /// <summary>A Tangshan steel plant talking to its regulator: identity, profiles and real-looking records.</summary>
 internal static class Plant
 {
-    public const string EntCode = "E1302001";
-    public const string AppId = "TS-GATE-0001";
+    public const string EntCode = TangshanPlant.EntCode;
+    public const string AppId = TangshanPlant.AppId;
 
     public static readonly EnvelopeIdentity Identity = new(AppId, EntCode);
 
-    public static CompiledProfile Baseline { get; } = ProfileRegistry.WithBuiltIns().Get(RegulatorProfiles.BaselineName);
+    public static CompiledProfile Baseline => TangshanPlant.Baseline;
 
-    public static CompiledProfile Hebei { get; } = ProfileRegistry.WithBuiltIns().Get(RegulatorProfiles.HebeiTcpName);
+    public static CompiledProfile Hebei => TangshanPlant.Hebei;
 
     public static RegulatorSimulatorOptions Options(FaultPlan? faults = null, string dataDirectory = "") => new()
     {
@@ -31,32 +32,8 @@ internal static class Plant
     /// <summary>A 1×1 JPEG-ish payload: the platform only checks that it is Base64.</summary>
     public const string TinyImage = "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==";
 
-    public static PassageRecord Passage(string localId, DateTimeOffset passTime) => new()
-    {
-        RecordId = RecordIds.Create(EntCode, RecordKind.Passage, localId),
-        GateId = "G01",
-        LaneId = "L1",
-        Direction = Direction.In,
-        PassTime = passTime,
-        PlateNo = "冀B12345",
-        PlateColor = PlateColor.Yellow,
-        VehicleType = VehicleType.Parse("H11"),
-        Vin = "LFWSRXRJ8M1F12345",
-        RegisterDate = new DateOnly(2021, 6, 18),
-        Model = "CA4250P66K24T1E5",
-        EngineModel = "CA6DM3-46E65",
-        EngineMaker = "一汽解放汽车有限公司无锡柴油机厂",
-        EngineNo = "51652739",
-        FuelType = FuelType.Diesel,
-        EmissionStage = EmissionStage.Guo6b,
-        UseNature = UseNature.Freight,
-        ObdOnline = true,
-        Photos = new PassPhotos("sha256:front01", "sha256:body01", "sha256:plate01"),
-        EnvListImage = "sha256:envlist01",
-        CargoName = "焦炭",
-        CargoWeightT = 31.4m,
-        FleetName = "唐山市丰润区顺达运输有限公司",
-    };
+    public static PassageRecord Passage(string localId, DateTimeOffset passTime) =>
+        TangshanPlant.Passage(localId, passTime, cargoWeightT: 31.4m);
 
     public static VehicleRegisterRecord VehicleRegister(string localId) => new()
     {

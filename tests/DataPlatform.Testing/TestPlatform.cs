@@ -65,12 +65,29 @@ public sealed class TestPlatform : IAsyncDisposable
     {
         var settings = Settings(journal);
         foreach (var (key, value) in extra) settings[key] = value;
+        var host = await StartHostAsync(settings, roles);
+        _hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Builds and starts a host running <paramref name="roles"/> with exactly <paramref name="settings"/>
+    /// (usually <see cref="Settings"/> with a test's own on top), logging as tests log. The caller stops and
+    /// disposes it.</summary>
+    public static async Task<IHost> StartHostAsync(Dictionary<string, string?> settings, PlatformRole roles)
+    {
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         TestLogging.Configure(builder.Logging);
         builder.AddDataPlatform(roles);
         var host = builder.Build();
-        await host.StartAsync();
-        _hosts.Add(host);
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
         return host;
     }
 

@@ -18,11 +18,8 @@ public sealed class ToledoContinuousFramer(bool checksumPresent) : StreamFramer<
 
     protected override FrameScan<IndicatorFrame> Scan(ReadOnlySpan<byte> buffered)
     {
-        if (buffered[0] != Stx)
-            return SkipTo(buffered, Stx);
-        if (buffered.Length < FrameLength)
-            return FrameScan<IndicatorFrame>.NeedMore;
-        var f = buffered[..FrameLength];
+        if (!TryTakeFixed(buffered, Stx, FrameLength, out var f, out var scan))
+            return scan;
         var hex = DeviceText.HexPreview(f);
         if ((f[16] & 0x7F) != Cr)
             return Reject(DeviceRejectionCodes.BadFrame, $"Toledo frame {hex}: byte 17 is not CR");

@@ -28,15 +28,11 @@ public sealed class Xk3190EqualsFramer : StreamFramer<IndicatorFrame>
 
     protected override FrameScan<IndicatorFrame> Scan(ReadOnlySpan<byte> buffered)
     {
-        if (buffered[0] != Start)
-            return SkipTo(buffered, Start);
-        var length = 1 + PayloadLength;
-        if (buffered.Length < length)
-            return FrameScan<IndicatorFrame>.NeedMore;
-        var payload = buffered[1..length];
-        return TryDecode(payload, out var frame, out var reason)
-            ? Accept(length, frame)
-            : Reject(DeviceRejectionCodes.BadFrame, $"XK3190 '=' frame '{DeviceText.HexPreview(buffered[..length])}': {reason}");
+        if (!TryTakeFixed(buffered, Start, 1 + PayloadLength, out var candidate, out var scan))
+            return scan;
+        return TryDecode(candidate[1..], out var frame, out var reason)
+            ? Accept(candidate.Length, frame)
+            : Reject(DeviceRejectionCodes.BadFrame, $"XK3190 '=' frame '{DeviceText.HexPreview(candidate)}': {reason}");
     }
 
     internal static bool TryDecode(ReadOnlySpan<byte> payload, out IndicatorFrame frame, out string reason)

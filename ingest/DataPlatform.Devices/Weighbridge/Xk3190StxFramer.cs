@@ -13,11 +13,8 @@ public sealed class Xk3190StxFramer : StreamFramer<IndicatorFrame>
 
     protected override FrameScan<IndicatorFrame> Scan(ReadOnlySpan<byte> buffered)
     {
-        if (buffered[0] != Stx)
-            return SkipTo(buffered, Stx);
-        if (buffered.Length < FrameLength)
-            return FrameScan<IndicatorFrame>.NeedMore;
-        var f = buffered[..FrameLength];
+        if (!TryTakeFixed(buffered, Stx, FrameLength, out var f, out var scan))
+            return scan;
         var hex = DeviceText.HexPreview(f);
         if (f[11] != Etx)
             return Reject(DeviceRejectionCodes.BadFrame, $"XK3190 STX frame {hex}: byte 12 is not ETX");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -8,18 +7,6 @@ namespace DataPlatform.Gate;
 /// newer than consumers), duplicate fields are refused.</summary>
 internal static class GateEventReader
 {
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFFzzz",
-    ];
-
-    private static readonly string[] UtcTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF'Z'",
-    ];
-
     private enum Field { EventId, EnterpriseId, GateId, LaneId, Direction, PassTime, PlateNo, PlateColor, Confidence, VehicleType, DeviceId, Pictures }
 
     private static readonly Dictionary<string, Field> FieldsByName = Enum.GetValues<Field>()
@@ -140,12 +127,8 @@ internal static class GateEventReader
         if (e.ValueKind != JsonValueKind.String)
             return Reject(RejectionCodes.InvalidTime, $"field 'passTime' must be an ISO 8601 string, found {e.ValueKind}", out rejection);
         var text = e.GetString()!;
-        var inv = CultureInfo.InvariantCulture;
-        if (!DateTimeOffset.TryParseExact(text, TimeFormats, inv, DateTimeStyles.None, out value)
-            && !DateTimeOffset.TryParseExact(text, UtcTimeFormats, inv, DateTimeStyles.AssumeUniversal, out value))
-            return Reject(RejectionCodes.InvalidTime,
-                $"field 'passTime' '{TextFold.Clip(text)}' is not yyyy-MM-ddTHH:mm:ss[.fffffff] with an offset (+08:00) or Z",
-                out rejection);
+        if (!WireTimestamp.TryParse(text, out value))
+            return Reject(RejectionCodes.InvalidTime, $"field 'passTime' '{TextFold.Clip(text)}' is not {WireTimestamp.Expected}", out rejection);
         if (GateEventRules.CheckPassTime(value) is { } why)
             return Reject(RejectionCodes.InvalidTime, why, out rejection);
         if (value - now > GateEventCodec.MaxClockSkewAhead)

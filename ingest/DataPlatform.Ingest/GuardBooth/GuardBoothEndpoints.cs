@@ -42,17 +42,14 @@ public sealed class GuardBoothEndpoints(
 
     private async Task<IResult> RegisterAsync(HttpContext context, RegisterKind kind)
     {
-        var (body, who, denied) = await BeginAsync(context);
-        if (denied is not null) return denied;
+        var (body, who, json, done) = await BeginAsync(context);
+        if (done is not null) return done;
         var ct = context.RequestAborted;
-        if (body.TooLarge) return await RejectAsync(body.Bytes, who!, new(RejectionCodes.TooLarge, $"请求超过 {options.Value.MaxPushBytes} 字节"), ct);
-        if (!TryParse(body.Bytes, out var json))
-            return await RejectAsync(body.Bytes, who!, new(RejectionCodes.BadJson, "请求内容不是有效的 JSON"), ct);
 
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = RegisterFields.Of(kind).ToDictionary(f => f.Name, StringComparer.Ordinal);
         string? enterprise = null;
-        foreach (var property in json.RootElement.EnumerateObject())
+        foreach (var property in json!.RootElement.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -91,16 +88,13 @@ public sealed class GuardBoothEndpoints(
 
     public async Task<IResult> ManualPassageAsync(HttpContext context)
     {
-        var (body, who, denied) = await BeginAsync(context);
-        if (denied is not null) return denied;
+        var (body, who, json, done) = await BeginAsync(context);
+        if (done is not null) return done;
         var ct = context.RequestAborted;
-        if (body.TooLarge) return await RejectAsync(body.Bytes, who!, new(RejectionCodes.TooLarge, $"请求超过 {options.Value.MaxPushBytes} 字节"), ct);
-        if (!TryParse(body.Bytes, out var json))
-            return await RejectAsync(body.Bytes, who!, new(RejectionCodes.BadJson, "请求内容不是有效的 JSON"), ct);
 
         // Pictures are decoded and checked while reading; stored only once the passage is known to be valid.
         var uploads = new List<byte[]>();
-        var (gateEvent, note, rejection) = ManualPassage.Read(json.RootElement, who!.OperatorId, who.EnterpriseId, time.GetUtcNow(),
+        var (gateEvent, note, rejection) = ManualPassage.Read(json!.RootElement, who!.OperatorId, who.EnterpriseId, time.GetUtcNow(),
             text => CheckPicture("pictures", text, uploads));
         if (rejection is null && EnterpriseOf(who, gateEvent!.EnterpriseId) is null)
             rejection = new(RejectionCodes.InvalidField, $"操作员 {who.OperatorId} 无权为企业“{Clip(gateEvent.EnterpriseId)}”补录通行记录");
@@ -127,11 +121,20 @@ public sealed class GuardBoothEndpoints(
         return Results.Json(new { eventId = e.EventId, status = "accepted", pictures = e.Pictures }, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private async Task<(RequestBody Body, GuardOperatorOptions? Who, IResult? Denied)> BeginAsync(HttpContext context)
+    /// <summary>What every guard-booth push does first: reads the body within its limit, authenticates the operator,
+    /// and refuses (kept as a dead letter) a body too large or not a JSON object. <c>Done</c> is the answer when the
+    /// push stops there; otherwise the operator and the JSON are set.</summary>
+    private async Task<(RequestBody Body, GuardOperatorOptions? Who, JsonDocument? Json, IResult? Done)> BeginAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, options.Value.MaxPushBytes, context.RequestAborted);
         var (who, denied) = await access.AuthenticateAsync(context, body.Bytes);
-        return (body, who, denied);
+        if (denied is not null) return (body, who, null, denied);
+        var ct = context.RequestAborted;
+        if (body.TooLarge)
+            return (body, who, null, await RejectAsync(body.Bytes, who!, new(RejectionCodes.TooLarge, $"请求超过 {options.Value.MaxPushBytes} 字节"), ct));
+        if (!TryParse(body.Bytes, out var json))
+            return (body, who, null, await RejectAsync(body.Bytes, who!, new(RejectionCodes.BadJson, "请求内容不是有效的 JSON"), ct));
+        return (body, who, json, null);
     }
 
     private async Task<IResult> RejectAsync(byte[] body, GuardOperatorOptions who, Rejection rejection, CancellationToken ct)

@@ -21,17 +21,9 @@ public sealed class WorkAreaSightingEndpoint(DevicePushes pushes, DurableIngest 
 {
     public const string Path = "/api/v1/work-area/sightings";
 
-    private static readonly DeviceKind[] Kinds = [DeviceKind.Generic];
-
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var maxBytes = options.Value.MaxEventBytes;
-        var body = await RequestBody.ReadAsync(context.Request, maxBytes, context.RequestAborted);
-        var parsed = body.TooLarge
-            ? GateEventParseResult.Failure(RejectionCodes.TooLarge, $"body exceeds {maxBytes} bytes")
-            : GateEventCodec.Parse(body.Bytes, time.GetUtcNow());
-        var claimed = context.Request.Headers[DevicePushes.DeviceIdHeader].FirstOrDefault() ?? parsed.Event?.DeviceId;
-        var (device, denied) = await pushes.AuthenticateAsync(context, claimed, body.Bytes, Kinds, openWhenUnregistered: true);
+        var (body, parsed, device, denied) = await GenericEventPush.ReadAsync(context, pushes, options.Value.MaxEventBytes, time);
         if (denied is not null) return denied;
         if (parsed.Event is not { } e)
             return await pushes.CompleteAsync(context, device, AdapterResult.Reject(parsed.Rejection!), body.Bytes, StatusCodes.Status202Accepted);

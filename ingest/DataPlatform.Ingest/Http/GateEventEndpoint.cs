@@ -16,17 +16,9 @@ public sealed class GateEventEndpoint(DevicePushes pushes, TimeProvider time)
 {
     public const string Path = "/api/v1/gate-events";
 
-    private static readonly DeviceKind[] Kinds = [DeviceKind.Generic];
-
     public async Task<IResult> HandleAsync(HttpContext context, int maxBytes)
     {
-        var body = await RequestBody.ReadAsync(context.Request, maxBytes, context.RequestAborted);
-        var parsed = body.TooLarge
-            ? GateEventParseResult.Failure(RejectionCodes.TooLarge, $"body exceeds {maxBytes} bytes")
-            : GateEventCodec.Parse(body.Bytes, time.GetUtcNow());
-
-        var claimed = context.Request.Headers[DevicePushes.DeviceIdHeader].FirstOrDefault() ?? parsed.Event?.DeviceId;
-        var (device, denied) = await pushes.AuthenticateAsync(context, claimed, body.Bytes, Kinds, openWhenUnregistered: true);
+        var (body, parsed, device, denied) = await GenericEventPush.ReadAsync(context, pushes, maxBytes, time);
         if (denied is not null) return denied;
 
         var result = parsed.Event is { } gateEvent

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DataPlatform.Gate;
+using DataPlatform.Processing.Registers.National;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,12 +19,12 @@ public sealed class NationalPlatformSimulator : IAsyncDisposable
 {
     public const string LookupPath = "/api/v1/vehicles";
 
-    private readonly ConcurrentDictionary<string, NationalPlatformRecord> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NationalVehicleInfo> _byKey = new(StringComparer.Ordinal);
     private readonly string? _appKey;
     private WebApplication? _app;
     private long _lookups;
 
-    public NationalPlatformSimulator(IEnumerable<NationalPlatformRecord> records, string? appKey = null)
+    public NationalPlatformSimulator(IEnumerable<NationalVehicleInfo> records, string? appKey = null)
     {
         _appKey = string.IsNullOrEmpty(appKey) ? null : appKey;
         foreach (var record in records) Add(record);
@@ -31,7 +32,7 @@ public sealed class NationalPlatformSimulator : IAsyncDisposable
 
     /// <summary>The fleet of <paramref name="profile"/> drawn with <paramref name="seed"/>.</summary>
     public static NationalPlatformSimulator ForFleet(SimulationProfile profile, int seed, string? appKey = null) =>
-        new(new GateEventGenerator(profile, seed).Fleet.Select(NationalPlatformRecord.Of), appKey);
+        new(new GateEventGenerator(profile, seed).Fleet.Select(NationalPlatformRecords.Of), appKey);
 
     /// <summary>Requests answered so far.</summary>
     public long Lookups => Interlocked.Read(ref _lookups);
@@ -40,7 +41,7 @@ public sealed class NationalPlatformSimulator : IAsyncDisposable
 
     public Uri? BaseUri => _app is null ? null : new Uri(_app.Urls.First());
 
-    public void Add(NationalPlatformRecord record)
+    public void Add(NationalVehicleInfo record)
     {
         if (record.Vin is { Length: > 0 } vin) _byKey["vin:" + vin.ToUpperInvariant()] = record;
         if (record.RegistrationCode is { Length: > 0 } code) _byKey["code:" + code.ToUpperInvariant()] = record;
@@ -48,7 +49,7 @@ public sealed class NationalPlatformSimulator : IAsyncDisposable
             _byKey[$"plate:{p.Text}/{Colour(record.PlateColor)}"] = record;
     }
 
-    public NationalPlatformRecord? Find(string? vin, string? plateNo, string? plateColor, string? registrationCode)
+    public NationalVehicleInfo? Find(string? vin, string? plateNo, string? plateColor, string? registrationCode)
     {
         if (!string.IsNullOrEmpty(vin)) return _byKey.GetValueOrDefault("vin:" + vin.Trim().ToUpperInvariant());
         if (!string.IsNullOrEmpty(registrationCode)) return _byKey.GetValueOrDefault("code:" + registrationCode.Trim().ToUpperInvariant());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Gate;
 
@@ -14,18 +13,6 @@ internal sealed class JsonFields
 
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, ChinaTime.Offset);
-
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFFzzz",
-    ];
-
-    private static readonly string[] UtcTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF'Z'",
-    ];
 
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
@@ -106,11 +93,8 @@ internal sealed class JsonFields
         if (e.ValueKind != JsonValueKind.String)
             throw Fail(CommandRejectionCodes.InvalidTime, $"{_where}: field '{name}' must be an ISO 8601 string, found {e.ValueKind}");
         var text = e.GetString()!;
-        var inv = CultureInfo.InvariantCulture;
-        if (!DateTimeOffset.TryParseExact(text, TimeFormats, inv, DateTimeStyles.None, out var value)
-            && !DateTimeOffset.TryParseExact(text, UtcTimeFormats, inv, DateTimeStyles.AssumeUniversal, out value))
-            throw Fail(CommandRejectionCodes.InvalidTime,
-                $"{_where}: field '{name}' '{JsonFields.Clip(text)}' is not yyyy-MM-ddTHH:mm:ss[.fffffff] with an offset (+08:00) or Z");
+        if (!WireTimestamp.TryParse(text, out var value))
+            throw Fail(CommandRejectionCodes.InvalidTime, $"{_where}: field '{name}' '{JsonFields.Clip(text)}' is not {WireTimestamp.Expected}");
         if (value < Earliest || value >= Latest)
             throw Fail(CommandRejectionCodes.InvalidTime, $"{_where}: field '{name}' {text} is outside 2000..2099");
         return ChinaTime.From(value);

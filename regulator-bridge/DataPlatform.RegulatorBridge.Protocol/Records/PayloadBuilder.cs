@@ -32,9 +32,7 @@ public sealed class PayloadBuilder
     public BuiltPayload Passage(PassageRecord r, UploadMode mode, Func<string, string?> pictureValue)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var w = new Writer(_profile, pictureValue);
-        w.Text(FieldIds.RecordId, r.RecordId);
-        w.Flag(mode);
+        var w = Start(r.RecordId, mode, pictureValue);
         w.Text(FieldIds.GateId, r.GateId);
         w.Text(FieldIds.LaneId, r.LaneId);
         w.Number(FieldIds.Direction, (int)r.Direction);
@@ -59,9 +57,7 @@ public sealed class PayloadBuilder
     public BuiltPayload VehicleRegister(VehicleRegisterRecord r, UploadMode mode, Func<string, string?> pictureValue)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var w = new Writer(_profile, pictureValue);
-        w.Text(FieldIds.RecordId, r.RecordId);
-        w.Flag(mode);
+        var w = Start(r.RecordId, mode, pictureValue);
         w.Text(FieldIds.PlateNo, r.PlateNo);
         w.PlateColor(r.PlateColor);
         w.Vehicle(r.VehicleType, r.Vin, r.RegisterDate, r.Model, r.EngineModel, r.EngineMaker, r.EngineNo, r.FuelType, r.EmissionStage);
@@ -76,9 +72,7 @@ public sealed class PayloadBuilder
     public BuiltPayload InPlantVehicleRegister(InPlantVehicleRecord r, UploadMode mode, Func<string, string?> pictureValue)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var w = new Writer(_profile, pictureValue);
-        w.Text(FieldIds.RecordId, r.RecordId);
-        w.Flag(mode);
+        var w = Start(r.RecordId, mode, pictureValue);
         w.Text(FieldIds.EnvRegCode, r.EnvRegCode);
         w.Date(FieldIds.ProductionDate, r.ProductionDate);
         w.Text(FieldIds.PlateNo, r.PlateNo);
@@ -92,9 +86,7 @@ public sealed class PayloadBuilder
     public BuiltPayload NonRoadRegister(NonRoadMachineRecord r, UploadMode mode, Func<string, string?> pictureValue)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var w = new Writer(_profile, pictureValue);
-        w.Text(FieldIds.RecordId, r.RecordId);
-        w.Flag(mode);
+        var w = Start(r.RecordId, mode, pictureValue);
         w.Text(FieldIds.EnvRegCode, r.EnvRegCode);
         w.Date(FieldIds.ProductionDate, r.ProductionDate);
         w.Text(FieldIds.PlateNo, r.PlateNo);
@@ -157,6 +149,15 @@ public sealed class PayloadBuilder
         w.DateTime(FieldIds.ReceiptTime, r.Time);
         w.Text(FieldIds.StatusText, r.Message);
         return Serialize(w.Payload, RecordKind.CommandReceipt);
+    }
+
+    /// <summary>Every uploaded record's payload opens with its id and the real-time / 补传 flag.</summary>
+    private Writer Start(string recordId, UploadMode mode, Func<string, string?> pictureValue)
+    {
+        var w = new Writer(_profile, pictureValue);
+        w.Text(FieldIds.RecordId, recordId);
+        w.Flag(mode);
+        return w;
     }
 
     private BuiltPayload Finish(Writer w, string recordId, RecordKind kind, UploadMode mode)

@@ -29,11 +29,7 @@ public sealed class CockpitApiTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:0:OperatorId"] = Operator;
         settings["Ingest:GuardBooth:Operators:0:Name"] = "门岗1 张三";
         settings["Ingest:GuardBooth:Operators:0:Token"] = Token;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.All);
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await TestPlatform.StartHostAsync(settings, PlatformRole.All);
         try
         {
             var cockpit = new Uri(new Uri(host.Services.GetRequiredService<AnalyticsHttpServer>().Urls[0]), CockpitEndpoints.Path);

@@ -85,11 +85,7 @@ public sealed class SimulatedHistory : IAsyncDisposable
         // One day more than simulated, so the windows (now − N days) take in the whole first day whatever the hour.
         settings["MachineLearning:TrainingDays"] = (Days + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["MachineLearning:HoldoutDays"] = "14";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.All);
-        _host = builder.Build();
-        await _host.StartAsync();
+        _host = await TestPlatform.StartHostAsync(settings, PlatformRole.All);
         var started = clock.Elapsed;
 
         var scale = _host.Services.GetRequiredService<TcpListenerDirectory>().EndpointOf(SimulatedPlant.WeighbridgeId)!;

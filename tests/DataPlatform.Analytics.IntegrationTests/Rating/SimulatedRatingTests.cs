@@ -76,11 +76,7 @@ public sealed class SimulatedRatingTests(EnginesFixture engines)
         settings["Processing:Trips:IntervalSeconds"] = "0.5";
         settings["Processing:Trips:PublishLagSeconds"] = "0";
         settings["Analytics:Rating:RefreshEnabled"] = "false";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.All);
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await TestPlatform.StartHostAsync(settings, PlatformRole.All);
         try
         {
             // Stream mode ("now"): the weighbridge stamps a weighing when it receives it, so only live traffic pairs

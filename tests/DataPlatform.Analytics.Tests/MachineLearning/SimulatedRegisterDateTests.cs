@@ -20,7 +20,7 @@ public class SimulatedRegisterDateTests
             var date = SimulatedRegisterDates.Of(v);
             Assert.True(date <= SimulatedRegisterDates.Newest, $"{v.Plate} {date}");
             Assert.Equal(date, SimulatedRegisterDates.Of(v));   // from the VIN: the same on every run
-            Assert.Equal(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NationalPlatformRecord.Of(v).RegisterDate);
+            Assert.Equal(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NationalPlatformRecords.Of(v).RegisterDate);
         }
         DateOnly Latest(EmissionStage s) => Fleet.Where(v => v.Stage == s).Max(SimulatedRegisterDates.Of);
         DateOnly Earliest(EmissionStage s) => Fleet.Where(v => v.Stage == s).Min(SimulatedRegisterDates.Of);

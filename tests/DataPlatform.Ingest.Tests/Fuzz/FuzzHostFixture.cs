@@ -1,21 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Confluent.Kafka;
-using DataPlatform.Engines.Kafka;
 using DataPlatform.Ingest.GuardBooth;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Streams;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Ingest.Tests.Fuzz;
 
 /// <summary>The real ingest role on an embedded Kafka mock cluster with one registered device of every kind that
 /// has an HTTP endpoint and one guard operator, all with bearer tokens (so any body authenticates), and a
 /// reader that keeps everything published on the topics the fuzz tests look at.</summary>
-public sealed class FuzzHostFixture : IAsyncLifetime
+public sealed class FuzzHostFixture() : IngestTestHost("ingest-fuzz",
+    Topics.GateRaw, Topics.DeadLetter, Topics.DeviceEvents, Topics.RegistryChanges, Topics.WorkAreaSightings, Topics.ReviewActions, Topics.EmissionReadings)
 {
     public const string Token = "fuzz-token";
     public const string Camera = "cam-hik-fz";
@@ -29,40 +27,12 @@ public sealed class FuzzHostFixture : IAsyncLifetime
     private readonly CancellationTokenSource _stop = new();
     private Task? _reader;
 
-    public EmbeddedKafka Kafka { get; } = EmbeddedKafka.Start(Options());
-
-    public string PictureDirectory { get; } = Path.Combine(Path.GetTempPath(), "ingest-fuzz-" + Guid.NewGuid().ToString("N"));
-
-    public IHost Host { get; private set; } = null!;
-
-    public HttpClient Http { get; } = new();
-
-    public Uri Base { get; private set; } = null!;
-
-    private static EmbeddedKafkaOptions Options()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        var options = new EmbeddedKafkaOptions();
-        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.DeviceEvents, Topics.RegistryChanges, Topics.WorkAreaSightings,
-                     Topics.ReviewActions, Topics.EmissionReadings })
-            options.Topics[topic] = 1;
-        return options;
-    }
-
-    public async Task InitializeAsync()
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = Kafka.BootstrapServers,
-            ["Kafka:MockCluster"] = "true",
-            ["Ingest:Urls"] = "http://127.0.0.1:0",
-            ["Ingest:PictureDirectory"] = PictureDirectory,
-            ["Ingest:MissingPictureAlarmCount"] = "3",
-            ["Ingest:GuardBooth:Operators:0:OperatorId"] = Operator,
-            ["Ingest:GuardBooth:Operators:0:EnterpriseId"] = "E1302001",
-            ["Ingest:GuardBooth:Operators:0:Token"] = Token,
-        };
+        settings["Ingest:MissingPictureAlarmCount"] = "3";
+        settings["Ingest:GuardBooth:Operators:0:OperatorId"] = Operator;
+        settings["Ingest:GuardBooth:Operators:0:EnterpriseId"] = "E1302001";
+        settings["Ingest:GuardBooth:Operators:0:Token"] = Token;
         string[][] devices =
         [
             [Camera, "camera-hikvision", "G01", "L1", "1"],
@@ -72,19 +42,14 @@ public sealed class FuzzHostFixture : IAsyncLifetime
         ];
         for (var i = 0; i < devices.Length; i++)
         {
-            settings[$"Ingest:Devices:{i}:DeviceId"] = devices[i][0];
-            settings[$"Ingest:Devices:{i}:Kind"] = devices[i][1];
-            settings[$"Ingest:Devices:{i}:EnterpriseId"] = "E1302001";
-            settings[$"Ingest:Devices:{i}:GateId"] = devices[i][2];
-            settings[$"Ingest:Devices:{i}:LaneId"] = devices[i][3];
-            settings[$"Ingest:Devices:{i}:Direction"] = devices[i][4];
+            AddDevice(settings, i, devices[i][0], devices[i][1], devices[i][2], devices[i][3], devices[i][4]);
             settings[$"Ingest:Devices:{i}:Token"] = Token;
         }
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddIngest();
-        Host = builder.Build();
-        await Host.StartAsync();
-        Base = new Uri(Host.Services.GetRequiredService<IngestHttpServer>().Urls[0]);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
         _reader = Task.Factory.StartNew(Read, TaskCreationOptions.LongRunning);
     }
 
@@ -132,15 +97,11 @@ public sealed class FuzzHostFixture : IAsyncLifetime
         consumer.Close();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _stop.CancelAsync();
         if (_reader is not null) await _reader;
-        await Host.StopAsync();
-        Host.Dispose();
-        Http.Dispose();
-        Kafka.Dispose();
-        if (Directory.Exists(PictureDirectory)) Directory.Delete(PictureDirectory, recursive: true);
+        await base.DisposeAsync();
     }
 }
 

@@ -1,16 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Amazon.S3.Model;
-using DataPlatform.Engines.Kafka;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Http;
 using DataPlatform.Pictures;
 using DataPlatform.Tests.Infrastructure;
 using DataPlatform.Streams;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using static DataPlatform.Ingest.Tests.Fixtures;
 
 namespace DataPlatform.Ingest.Tests.Pictures;
@@ -24,37 +21,21 @@ public sealed class S3IngestHostTests(MotoServer moto) : IClassFixture<MotoServe
     public async Task A_camera_push_stores_its_pictures_in_the_configured_bucket_once()
     {
         var bucket = await moto.NewBucketAsync();
-        var kafkaOptions = new EmbeddedKafkaOptions();
-        foreach (var topic in new[] { Topics.GateRaw, Topics.DeadLetter, Topics.DeviceEvents }) kafkaOptions.Topics[topic] = 1;
-        using var kafka = EmbeddedKafka.Start(kafkaOptions);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = kafka.BootstrapServers,
-            ["Kafka:MockCluster"] = "true",
-            ["Ingest:Urls"] = "http://127.0.0.1:0",
-            ["Ingest:MaxPictureBytes"] = "20000",
-            ["Ingest:PictureStore:Kind"] = "s3",
-            ["Ingest:PictureStore:ServiceUrl"] = moto.Endpoint.ToString(),
-            ["Ingest:PictureStore:Bucket"] = bucket,
-            ["Ingest:PictureStore:AccessKey"] = MotoServer.AccessKey,
-            ["Ingest:PictureStore:SecretKey"] = MotoServer.SecretKey,
-            ["Ingest:Devices:0:DeviceId"] = Hikvision.DeviceId,
-            ["Ingest:Devices:0:Kind"] = "camera-hikvision",
-            ["Ingest:Devices:0:EnterpriseId"] = "E1302001",
-            ["Ingest:Devices:0:GateId"] = "G01",
-            ["Ingest:Devices:0:LaneId"] = "L1",
-            ["Ingest:Devices:0:Direction"] = "1",
-            ["Ingest:Devices:0:Token"] = "hik-token",
-        });
-        builder.AddIngest();
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var kafka = IngestTestHost.StartKafka([Topics.GateRaw, Topics.DeadLetter, Topics.DeviceEvents]);
+        var settings = IngestTestHost.Settings(kafka);
+        settings["Ingest:MaxPictureBytes"] = "20000";
+        settings["Ingest:PictureStore:Kind"] = "s3";
+        settings["Ingest:PictureStore:ServiceUrl"] = moto.Endpoint.ToString();
+        settings["Ingest:PictureStore:Bucket"] = bucket;
+        settings["Ingest:PictureStore:AccessKey"] = MotoServer.AccessKey;
+        settings["Ingest:PictureStore:SecretKey"] = MotoServer.SecretKey;
+        IngestTestHost.AddDevice(settings, 0, Hikvision.DeviceId, "camera-hikvision", "G01", "L1", "1");
+        settings["Ingest:Devices:0:Token"] = "hik-token";
+        using var host = await IngestTestHost.StartAsync(settings);
         try
         {
             Assert.IsType<S3PictureStore>(host.Services.GetRequiredService<IPictureStore>());
-            var url = new Uri(new Uri(host.Services.GetRequiredService<IngestHttpServer>().Urls[0]), $"/api/v1/cameras/hikvision/{Hikvision.DeviceId}?token=hik-token");
+            var url = new Uri(IngestTestHost.BaseUri(host), $"/api/v1/cameras/hikvision/{Hikvision.DeviceId}?token=hik-token");
             using var http = new HttpClient();
             var time = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
             async Task<HttpStatusCode> Push(string plateNo, params byte[][] pictures)

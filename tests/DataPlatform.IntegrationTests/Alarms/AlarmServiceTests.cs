@@ -88,11 +88,7 @@ public sealed class AlarmServiceTests(EnginesFixture engines)
         var settings = platform.Settings();
         if (webhook is not null) settings["Processing:Alarms:Webhooks:0"] = webhook;
         settings["Processing:Alarms:WebhookRetryDelayMs"] = "50";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Processing);
-        var host = builder.Build();
-        await host.StartAsync();
+        var host = await TestPlatform.StartHostAsync(settings, PlatformRole.Processing);
         return new RunningHost(host);
     }
 

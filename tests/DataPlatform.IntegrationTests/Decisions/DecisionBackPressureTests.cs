@@ -16,17 +16,15 @@ public sealed class DecisionBackPressureTests(EnginesFixture engines)
     [Fact]
     public async Task A_full_pending_queue_pauses_the_partitions_and_keeps_the_member_so_each_event_is_decided_once()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform, new()
+        await using var run = await ProcessingRun.StartAsync(engines, new()
         {
             ["Processing:Decisions:MaxPending"] = "2",
             // Records wait longer than a member may go without polling.
             ["Processing:Decisions:RecordDelayMs"] = "8000",
             ["Kafka:Properties:max.poll.interval.ms"] = "7000",
         });
+        var (platform, host, producer) = run;
         var consumer = host.Services.GetRequiredService<GateDecisionConsumer>();
-        using var producer = Producer(platform);
         var t = RecentChinaTime(TimeSpan.FromHours(1));
         const int events = 6;
         for (var i = 0; i < events; i++)

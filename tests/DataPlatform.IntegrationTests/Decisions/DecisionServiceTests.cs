@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Confluent.Kafka;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Compliance.Decisions;
 using DataPlatform.Processing;
@@ -21,113 +22,72 @@ public sealed class DecisionServiceTests(EnginesFixture engines)
     [Fact]
     public async Task An_orange_alert_turns_a_guo4_heavy_truck_away_within_one_second()
     {
-        var platform = CreatePlatform(engines);
-        try
-        {
-            var host = await platform.StartAsync(PlatformRole.Processing);
-            var store = host.Services.GetRequiredService<PolicyStore>();
-            using var producer = Producer(platform);
-            using var reader = DecisionReader(platform);
-            await SendCommandAsync(producer, RegisterJson("reg-1", Guo4Truck, "国四"));
-            await SendCommandAsync(producer, OrangePolicyJson("p-orange", "pol-1"));
-            await WaitUntilAsync(() => store.Current.Version >= 2, TimeSpan.FromSeconds(30));
+        await using var run = await DecisionRun.StartAsync(engines);
+        var (platform, store, producer, reader) = run;
+        await SendCommandAsync(producer, RegisterJson("reg-1", Guo4Truck, "国四"));
+        await SendCommandAsync(producer, OrangePolicyJson("p-orange", "pol-1"));
+        await WaitUntilAsync(() => store.Current.Version >= 2, TimeSpan.FromSeconds(30));
 
-            // The standing plan is not in force before the alert is declared.
-            await SendEventAsync(producer, Event("before-1", Guo4Truck, DateTimeOffset.Now));
-            var allowed = WaitForDecision(reader, "before-1", Join);
-            Assert.Equal("allow", allowed.Outcome);
-            Assert.Equal("国四", allowed.Stage);
+        // The standing plan is not in force before the alert is declared.
+        await SendEventAsync(producer, Event("before-1", Guo4Truck, DateTimeOffset.Now));
+        var allowed = WaitForDecision(reader, "before-1", Join);
+        Assert.Equal("allow", allowed.Outcome);
+        Assert.Equal("国四", allowed.Stage);
 
-            await SendCommandAsync(producer, AlertJson("alert-1", "orange", DateTimeOffset.Now.AddMinutes(-1)));
-            var clock = Stopwatch.StartNew(); // from the command's publish ack
-            GateDecisionMessage? denied = null;
-            for (var n = 0; denied is null && clock.Elapsed < TimeSpan.FromSeconds(10); n++)
-            {
-                await SendEventAsync(producer, Event($"after-{n}", Guo4Truck, DateTimeOffset.Now));
-                var until = clock.Elapsed + TimeSpan.FromMilliseconds(20);
-                while (denied is null && clock.Elapsed < until)
-                {
-                    if (reader.Consume(TimeSpan.FromMilliseconds(5))?.Message?.Value is { } value
-                        && GateDecisionMessage.FromJson(value) is { Outcome: "deny" } m && m.EventId.StartsWith("after-", StringComparison.Ordinal))
-                        denied = m;
-                }
-            }
-            var elapsed = clock.Elapsed;
+        await SendCommandAsync(producer, AlertJson("alert-1", "orange", DateTimeOffset.Now.AddMinutes(-1)));
+        var clock = Stopwatch.StartNew(); // from the command's publish ack
+        var (denied, elapsed) = await FirstDenyAsync(producer, reader, Guo4Truck, clock);
 
-            Assert.NotNull(denied);
-            Assert.True(elapsed < TimeSpan.FromSeconds(1), $"the first deny came {elapsed.TotalMilliseconds:F0} ms after the alert's ack");
-            Assert.Equal("policy:p-orange", denied.RuleId);
-            Assert.Equal($"{Guo4Truck} 国四 橙色预警管控中 禁止通行", denied.DisplayText);
-            Assert.True(denied.PolicyVersion >= 3);
-        }
-        finally
-        {
-            await DisposeAsync(platform);
-        }
+        Assert.NotNull(denied);
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"the first deny came {elapsed.TotalMilliseconds:F0} ms after the alert's ack");
+        Assert.Equal("policy:p-orange", denied.RuleId);
+        Assert.Equal($"{Guo4Truck} 国四 橙色预警管控中 禁止通行", denied.DisplayText);
+        Assert.True(denied.PolicyVersion >= 3);
     }
 
     [Fact]
     public async Task A_malformed_command_is_dead_lettered_and_never_applied()
     {
-        var platform = CreatePlatform(engines);
-        try
-        {
-            var host = await platform.StartAsync(PlatformRole.Processing);
-            var store = host.Services.GetRequiredService<PolicyStore>();
-            using var producer = Producer(platform);
-            await SendCommandAsync(producer, AlertJson("alert-bad", "purple", DateTimeOffset.Now.AddMinutes(-1)));
-            await SendCommandAsync(producer, "{\"commandId\":\"not-json\",");
-            await SendCommandAsync(producer, RegisterJson("reg-after", "冀B54321", "国六"));
+        await using var run = await DecisionRun.StartAsync(engines);
+        var (platform, store, producer, _) = run;
+        await SendCommandAsync(producer, AlertJson("alert-bad", "purple", DateTimeOffset.Now.AddMinutes(-1)));
+        await SendCommandAsync(producer, "{\"commandId\":\"not-json\",");
+        await SendCommandAsync(producer, RegisterJson("reg-after", "冀B54321", "国六"));
 
-            // The valid command after the bad ones is applied: the consumer went past them, it did not stop.
-            await WaitUntilAsync(() => store.Current.Registry.Count == 1, TimeSpan.FromSeconds(30));
-            Assert.Equal(1, store.Current.Version);
-            Assert.Null(store.Current.Policies.DeclaredAlertLevel(Enterprise, DateTimeOffset.Now));
-            Assert.Equal(2, await platform.WaitForAsync(
-                "SELECT count() FROM rejected_payloads WHERE source = 'control.commands' AND stage = 'control'", 2));
-            Assert.Equal(1, await platform.ScalarAsync(
-                "SELECT count() FROM rejected_payloads WHERE reason_code = 'unknown_code' AND position(payload, 'purple') > 0"));
-        }
-        finally
-        {
-            await DisposeAsync(platform);
-        }
+        // The valid command after the bad ones is applied: the consumer went past them, it did not stop.
+        await WaitUntilAsync(() => store.Current.Registry.Count == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, store.Current.Version);
+        Assert.Null(store.Current.Policies.DeclaredAlertLevel(Enterprise, DateTimeOffset.Now));
+        Assert.Equal(2, await platform.WaitForAsync(
+            "SELECT count() FROM rejected_payloads WHERE source = 'control.commands' AND stage = 'control'", 2));
+        Assert.Equal(1, await platform.ScalarAsync(
+            "SELECT count() FROM rejected_payloads WHERE reason_code = 'unknown_code' AND position(payload, 'purple') > 0"));
     }
 
     [Fact]
     public async Task Decisions_reach_the_topic_and_the_ledger_with_their_display_text()
     {
-        var platform = CreatePlatform(engines);
-        try
-        {
-            var host = await platform.StartAsync(PlatformRole.Processing);
-            var store = host.Services.GetRequiredService<PolicyStore>();
-            using var producer = Producer(platform);
-            using var reader = DecisionReader(platform);
-            await SendCommandAsync(producer, BlacklistJson("bl-cmd", "冀B99999"));
-            await SendCommandAsync(producer, RegisterJson("reg-6", "冀B66666", "国六"));
-            await WaitUntilAsync(() => store.Current.Version >= 2, TimeSpan.FromSeconds(30));
+        await using var run = await DecisionRun.StartAsync(engines);
+        var (platform, store, producer, reader) = run;
+        await SendCommandAsync(producer, BlacklistJson("bl-cmd", "冀B99999"));
+        await SendCommandAsync(producer, RegisterJson("reg-6", "冀B66666", "国六"));
+        await WaitUntilAsync(() => store.Current.Version >= 2, TimeSpan.FromSeconds(30));
 
-            await SendEventAsync(producer, Event("bl-1", "冀B99999", DateTimeOffset.Now, gate: "G02"));
-            await SendEventAsync(producer, Event("ok-1", "冀B66666", DateTimeOffset.Now));
-            var decisions = WaitForDecisions(reader, ["bl-1", "ok-1"], Join);
-            var (denied, allowed) = (decisions["bl-1"], decisions["ok-1"]);
+        await SendEventAsync(producer, Event("bl-1", "冀B99999", DateTimeOffset.Now, gate: "G02"));
+        await SendEventAsync(producer, Event("ok-1", "冀B66666", DateTimeOffset.Now));
+        var decisions = WaitForDecisions(reader, ["bl-1", "ok-1"], Join);
+        var (denied, allowed) = (decisions["bl-1"], decisions["ok-1"]);
 
-            Assert.Equal(("deny", "blacklist", "冀B99999 未登记 常态 禁止通行"), (denied.Outcome, denied.RuleId, denied.DisplayText));
-            Assert.Contains(denied.Reasons, r => r.Contains("黑名单", StringComparison.Ordinal));
-            Assert.Equal(("allow", "冀B66666 国六 常态 允许通行"), (allowed.Outcome, allowed.DisplayText));
-            Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 2));
-            Assert.Equal(1, await platform.ScalarAsync(
-                "SELECT count() FROM gate_decisions WHERE event_id = 'bl-1' AND display_text = '冀B99999 未登记 常态 禁止通行' AND outcome_text = '禁止通行'"));
-            Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM gate_decisions WHERE passage_id = '{denied.PassageId}'"));
-            Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM interceptions WHERE plate_no = '冀B99999'"));
-            Assert.Equal(1, await platform.ScalarAsync(
-                "SELECT sum(interceptions) FROM interceptions_daily WHERE gate_id = 'G02' AND rule_id = 'blacklist' AND pass_date = toDate(now(), 'Asia/Shanghai')"));
-        }
-        finally
-        {
-            await DisposeAsync(platform);
-        }
+        Assert.Equal(("deny", "blacklist", "冀B99999 未登记 常态 禁止通行"), (denied.Outcome, denied.RuleId, denied.DisplayText));
+        Assert.Contains(denied.Reasons, r => r.Contains("黑名单", StringComparison.Ordinal));
+        Assert.Equal(("allow", "冀B66666 国六 常态 允许通行"), (allowed.Outcome, allowed.DisplayText));
+        Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM gate_decisions", 2));
+        Assert.Equal(1, await platform.ScalarAsync(
+            "SELECT count() FROM gate_decisions WHERE event_id = 'bl-1' AND display_text = '冀B99999 未登记 常态 禁止通行' AND outcome_text = '禁止通行'"));
+        Assert.Equal(1, await platform.ScalarAsync($"SELECT count() FROM gate_decisions WHERE passage_id = '{denied.PassageId}'"));
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM interceptions WHERE plate_no = '冀B99999'"));
+        Assert.Equal(1, await platform.ScalarAsync(
+            "SELECT sum(interceptions) FROM interceptions_daily WHERE gate_id = 'G02' AND rule_id = 'blacklist' AND pass_date = toDate(now(), 'Asia/Shanghai')"));
     }
 
     [Fact]
@@ -178,23 +138,48 @@ public sealed class DecisionServiceTests(EnginesFixture engines)
         }
     }
 
-    private static async Task<IHost> StartHostAsync(Dictionary<string, string?> settings)
-    {
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Processing);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> StartHostAsync(Dictionary<string, string?> settings) =>
+        TestPlatform.StartHostAsync(settings, PlatformRole.Processing);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
+
+    /// <summary>A platform with the processing role running, a producer, and a reader of <c>gate.decisions</c> from
+    /// the start. Disposing it stops the hosts and removes the policy snapshot.</summary>
+    private sealed class DecisionRun(
+        TestPlatform platform, PolicyStore store, IProducer<string, byte[]> producer, IConsumer<string, byte[]> reader) : IAsyncDisposable
     {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
+        public static async Task<DecisionRun> StartAsync(EnginesFixture engines)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not met within {within}");
-            await Task.Delay(20);
+            var platform = CreatePlatform(engines);
+            try
+            {
+                var host = await platform.StartAsync(PlatformRole.Processing);
+                return new DecisionRun(
+                    platform, host.Services.GetRequiredService<PolicyStore>(), DecisionFixtures.Producer(platform), DecisionReader(platform));
+            }
+            catch
+            {
+                await DecisionServiceTests.DisposeAsync(platform);
+                throw;
+            }
+        }
+
+        public void Deconstruct(
+            out TestPlatform platform, out PolicyStore store, out IProducer<string, byte[]> producer, out IConsumer<string, byte[]> reader) =>
+            (platform, store, producer, reader) = (Platform, Store, Producer, Reader);
+
+        public TestPlatform Platform => platform;
+
+        public PolicyStore Store => store;
+
+        public IProducer<string, byte[]> Producer => producer;
+
+        public IConsumer<string, byte[]> Reader => reader;
+
+        public async ValueTask DisposeAsync()
+        {
+            reader.Dispose();
+            producer.Dispose();
+            await DecisionServiceTests.DisposeAsync(platform);
         }
     }
 

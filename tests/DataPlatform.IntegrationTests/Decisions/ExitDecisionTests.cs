@@ -1,7 +1,5 @@
-using Confluent.Kafka;
 using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Processing.Decisions;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +16,8 @@ public sealed class ExitDecisionTests(EnginesFixture engines)
     [Fact]
     public async Task An_exit_is_allowed_only_after_the_trip_was_weighed()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var entry = RecentChinaTime(TimeSpan.FromHours(2));
 
         await SendAsync(producer, Event("ex-in", Plate, Direction.In, entry));
@@ -36,9 +32,7 @@ public sealed class ExitDecisionTests(EnginesFixture engines)
         // Gross and tare on the weighbridge.
         foreach (var (id, minutes, kg, kind) in new[] { ("wb-g", 20, 49_000m, WeighingKind.Gross), ("wb-t", 40, 15_500m, WeighingKind.Tare) })
         {
-            var m = new WeighingMessage("wb-dev-1", entry.AddMinutes(minutes + 1),
-                new WeighingEvent(id, Enterprise, "WB1", entry.AddMinutes(minutes), kg, kind, "T-" + id, "煤炭", PlateNumber.Parse(Plate)));
-            await producer.ProduceAsync(m.Topic, new Message<string, byte[]> { Key = m.Key, Value = DeviceMessageCodec.Encode(m) });
+            await SendAsync(producer, Weighing(id, Plate, entry.AddMinutes(minutes), kg, kind, "煤炭", receivedAfter: TimeSpan.FromMinutes(1)));
         }
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM weighings", 2));
         await host.Services.GetRequiredService<TripStateRefresher>().RefreshAsync(CancellationToken.None);

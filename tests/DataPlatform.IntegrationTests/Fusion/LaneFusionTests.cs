@@ -20,10 +20,8 @@ public sealed class LaneFusionTests(EnginesFixture engines)
     [Fact]
     public async Task Agreeing_and_conflicting_second_camera_reads_become_one_passage_each_with_one_decision()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var t = RecentChinaTime(TimeSpan.FromHours(1));
 
         // Lane 1: both cameras read 冀B12345 with middling confidence: one passage, surer than either read.
@@ -117,10 +115,8 @@ public sealed class LaneFusionTests(EnginesFixture engines)
     [Fact]
     public async Task A_registered_etag_read_corrects_a_confusable_camera_read_and_an_unmatched_one_is_kept()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var t = RecentChinaTime(TimeSpan.FromHours(4));
 
         // The reader reads the tag before the truck reaches the camera, which misreads D as 0.

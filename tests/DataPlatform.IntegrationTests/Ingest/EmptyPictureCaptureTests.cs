@@ -30,11 +30,7 @@ public sealed class EmptyPictureCaptureTests(EnginesFixture engines)
         settings["Ingest:Devices:0:LaneId"] = "L1";
         settings["Ingest:Devices:0:Direction"] = "1";
         settings["Ingest:Devices:0:Token"] = "e2e-token";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Ingest | PlatformRole.Processing);
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await TestPlatform.StartHostAsync(settings, PlatformRole.Ingest | PlatformRole.Processing);
         try
         {
             var time = DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset).AddMinutes(-2).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

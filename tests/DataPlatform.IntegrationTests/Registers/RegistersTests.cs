@@ -65,11 +65,11 @@ public sealed class RegistersTests(EnginesFixture engines)
 
         // The gate's registry learns both; a non-road 国二 machine is denied while an orange non-road policy is in force.
         await WaitUntilAsync(() => store.Current.Registry.Find(PlateNumber.Parse(MachinePlate), PlateColor.Yellow) is { IsNonRoad: true }
-            && store.Current.Registry.Find(PlateNumber.Parse("冀BN0001"), PlateColor.Yellow) is { IsInPlant: true });
+            && store.Current.Registry.Find(PlateNumber.Parse("冀BN0001"), PlateColor.Yellow) is { IsInPlant: true }, Within);
         using var producer = Producer(platform);
         using var reader = DecisionReader(platform);
         await SendCommandAsync(producer, NonRoadOrangeJson());
-        await WaitUntilAsync(() => store.Current.Policies.ActivePolicies(Enterprise, DateTimeOffset.Now).Count > 0);
+        await WaitUntilAsync(() => store.Current.Policies.ActivePolicies(Enterprise, DateTimeOffset.Now).Count > 0, Within);
         await SendEventAsync(producer, Event("nr-gate-1", MachinePlate, DateTimeOffset.Now));
         var denied = WaitForDecision(reader, "nr-gate-1", Within);
         Assert.Equal(("deny", "policy:nr-orange"), (denied.Outcome, denied.RuleId));
@@ -123,7 +123,7 @@ public sealed class RegistersTests(EnginesFixture engines)
     {
         const string plate = "冀B5N001";
         await using var national = new NationalPlatformSimulator(
-            [new NationalPlatformRecord("LSVAM4187C2184847", plate, "yellow", null, "5", "B", "H11", null, "ZZ4257", "WP10", "潍柴", "F", "某物流公司")],
+            [new NationalVehicleInfo("LSVAM4187C2184847", plate, "yellow", null, "5", "B", "H11", null, "ZZ4257", "WP10", "潍柴", "F", "某物流公司")],
             appKey: "test-key");
         await national.StartAsync();
         await using var platform = CreatePlatform(engines);
@@ -144,7 +144,7 @@ public sealed class RegistersTests(EnginesFixture engines)
             $"SELECT count() FROM road_vehicles_latest WHERE plate_no = '{plate}' AND stage = '5' AND vin = 'LSVAM4187C2184847' AND source = 'national-platform'", 1, Within));
         Assert.Equal(1, await platform.WaitForAsync(
             $"SELECT count() FROM registry_audit WHERE register = 'road' AND action = 'create' AND source = 'national-platform' AND has(after_values, '{plate}')", 1, Within));
-        await WaitUntilAsync(() => store.Current.Registry.Find(PlateNumber.Parse(plate), PlateColor.Yellow) is { Stage: EmissionStage.Guo5 });
+        await WaitUntilAsync(() => store.Current.Registry.Find(PlateNumber.Parse(plate), PlateColor.Yellow) is { Stage: EmissionStage.Guo5 }, Within);
 
         await SendEventAsync(producer, Event("unknown-3", plate, DateTimeOffset.Now));
         Assert.Equal("国五", WaitForDecision(reader, "unknown-3", Within).Stage);
@@ -184,20 +184,10 @@ public sealed class RegistersTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:0:Token"] = "guard-token";
         settings["Ingest:GuardBooth:Operators:0:Name"] = "1号门岗 张三";
         foreach (var (k, v) in extra ?? []) settings[k] = v;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(roles);
-        var host = builder.Build();
-        await host.StartAsync();
+        var host = await TestPlatform.StartHostAsync(settings, roles);
         return new StoppingHost(host);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Within;
-        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(condition(), "condition not met in time");
-    }
 
     /// <summary>Stops the host before the platform (disposed after it) tears Kafka down under it.</summary>
     private sealed class StoppingHost(IHost inner) : IHost

@@ -27,7 +27,7 @@ public sealed class RegistryReconcileTests(EnginesFixture engines)
         // First run: the schema exists, the register is empty, the gate does not know the vehicle.
         var first = await platform.StartAsync(PlatformRole.Processing);
         var before = first.Services.GetRequiredService<PolicyStore>();
-        await WaitUntilAsync(() => first.Services.GetRequiredService<ControlCommandConsumer>().CaughtUp);
+        await WaitUntilAsync(() => first.Services.GetRequiredService<ControlCommandConsumer>().CaughtUp, Within);
         Assert.Equal(0, await first.Services.GetRequiredService<RegistryReconciler>().ReconcileAsync(default));
         await platform.StopAsync(first);
 
@@ -46,7 +46,7 @@ public sealed class RegistryReconcileTests(EnginesFixture engines)
         // Second run: the reconciler publishes the missing vehicle; the gate decides with its stage.
         var second = await platform.StartAsync(PlatformRole.Processing);
         var store = second.Services.GetRequiredService<PolicyStore>();
-        await WaitUntilAsync(() => store.Current.Registry.Find(PlateNumber.Parse(Plate), PlateColor.Yellow) is { IsInPlant: true });
+        await WaitUntilAsync(() => store.Current.Registry.Find(PlateNumber.Parse(Plate), PlateColor.Yellow) is { IsInPlant: true }, Within);
         using var producer = Producer(platform);
         using var reader = DecisionReader(platform);
         await SendEventAsync(producer, Event("reconcile-1", Plate, DateTimeOffset.Now));
@@ -61,10 +61,4 @@ public sealed class RegistryReconcileTests(EnginesFixture engines)
         Assert.Equal(version, store.Current.Version);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Within;
-        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(condition(), "condition not met in time");
-    }
 }

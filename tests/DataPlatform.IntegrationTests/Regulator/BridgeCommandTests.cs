@@ -75,19 +75,7 @@ public sealed class BridgeCommandTests(EnginesFixture engines)
         var clock = Stopwatch.StartNew(); // from the moment the regulator issues it
         h.Simulator.IssueEmergencyMeasure(new EmergencyMeasureOrder(
             AlertLevel.Orange, DateTimeOffset.Now.AddMinutes(-1), DateTimeOffset.Now.AddHours(2), "禁止国四及以下重型柴油货车进入"));
-        GateDecisionMessage? denied = null;
-        for (var n = 0; denied is null && clock.Elapsed < TimeSpan.FromSeconds(10); n++)
-        {
-            await SendEventAsync(producer, Event($"after-{n}", Guo4Truck, DateTimeOffset.Now));
-            var until = clock.Elapsed + TimeSpan.FromMilliseconds(20);
-            while (denied is null && clock.Elapsed < until)
-            {
-                if (reader.Consume(TimeSpan.FromMilliseconds(5))?.Message?.Value is { } value
-                    && GateDecisionMessage.FromJson(value) is { Outcome: "deny" } m && m.EventId.StartsWith("after-", StringComparison.Ordinal))
-                    denied = m;
-            }
-        }
-        var elapsed = clock.Elapsed;
+        var (denied, elapsed) = await FirstDenyAsync(producer, reader, Guo4Truck, clock);
 
         Assert.NotNull(denied);
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"the first deny came {elapsed.TotalMilliseconds:F0} ms after the regulator issued the measure");
@@ -122,11 +110,4 @@ public sealed class BridgeCommandTests(EnginesFixture engines)
         return messages;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition() && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        Assert.True(condition(), "condition not met in time");
-    }
 }

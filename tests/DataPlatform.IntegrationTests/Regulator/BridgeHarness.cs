@@ -107,11 +107,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     public async Task<IHost> StartBridgeAsync(PlatformRole roles = PlatformRole.Bridge)
     {
-        var builder = DataPlatformHostingExtensions.CreateBuilder(Settings());
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(roles);
-        var host = builder.Build();
-        await host.StartAsync();
+        var host = await TestPlatform.StartHostAsync(Settings(), roles);
         Bridge = host;
         return host;
     }

@@ -17,10 +17,8 @@ public sealed class FlaggedExitCargoTests(EnginesFixture engines)
     [Fact]
     public async Task A_flagged_exit_resolved_after_its_trip_closed_is_published_with_the_trip_load()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
 
         var entry = RecentChinaTime(TimeSpan.FromHours(3));
         await SendAsync(producer, Event("fx-in", "冀B12345", Gate.Direction.In, entry));

@@ -66,15 +66,13 @@ public sealed class LedgerRecordsPublishingTests(EnginesFixture engines)
     [Fact]
     public async Task The_trips_job_reads_only_vehicles_with_new_passages_after_its_first_run()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform, new()
+        await using var run = await ProcessingRun.StartAsync(engines, new()
         {
             ["Processing:Trips:IntervalSeconds"] = "3600",
             // No late-arrival margin: this test tells the runs apart by what they read.
             ["Processing:Trips:LateArrivalSeconds"] = "0",
         });
-        using var producer = Producer(platform);
+        var (platform, host, producer) = run;
         var job = host.Services.GetRequiredService<TripJob>();
         var t = RecentChinaTime(TimeSpan.FromHours(3));
         for (var i = 0; i < 10; i++)

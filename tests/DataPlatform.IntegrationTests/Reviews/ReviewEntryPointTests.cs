@@ -36,11 +36,7 @@ public sealed class ReviewEntryPointTests(EnginesFixture engines)
         settings["Ingest:GuardBooth:Operators:1:OperatorId"] = "guard-other";
         settings["Ingest:GuardBooth:Operators:1:EnterpriseId"] = "E9999999";
         settings["Ingest:GuardBooth:Operators:1:Token"] = "other-token";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Ingest | PlatformRole.Processing);
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await TestPlatform.StartHostAsync(settings, PlatformRole.Ingest | PlatformRole.Processing);
         using var producer = Producer(platform);
 
         var t = RecentChinaTime(TimeSpan.FromHours(1));

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
+using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.Hosting;
@@ -22,19 +24,51 @@ public static class ReviewPlatform
             platform.Kafka.CreateTopic(topic, Topics.DefaultPartitions[topic]);
     }
 
-    public static async Task<IHost> StartProcessingAsync(TestPlatform platform, Dictionary<string, string?>? extra = null)
+    public static Task<IHost> StartProcessingAsync(TestPlatform platform, Dictionary<string, string?>? extra = null)
     {
         var settings = platform.Settings();
         settings["Processing:Trips:IntervalSeconds"] = "0.5";
         settings["Processing:Trips:PublishLagSeconds"] = "0";
         settings["Processing:Decisions:TripStateRefreshSeconds"] = "0.5";
         foreach (var (k, v) in extra ?? []) settings[k] = v;
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Processing);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
+        return TestPlatform.StartHostAsync(settings, PlatformRole.Processing);
+    }
+
+    /// <summary>A test's own platform with the topics created, a processing host started and a producer: what most
+    /// tests of this folder start with. Disposing it disposes the producer, then the host, then the platform.</summary>
+    public sealed class ProcessingRun(TestPlatform platform, IHost host, IProducer<string, byte[]> producer) : IAsyncDisposable
+    {
+        public static async Task<ProcessingRun> StartAsync(EnginesFixture engines, Dictionary<string, string?>? extra = null)
+        {
+            var platform = TestPlatform.Create(engines);
+            try
+            {
+                CreateTopics(platform);
+                var host = await StartProcessingAsync(platform, extra);
+                return new ProcessingRun(platform, host, ReviewPlatform.Producer(platform));
+            }
+            catch
+            {
+                await platform.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Deconstruct(out TestPlatform platform, out IHost host, out IProducer<string, byte[]> producer) =>
+            (platform, host, producer) = (Platform, Host, Producer);
+
+        public TestPlatform Platform => platform;
+
+        public IHost Host => host;
+
+        public IProducer<string, byte[]> Producer => producer;
+
+        public async ValueTask DisposeAsync()
+        {
+            producer.Dispose();
+            host.Dispose();
+            await platform.DisposeAsync();
+        }
     }
 
     public static IProducer<string, byte[]> Producer(TestPlatform platform)
@@ -51,6 +85,16 @@ public static class ReviewPlatform
 
     public static Task SendAsync(IProducer<string, byte[]> producer, GateEvent e) =>
         producer.ProduceAsync(Topics.GateRaw, new Message<string, byte[]> { Key = e.PartitionKey, Value = GateEventCodec.Serialize(e) });
+
+    /// <summary>A reading of weighbridge WB1 of <paramref name="plate"/> at <paramref name="time"/>, received
+    /// <paramref name="receivedAfter"/> later (a second unless given).</summary>
+    public static WeighingMessage Weighing(
+        string id, string plate, DateTimeOffset time, decimal kg, WeighingKind kind, string? cargo, TimeSpan? receivedAfter = null) =>
+        new("wb-dev-1", time + (receivedAfter ?? TimeSpan.FromSeconds(1)),
+            new WeighingEvent(id, Enterprise, "WB1", time, kg, kind, "T-" + id, cargo, PlateNumber.Parse(plate)));
+
+    public static Task SendAsync(IProducer<string, byte[]> producer, WeighingMessage m) =>
+        producer.ProduceAsync(m.Topic, new Message<string, byte[]> { Key = m.Key, Value = DeviceMessageCodec.Encode(m) });
 
     public static Task SendAsync(IProducer<string, byte[]> producer, ReviewActionMessage action) =>
         producer.ProduceAsync(Topics.ReviewActions, new Message<string, byte[]> { Key = action.Key, Value = action.ToJson() });

@@ -17,10 +17,8 @@ public sealed class ReviewQueueTests(EnginesFixture engines)
     [Fact]
     public async Task A_low_confidence_read_is_pending_until_corrected_then_published_corrected_and_still_verifiable()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
 
         var t = RecentChinaTime(TimeSpan.FromHours(1));
         await SendAsync(producer, Event("rv-low", "冀B1234S", Gate.Direction.In, t, confidence: 0.62));
@@ -99,10 +97,8 @@ public sealed class ReviewQueueTests(EnginesFixture engines)
     [Fact]
     public async Task The_same_event_id_re_pushed_with_another_pass_time_stays_one_passage_and_one_decision()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, _, producer) = run;
 
         var t = RecentChinaTime(TimeSpan.FromDays(2));
         await SendAsync(producer, Event("rp-1", "冀B12345", Gate.Direction.In, t));

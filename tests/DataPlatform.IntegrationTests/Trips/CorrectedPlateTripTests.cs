@@ -1,7 +1,5 @@
-using Confluent.Kafka;
 using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
-using DataPlatform.Ingest.Adapters.Tcp;
 using DataPlatform.Processing.Decisions;
 using DataPlatform.Processing.Passages;
 using DataPlatform.Processing.Trips;
@@ -22,10 +20,8 @@ public sealed class CorrectedPlateTripTests(EnginesFixture engines)
     [Fact]
     public async Task An_entry_misread_and_corrected_pairs_with_its_exit_and_lets_the_truck_out()
     {
-        await using var platform = TestPlatform.Create(engines);
-        CreateTopics(platform);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
         var entry = RecentChinaTime(TimeSpan.FromHours(2));
 
         // The entry camera misreads S for 5 (a low-confidence read: it waits in the review queue).
@@ -35,9 +31,7 @@ public sealed class CorrectedPlateTripTests(EnginesFixture engines)
         Assert.Equal(1, await platform.WaitForAsync("SELECT count() FROM review_queue", 1));
         foreach (var (id, minutes, kg, kind) in new[] { ("cp-g", 20, 49_000m, WeighingKind.Gross), ("cp-t", 40, 15_500m, WeighingKind.Tare) })
         {
-            var m = new WeighingMessage("wb-dev-1", entry.AddMinutes(minutes + 1),
-                new WeighingEvent(id, Enterprise, "WB1", entry.AddMinutes(minutes), kg, kind, "T-" + id, "煤炭", PlateNumber.Parse(Plate)));
-            await producer.ProduceAsync(m.Topic, new Message<string, byte[]> { Key = m.Key, Value = DeviceMessageCodec.Encode(m) });
+            await SendAsync(producer, Weighing(id, Plate, entry.AddMinutes(minutes), kg, kind, "煤炭", receivedAfter: TimeSpan.FromMinutes(1)));
         }
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM weighings", 2));
 

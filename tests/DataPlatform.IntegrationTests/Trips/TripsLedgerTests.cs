@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Confluent.Kafka;
-using DataPlatform.Cli.Hosting;
 using DataPlatform.Devices.Weighbridge;
 using DataPlatform.Gate;
 using DataPlatform.Ingest.Adapters.Tcp;
@@ -11,8 +7,7 @@ using DataPlatform.Processing.Weighings;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using static DataPlatform.Tests.Reviews.ReviewPlatform;
 
 namespace DataPlatform.Tests.Trips;
 
@@ -20,27 +15,23 @@ namespace DataPlatform.Tests.Trips;
 [Collection(EnginesCollection.Name)]
 public sealed class TripsLedgerTests(EnginesFixture engines)
 {
-    private const string Enterprise = "E1302001";
     private const string Plate = "冀B12345";
 
     [Fact]
     public async Task Entry_exit_and_gross_tare_weighings_become_one_closed_trip_published_once_per_record()
     {
-        await using var platform = TestPlatform.Create(engines);
-        platform.Kafka.CreateTopic(Topics.Weighings, Topics.DefaultPartitions[Topics.Weighings]);
-        platform.Kafka.CreateTopic(Topics.LedgerRecords, Topics.DefaultPartitions[Topics.LedgerRecords]);
-        using var host = await StartProcessingAsync(platform);
-        using var producer = Producer(platform);
+        await using var run = await ProcessingRun.StartAsync(engines);
+        var (platform, host, producer) = run;
 
         // Recent times: the job pairs a sliding window ending now.
         var entry = ChinaTime.From(DateTimeOffset.UtcNow.AddHours(-2)).AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerSecond));
         var exit = entry.AddHours(1);
-        await SendEventAsync(producer, Event("trip-in-1", Direction.In, entry));
-        await SendEventAsync(producer, Event("trip-out-1", Direction.Out, exit));
-        var gross = Weighing("wb-gross-1", entry.AddMinutes(10), 49_000m, WeighingKind.Gross, "煤炭");
-        var tare = Weighing("wb-tare-1", entry.AddMinutes(40), 15_500m, WeighingKind.Tare, null);
+        await SendAsync(producer, Event("trip-in-1", Plate, Direction.In, entry));
+        await SendAsync(producer, Event("trip-out-1", Plate, Direction.Out, exit));
+        var gross = Weighing("wb-gross-1", Plate, entry.AddMinutes(10), 49_000m, WeighingKind.Gross, "煤炭");
+        var tare = Weighing("wb-tare-1", Plate, entry.AddMinutes(40), 15_500m, WeighingKind.Tare, null);
         // Each weighing twice: a redelivery must not become a second row.
-        foreach (var w in new[] { gross, tare, gross, tare }) await SendWeighingAsync(producer, w);
+        foreach (var w in new[] { gross, tare, gross, tare }) await SendAsync(producer, w);
 
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM weighings", 2));
         Assert.Equal(2, await platform.WaitForAsync("SELECT count() FROM passages", 2));
@@ -76,7 +67,7 @@ public sealed class TripsLedgerTests(EnginesFixture engines)
         Assert.Equal(rows, await platform.ScalarAsync("SELECT count() FROM trips"));
 
         // ledger.records: both passages and the closed trip, keyed enterprise/gate, ids as in the ledger.
-        var records = ReadRecords(platform, 3, TimeSpan.FromSeconds(60));
+        var records = ReadRecords(platform, r => r.Select(x => x.RecordId).Distinct().Count() >= 3, TimeSpan.FromSeconds(60));
         Assert.Equal(
             new[] { ("passage", entryId), ("passage", PassageIdentity.For(Enterprise, "G01", "trip-out-1")), ("trip", tripId) }
                 .OrderBy(x => x.Item2).ToArray(),
@@ -94,7 +85,7 @@ public sealed class TripsLedgerTests(EnginesFixture engines)
     [Fact]
     public void The_weighing_reader_reads_what_the_device_codec_writes()
     {
-        var w = Weighing("wb-1", ChinaTime.From(new DateTimeOffset(2026, 11, 28, 9, 15, 30, 123, TimeSpan.FromHours(8))),
+        var w = Weighing("wb-1", Plate, ChinaTime.From(new DateTimeOffset(2026, 11, 28, 9, 15, 30, 123, TimeSpan.FromHours(8))),
             30_123.5m, WeighingKind.Tare, "钢材");
         var (row, reason) = WeighingJsonReader.Read(DeviceMessageCodec.Encode(w));
         Assert.Null(reason);
@@ -105,64 +96,5 @@ public sealed class TripsLedgerTests(EnginesFixture engines)
         Assert.Equal(Plate, row.PlateNo);
         Assert.Equal(new DateTime(2026, 11, 28, 1, 15, 30, 123, DateTimeKind.Utc), row.WeighTime);
         Assert.NotNull(WeighingJsonReader.Read("{\"type\":\"tag-read\",\"version\":1}"u8).Reason);
-    }
-
-    private static async Task<IHost> StartProcessingAsync(TestPlatform platform)
-    {
-        var settings = platform.Settings();
-        settings["Processing:Trips:IntervalSeconds"] = "0.5";
-        settings["Processing:Trips:PublishLagSeconds"] = "0";
-        var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
-        TestLogging.Configure(builder.Logging);
-        builder.AddDataPlatform(PlatformRole.Processing);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static GateEvent Event(string eventId, Direction direction, DateTimeOffset time) => new(
-        eventId, Enterprise, "G01", "L1", direction, time, PlateNumber.Parse(Plate), PlateColor.Yellow,
-        0.97, VehicleType.Parse("H11"), "cam-01", []);
-
-    private static WeighingMessage Weighing(string id, DateTimeOffset time, decimal kg, WeighingKind kind, string? cargo) =>
-        new("wb-dev-1", time.AddSeconds(1), new WeighingEvent(id, Enterprise, "WB1", time, kg, kind, "T-" + id, cargo, PlateNumber.Parse(Plate)));
-
-    private static IProducer<string, byte[]> Producer(TestPlatform platform)
-    {
-        var config = platform.Kafka.CreateProducerConfig();
-        config.Acks = Acks.All;
-        return new ProducerBuilder<string, byte[]>(config).Build();
-    }
-
-    private static Task SendEventAsync(IProducer<string, byte[]> producer, GateEvent e) =>
-        producer.ProduceAsync(Topics.GateRaw, new Message<string, byte[]> { Key = e.PartitionKey, Value = GateEventCodec.Serialize(e) });
-
-    private static Task SendWeighingAsync(IProducer<string, byte[]> producer, WeighingMessage m) =>
-        producer.ProduceAsync(m.Topic, new Message<string, byte[]> { Key = m.Key, Value = DeviceMessageCodec.Encode(m) });
-
-    private sealed record Record(string Kind, Guid RecordId, string Key, JsonElement Json);
-
-    /// <summary>Reads ledger.records from the start by assignment until <paramref name="distinct"/> record ids arrived.</summary>
-    private static List<Record> ReadRecords(TestPlatform platform, int distinct, TimeSpan within)
-    {
-        var config = platform.Kafka.CreateConsumerConfig("test-records-" + Guid.NewGuid().ToString("N"));
-        config.EnableAutoCommit = false;
-        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
-        consumer.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.LedgerRecords])
-            .Select(p => new TopicPartitionOffset(Topics.LedgerRecords, p, Offset.Beginning)));
-        var records = new List<Record>();
-        var deadline = DateTime.UtcNow + within;
-        var idleSince = DateTime.UtcNow;
-        // Until every id arrived and the topic stayed quiet for a second (later versions of a record may follow).
-        while (DateTime.UtcNow < deadline
-               && (records.Select(r => r.RecordId).Distinct().Count() < distinct || DateTime.UtcNow - idleSince < TimeSpan.FromSeconds(1)))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100))?.Message is not { } m) continue;
-            idleSince = DateTime.UtcNow;
-            var json = JsonDocument.Parse(Encoding.UTF8.GetString(m.Value)).RootElement.Clone();
-            records.Add(new Record(json.GetProperty("kind").GetString()!, json.GetProperty("recordId").GetGuid(), m.Key, json));
-        }
-        consumer.Close();
-        return records;
     }
 }

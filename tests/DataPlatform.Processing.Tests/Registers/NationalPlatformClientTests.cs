@@ -38,7 +38,7 @@ public sealed class NationalPlatformClientTests
     public async Task Machinery_is_found_by_registration_code_and_a_wrong_key_is_an_error()
     {
         await using var national = new NationalPlatformSimulator(
-            [new NationalPlatformRecord(null, null, null, "HB-NR-0042", "3", "B", null, "loader", "ZL50", "WD10", "潍柴", null, "某公司")], appKey: "k");
+            [new NationalVehicleInfo(null, null, null, "HB-NR-0042", "3", "B", null, "loader", "ZL50", "WD10", "潍柴", null, "某公司")], appKey: "k");
         await national.StartAsync();
         var found = await Client(national, "k").LookupAsync(new NationalLookup(RegistrationCode: "hb-nr-0042"), default);
         Assert.Equal(("3", "loader"), (found!.Stage, found.MachineryKind));

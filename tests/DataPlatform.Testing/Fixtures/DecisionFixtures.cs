@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
@@ -5,6 +6,7 @@ using DataPlatform.Gate;
 using DataPlatform.Processing.Decisions;
 using DataPlatform.Streams;
 using DataPlatform.Tests.Infrastructure;
+using Xunit;
 
 namespace DataPlatform.Tests.Decisions;
 
@@ -95,6 +97,36 @@ public static class DecisionFixtures
         }
         return found.Count == eventIds.Count ? found
             : throw new Xunit.Sdk.XunitException($"decisions for {string.Join(", ", eventIds.Except(found.Keys))} missing after {within}");
+    }
+
+    /// <summary>Sends entries of <paramref name="plate"/> (ids <c>after-0</c>, <c>after-1</c>, …) every 20 ms until one
+    /// is denied or <paramref name="clock"/> passes 10 s: the first denial (null if none) and the clock when it came.
+    /// How long a new policy takes to reach the gate.</summary>
+    public static async Task<(GateDecisionMessage? Denied, TimeSpan Elapsed)> FirstDenyAsync(
+        IProducer<string, byte[]> producer, IConsumer<string, byte[]> reader, string plate, Stopwatch clock)
+    {
+        GateDecisionMessage? denied = null;
+        for (var n = 0; denied is null && clock.Elapsed < TimeSpan.FromSeconds(10); n++)
+        {
+            await SendEventAsync(producer, Event($"after-{n}", plate, DateTimeOffset.Now));
+            var until = clock.Elapsed + TimeSpan.FromMilliseconds(20);
+            while (denied is null && clock.Elapsed < until)
+            {
+                if (reader.Consume(TimeSpan.FromMilliseconds(5))?.Message?.Value is { } value
+                    && GateDecisionMessage.FromJson(value) is { Outcome: "deny" } m && m.EventId.StartsWith("after-", StringComparison.Ordinal))
+                    denied = m;
+            }
+        }
+        return (denied, clock.Elapsed);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> (the policy store's state, say) until it holds or the time is up.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.True(condition(), $"condition not met within {within}");
     }
 
     /// <summary>A platform whose Kafka also has the decision service's topics.</summary>
