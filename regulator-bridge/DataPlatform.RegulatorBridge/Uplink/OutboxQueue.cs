@@ -22,15 +22,18 @@ public sealed class OutboxQueue
 
     public void Put(IEnumerable<OutboxItem> items)
     {
+        var any = false;
         lock (_gate)
             foreach (var item in items)
             {
+                any = true;
                 if (item.Entry.IsTerminal)
                     _open.Remove(item.Entry.RecordId);
                 else
                     _open[item.Entry.RecordId] = item;
             }
-        if (_signal.CurrentCount == 0)
+        // Wakes the uploader only when something changed.
+        if (any && _signal.CurrentCount == 0)
             _signal.Release();
     }
 

@@ -123,7 +123,9 @@ public sealed class Uploader(
         if (finals.Count + started.Count > 0)
             await store.SaveAsync([.. finals, .. started], ct);
         Interlocked.Add(ref _attempts, answered.Count);
-        queue.Put(finals);
+        // Only when there is something: a Put wakes the loop, and an empty one every cycle kept it spinning.
+        if (finals.Count > 0)
+            queue.Put(finals);
         foreach (var item in started)
             _out.Add(new Attempt(item, now, SendAsync(item, ct)));
     }
