@@ -17,12 +17,14 @@ var bridgeOnly = new Option<bool>("--bridge-only") { Description = "Run only the
 var rating = new Option<bool>("--rating") { Description = "Run only the rating benchmark (issue 12): synthetic trips over 3 years × 100 enterprises" };
 var ratingTrips = PositiveOption("--rating-trips", "Trips (and as many entry passages) for the rating benchmark", 1_000_000);
 var mlOnly = new Option<bool>("--ml") { Description = "Run only the machine-learning benchmark (training, scoring, raw feature read, quality with the seed)" };
+var ledgerOnly = new Option<bool>("--ledger-only") { Description = "Run only raw Kafka, raw ClickHouse inserts and the ledger throughput run (with its breakdown)" };
+var decisionsOnly = new Option<bool>("--decisions-only") { Description = "Run only the gate decision latency run" };
 var mlDays = PositiveOption("--ml-days", "Simulated days for the machine-learning benchmark", 60);
 var mlSeed = PositiveOption("--ml-seed", "Seed of the simulated history for the machine-learning benchmark", 7);
 var root = new RootCommand("Foundation benchmark: raw embedded Kafka and ClickHouse against the platform end to end")
 {
     kafkaMessages, clickHouseRows, events, adapterEvents, adaptersOnly, backfill, bridgeOnly, rating, ratingTrips, mlOnly, mlDays, mlSeed,
-    reportsOnly, reportPassages,
+    reportsOnly, reportPassages, ledgerOnly, decisionsOnly,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -44,6 +46,19 @@ root.SetAction(async (parse, ct) =>
         return await AloneAsync(engine => BridgeBackfillBenchmark.RunAsync(engine, parse.GetValue(backfill), output, ct));
     if (parse.GetValue(reportsOnly))
         return await AloneAsync(engine => ReportBenchmark.RunAsync(engine, parse.GetValue(reportPassages)!, output, ct));
+    if (parse.GetValue(decisionsOnly))
+        return await AloneAsync(async engine => await DecisionLatencyBenchmark.RunAsync(engine, output, ct));
+    if (parse.GetValue(ledgerOnly))
+    {
+        var rawKafka = await KafkaBenchmark.RunAsync(parse.GetValue(kafkaMessages), output, ct);
+        return await AloneAsync(async engine =>
+        {
+            var rawInserts = await ClickHouseInsertBenchmark.RunAsync(engine, parse.GetValue(clickHouseRows), output, ct);
+            var run = await LedgerThroughputBenchmark.RunAsync(engine, parse.GetValue(events), output, ct);
+            LedgerThroughputBenchmark.PrintRatios(output, run, rawKafka, rawInserts);
+            MachineFacts.PrintPeakMemory(output);
+        });
+    }
     await AdapterBenchmark.RunAsync(parse.GetValue(adapterEvents), output, ct);
     if (parse.GetValue(adaptersOnly)) return 0;
 

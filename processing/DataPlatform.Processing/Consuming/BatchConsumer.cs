@@ -38,6 +38,24 @@ public abstract class BatchConsumer(
     protected virtual IReadOnlyList<TopicPartitionOffset> Committable(IReadOnlyList<ConsumeResult<string, byte[]>> handled) =>
         NextOffsets.After(handled.Select(r => r.TopicPartitionOffset));
 
+    /// <summary>Adjusts this stage's consumer settings (e.g. fetch waits on a latency path) before the consumer is built.</summary>
+    protected virtual void Configure(ConsumerConfig config)
+    {
+    }
+
+    /// <summary>Called on the consume thread when partitions are assigned to this consumer, before any of their
+    /// messages is handed over: a stage keeping per-partition state in memory marks it to be loaded from the ledger.
+    /// No I/O here (it runs inside a poll); load on the next batch instead.</summary>
+    protected virtual void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions)
+    {
+    }
+
+    /// <summary>Called on the consume thread when partitions leave this consumer (revoked in a rebalance, or lost):
+    /// state kept for them is no longer this consumer's to trust, since another one may write on.</summary>
+    protected virtual void PartitionsRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: the loop and its continuations keep to a thread of their own.
         ConsumeLoopThread.Run($"consume {topic}", () => RunAsync(stoppingToken));
@@ -45,9 +63,13 @@ public abstract class BatchConsumer(
     private async Task RunAsync(CancellationToken ct)
     {
         var o = options.Value;
-        using var consumer = new ConsumerBuilder<string, byte[]>(
-                kafka.Value.Consumer(o.GroupId, $"{o.GroupId}-{topic}-{Environment.ProcessId}"))
+        var config = kafka.Value.Consumer(o.GroupId, $"{o.GroupId}-{topic}-{Environment.ProcessId}");
+        Configure(config);
+        using var consumer = new ConsumerBuilder<string, byte[]>(config)
             .SetErrorHandler((_, e) => logger.LogWarning("Kafka consumer error on {Topic}: {Reason}", topic, e.Reason))
+            .SetPartitionsAssignedHandler((_, partitions) => PartitionsAssigned(partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => PartitionsRevoked([.. partitions.Select(p => p.TopicPartition)]))
+            .SetPartitionsLostHandler((_, partitions) => PartitionsRevoked([.. partitions.Select(p => p.TopicPartition)]))
             .Build();
         consumer.Subscribe(topic);
         var batch = new List<ConsumeResult<string, byte[]>>(o.MaxBatchSize);
