@@ -7,53 +7,70 @@ using Microsoft.Extensions.Options;
 namespace DataPlatform.Processing.Fusion;
 
 /// <summary>
-/// The fusion state the ledger already holds, for a batch of reads: the written passages of the batch's lanes
-/// within the fusion window of its reads, each with the reads fused into it, and which of the batch's reads are
-/// already stored (a passage, or a read of a stored passage). A processor that restarted, or got a lane's partition
-/// from another one, so continues exactly where the ledger stands. Reads of a passage that was never written (a
+/// The fusion state the ledger already holds: the written passages of lanes from a pass time on, each with the reads
+/// fused into it, and which of a batch's reads are already stored (a passage, or a read of a stored passage). A
+/// processor that restarted, or got a lane's partition from another one, so continues exactly where the ledger stands. Reads of a passage that was never written (a
 /// crash between the two inserts) are not counted as stored: the group is rebuilt and written again, alike.
 /// </summary>
 public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
-    // A gate lane passes a truck every few seconds at most; more stored passages than this within one batch's window
-    // only happen in synthetic load (every event in one second), where loading them all per batch would dominate.
-    private const int MaxPerLane = 256;
+    /// <summary>Most passages one load takes per lane: a lane's load ends at its last row when it holds more.</summary>
+    public const int MaxPerLane = 2000;
 
     private string Db => options.Value.Database;
 
-    public async Task<List<LaneGroup>> NearAsync(IReadOnlyCollection<LaneRead> reads, TimeSpan window, CancellationToken ct)
+    /// <summary>
+    /// The written passages of each lane from its pass time on (to the lane's end, or its first <see cref="MaxPerLane"/>
+    /// passages), each with the reads fused into it: what a writer that just got the lane's partition loads once
+    /// (<see cref="LaneCoverage"/>). Unbounded above, because the previous owner may have written past the reads
+    /// redelivered now.
+    /// </summary>
+    public async Task<StoredLanes> LoadAsync(IReadOnlyDictionary<string, DateTime> fromByLane, CancellationToken ct)
     {
-        if (reads.Count == 0) return [];
-        var from = new DateTimeOffset(DateTime.SpecifyKind(reads.Min(r => r.PassTime), DateTimeKind.Utc) - window).ToUnixTimeSeconds();
-        var to = new DateTimeOffset(DateTime.SpecifyKind(reads.Max(r => r.PassTime), DateTimeKind.Utc) + window).ToUnixTimeSeconds();
+        if (fromByLane.Count == 0) return new StoredLanes([], new Dictionary<string, DateTime>());
+        var lanes = fromByLane.Keys.ToArray();
+        var froms = lanes.Select(l => UnixSeconds(fromByLane[l])).ToArray();
         var passages = new Dictionary<Guid, (LaneRead Read, byte Direction)>();
-        // Exactly the passages within the window of one of the batch's reads at its lane (the time range prunes months).
-        var points = reads.Select(r => (r.LaneKey, Seconds: new DateTimeOffset(DateTime.SpecifyKind(r.PassTime, DateTimeKind.Utc)).ToUnixTimeSeconds()))
-            .Distinct().ToList();
+        var perLane = new Dictionary<string, (int Rows, DateTime Last)>(StringComparer.Ordinal);
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
                    SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time) AS pass_time_s,
                           device_id, plate_no, plate_color, confidence
                    FROM `{{Db}}`.passages
-                   WHERE pass_time BETWEEN toDateTime({from:Int64}) AND toDateTime({to:Int64})
-                     AND arrayExists((l, t) -> l = concat(enterprise_id, '/', gate_id, '/', lane_id)
-                                               AND abs(toInt64(toUnixTimestamp(pass_time)) - t) <= {w:Int64}, {lanes:Array(String)}, {times:Array(Int64)})
+                   WHERE enterprise_id IN {enterprises:Array(String)}
+                     AND pass_time >= toDateTime({from:Int64})
+                     AND has({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))
+                     AND toInt64(toUnixTimestamp(pass_time)) >= {froms:Array(Int64)}[indexOf({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))]
                      AND record_hash != ''
-                   ORDER BY pass_time DESC, event_id
-                   LIMIT {{MaxPerLane}} BY enterprise_id, gate_id, lane_id, direction
+                   ORDER BY pass_time, event_id
+                   LIMIT {{MaxPerLane}} BY enterprise_id, gate_id, lane_id
                    """,
-                   ClickHouseParameters.Of(("from", from), ("to", to), ("w", (long)Math.Ceiling(window.TotalSeconds)),
-                       ("lanes", points.Select(p => p.LaneKey).ToArray()), ("times", points.Select(p => p.Seconds).ToArray())), null, ct))
+                   ClickHouseParameters.Of(("enterprises", lanes.Select(EnterpriseOf).Distinct().ToArray()), ("from", froms.Min()),
+                       ("lanes", lanes), ("froms", froms)), null, ct))
         {
             while (reader.Read())
             {
                 var direction = reader.Byte("direction");
-                passages.TryAdd(reader.Uuid("passage_id"), (new LaneRead(reader.String("event_id"),
+                var read = new LaneRead(reader.String("event_id"),
                     FusedPassageProjection.LaneKey(reader.String("enterprise_id"), reader.String("gate_id"), reader.String("lane_id")), direction,
                     reader.String("device_id"), reader.UnixSeconds("pass_time_s"), reader.String("plate_no"),
-                    FusedPassageProjection.ColorOf(reader.String("plate_color")), reader.NullableSingle("confidence")), direction));
+                    FusedPassageProjection.ColorOf(reader.String("plate_color")), reader.NullableSingle("confidence"));
+                passages.TryAdd(reader.Uuid("passage_id"), (read, direction));
+                perLane[read.LaneKey] = (perLane.GetValueOrDefault(read.LaneKey).Rows + 1, read.PassTime);
             }
         }
+        // A truncated lane is held up to its last row's second, less one: rows of that second may lie past the limit.
+        var coveredTo = lanes.ToDictionary(l => l, l => perLane.TryGetValue(l, out var n) && n.Rows >= MaxPerLane
+            ? n.Last.AddSeconds(-1) : DateTime.MaxValue, StringComparer.Ordinal);
+        return new StoredLanes(await WithFusedReadsAsync(passages, ct), coveredTo);
+    }
+
+    private static long UnixSeconds(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeSeconds();
+
+    private static string EnterpriseOf(string laneKey) => laneKey[..Math.Max(0, laneKey.IndexOf('/'))];
+
+    private async Task<List<LaneGroup>> WithFusedReadsAsync(Dictionary<Guid, (LaneRead Read, byte Direction)> passages, CancellationToken ct)
+    {
         if (passages.Count == 0) return [];
         var fused = passages.Keys.ToDictionary(id => id, _ => new List<LaneRead>());
         using (var reader = await client.ExecuteReaderAsync(

@@ -22,8 +22,14 @@ namespace DataPlatform.Processing.GateRaw;
 /// its window closed — a later read at its lane is past the window, another read by one of its devices starts the
 /// next passage, or the lane stayed quiet for <see cref="ProcessingOptions.LaneFusionIdleCloseMs"/> — and then
 /// written as one row (<see cref="FusedPassageProjection"/>) with its other reads in <c>lane_reads</c>. Offsets are
-/// committed no further than the oldest held read of each partition, so a crash re-reads what was held, and the
-/// fusion state is rebuilt from the ledger for every batch (<see cref="LaneGroupStore"/>): same stream, same ledger.
+/// committed no further than the oldest held read of each partition, so a crash re-reads what was held.
+/// </para>
+/// <para>
+/// The fusion state and the chains' heads are kept in memory for the partitions this writer owns: loaded from the
+/// ledger once per lane when its partition is assigned (<see cref="LaneCoverage"/>, <see cref="LaneGroupStore"/>) —
+/// the previous owner's writes included — then kept by this writer, the only one writing those lanes. Whether a read
+/// is already stored is still asked of the ledger for every batch (a device may re-push a read written long ago, or
+/// under another pass time): same stream, same ledger.
 /// </para></summary>
 public sealed class GateRawConsumer(
     PassageWriter writer,
@@ -44,6 +50,7 @@ public sealed class GateRawConsumer(
     private readonly Compliance.Plates.ReconcilerOptions _review = options.Value.ReviewOptions();
     private readonly TimeSpan _idleClose = TimeSpan.FromMilliseconds(options.Value.LaneFusionIdleCloseMs);
     private readonly LaneFusion _fusion = new(options.Value.LaneFusionWindow());
+    private readonly LaneCoverage _coverage = new();
     private readonly Dictionary<string, HeldRead> _held = new(StringComparer.Ordinal);
     private readonly Dictionary<LaneGroup, DateTime> _lastArrival = [];
     private readonly Dictionary<TopicPartition, Offset> _handledUpTo = [];
@@ -68,13 +75,11 @@ public sealed class GateRawConsumer(
         // A device's re-push can sit in the same batch as its original: the first copy is the read, the others duplicates.
         var laneOf = new Dictionary<string, LaneRead>(StringComparer.Ordinal);
         foreach (var r in reads) laneOf.TryAdd(r.Lane.EventId, r.Lane);
-        HashSet<Guid> storedIds;
         using (timings.Measure(LedgerPathPhase.FusionState))
-        {
-            foreach (var stored in await groups.NearAsync([.. laneOf.Values], _fusion.Window, ct))
-                if (!_fusion.Knows(stored.Survivor.EventId)) _fusion.Load(stored);
+            await LoadUncoveredAsync(reads, laneOf, ct);
+        HashSet<Guid> storedIds;
+        using (timings.Measure(LedgerPathPhase.IdCheck))
             storedIds = await groups.StoredAsync([.. reads.Select(r => r.ReadId).Distinct()], ct);
-        }
 
         var closed = _unwritten;
         var now = time.GetUtcNow().UtcDateTime;
@@ -105,6 +110,47 @@ public sealed class GateRawConsumer(
         fusing.Dispose();
         await FlushAsync(ct);
         _fusion.Forget(Remember);
+        foreach (var lane in _coverage.Lanes.ToList())
+            if (_fusion.ClockOf(lane) is { } clock) _coverage.Forgotten(lane, clock - Remember);
+    }
+
+    // The lanes whose reads reach outside what memory holds of them (first reads since their partition was assigned,
+    // a read older than memory keeps) are loaded from the ledger, from the earliest such read's window on. A load cut
+    // short by its row limit covers less, so the reads past it are loaded again.
+    private async Task LoadUncoveredAsync(List<HeldRead> reads, Dictionary<string, LaneRead> laneOf, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var from = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+            var partitionOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var read in reads)
+            {
+                var lane = laneOf[read.Lane.EventId];
+                if (_coverage.Covers(lane.LaneKey, lane.PassTime, _fusion.Window)) continue;
+                var start = lane.PassTime - _fusion.Window;
+                from[lane.LaneKey] = from.TryGetValue(lane.LaneKey, out var earlier) && earlier < start ? earlier : start;
+                partitionOf[lane.LaneKey] = read.Source.Partition.Value;
+            }
+            if (from.Count == 0) return;
+            var stored = await groups.LoadAsync(from, ct);
+            foreach (var group in stored.Groups)
+                if (!_fusion.Knows(group.Survivor.EventId)) _fusion.Load(group);
+            foreach (var (lane, start) in from) _coverage.Loaded(lane, partitionOf[lane], start, stored.CoveredTo[lane]);
+        }
+        logger.LogWarning("Lane state still not loaded for every read of a batch after 8 loads of {Limit} passages per lane; fusing on",
+            LaneGroupStore.MaxPerLane);
+    }
+
+    // A partition that changes hands may be written by another writer in between: what memory holds of its lanes, and
+    // of their chains' heads, is loaded again once it is back.
+    protected override void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions) => Release(partitions);
+
+    protected override void PartitionsRevoked(IReadOnlyList<TopicPartition> partitions) => Release(partitions);
+
+    private void Release(IReadOnlyList<TopicPartition> partitions)
+    {
+        _coverage.Drop(partitions.Select(p => p.Partition.Value));
+        writer.ForgetOwnedChains();
     }
 
     // One message of gate.raw: a camera's gate event or a lane's e-tag read; anything else is dead-lettered.
@@ -210,7 +256,7 @@ public sealed class GateRawConsumer(
         using (timings.Measure(LedgerPathPhase.LedgerWrites))
         {
             if (fusedReads.Count > 0) await laneReads.WriteAsync(fusedReads, ct);
-            written = await writer.WriteNewAsync(passages, ct);
+            written = await writer.WriteNewOwnedAsync(passages, ct);
         }
         if (written.Count < passages.Count)
             logger.LogDebug("{Skipped} passages were already in the ledger (re-pushed by a device or redelivered)", passages.Count - written.Count);

@@ -43,6 +43,8 @@ public enum LedgerPathPhase
     Parse,
     /// <summary>Loading the fusion state the ledger holds for the batch's lanes (ClickHouse reads).</summary>
     FusionState,
+    /// <summary>Checking which of the batch's reads the ledger already holds (ClickHouse reads).</summary>
+    IdCheck,
     /// <summary>Lane read fusion in memory.</summary>
     Fusion,
     /// <summary>Settling each closed group into its passage row and read rows (review screen, registry).</summary>

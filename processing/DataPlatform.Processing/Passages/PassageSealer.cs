@@ -19,6 +19,11 @@ namespace DataPlatform.Processing.Passages;
 /// exactly where the stored rows end. Same stream, same seals: the order within a chain is the partition order.
 /// </para>
 /// <para>
+/// The ledger writer that owns a chain's lane (its <c>gate.raw</c> partition) reads the head once and then keeps it in
+/// memory (<c>owned</c>): nobody else writes the chain while it owns the lane. It forgets them when partitions change
+/// hands, and when an insert fails (it may have been stored before failing).
+/// </para>
+/// <para>
 /// The heads this process sealed are also kept in memory as a floor: if the newest rows of a chain are deleted
 /// while the processor runs, the chain continues after the deleted sequence numbers instead of reusing them, and
 /// verification names the gap as removed records.
@@ -30,12 +35,19 @@ public sealed class PassageSealer(ClickHouseClient client, IOptions<ClickHouseOp
     private const int MaxRememberedChains = 10_000;
 
     private readonly ConcurrentDictionary<ChainKey, ChainHead> _sealed = new();
+    // Heads of the chains whose lanes this process owns, exact (read once from the ledger, then advanced here).
+    private readonly ConcurrentDictionary<ChainKey, ChainHead> _owned = new();
 
-    /// <summary>The current head of each chain the rows belong to.</summary>
-    public async Task<Dictionary<ChainKey, ChainHead>> HeadsAsync(IEnumerable<PassageRow> rows, CancellationToken ct)
+    /// <summary>The current head of each chain the rows belong to; with <paramref name="owned"/>, the heads kept in memory
+    /// for chains already read.</summary>
+    public async Task<Dictionary<ChainKey, ChainHead>> HeadsAsync(IEnumerable<PassageRow> rows, bool owned, CancellationToken ct)
     {
-        var chains = rows.Select(PassageChain.For).Distinct().ToList();
-        var heads = chains.ToDictionary(c => c, LedgerChain.EmptyHead);
+        var all = rows.Select(PassageChain.For).Distinct().ToList();
+        var heads = new Dictionary<ChainKey, ChainHead>();
+        var chains = new List<ChainKey>();
+        foreach (var key in all)
+            if (owned && _owned.TryGetValue(key, out var kept)) heads[key] = kept;
+            else { heads[key] = LedgerChain.EmptyHead(key); chains.Add(key); }
         if (chains.Count == 0) return heads;
 
         using var reader = await client.ExecuteReaderAsync(
@@ -70,11 +82,19 @@ public sealed class PassageSealer(ClickHouseClient client, IOptions<ClickHouseOp
         return result;
     }
 
-    /// <summary>Remembers heads once their rows are stored.</summary>
-    public void Remember(IEnumerable<ChainHead> heads)
+    /// <summary>Remembers heads once their rows are stored (with <paramref name="owned"/>, as the exact heads of chains
+    /// this process owns).</summary>
+    public void Remember(IEnumerable<ChainHead> heads, bool owned = false)
     {
         if (_sealed.Count > MaxRememberedChains) _sealed.Clear();
+        if (_owned.Count > MaxRememberedChains) _owned.Clear();
         foreach (var head in heads)
+        {
             _sealed.AddOrUpdate(head.Chain, head, (_, old) => head.Count >= old.Count ? head : old);
+            if (owned) _owned[head.Chain] = head;
+        }
     }
+
+    /// <summary>Forgets the owned chains' heads: they are read from the ledger again.</summary>
+    public void ForgetOwned() => _owned.Clear();
 }

@@ -26,14 +26,36 @@ public sealed class PassageWriter(IdempotentInserter inserter, ClickHouseClient 
     public async Task<int> WriteAsync(IReadOnlyCollection<PassageRow> rows, CancellationToken ct) =>
         (await WriteNewAsync(rows, ct)).Count;
 
-    /// <summary>Writes the rows not yet stored and returns them as sealed and stored.</summary>
-    public async Task<IReadOnlyList<PassageRow>> WriteNewAsync(IReadOnlyCollection<PassageRow> rows, CancellationToken ct)
+    /// <summary>Writes the rows not yet stored and returns them as sealed and stored; the chains' heads are read from
+    /// the ledger.</summary>
+    public Task<IReadOnlyList<PassageRow>> WriteNewAsync(IReadOnlyCollection<PassageRow> rows, CancellationToken ct) =>
+        WriteNewAsync(rows, owned: false, ct);
+
+    /// <summary>Like <see cref="WriteNewAsync(IReadOnlyCollection{PassageRow}, CancellationToken)"/>, for the writer that
+    /// owns the rows' lanes (their <c>gate.raw</c> partitions): a chain's head is read from the ledger once, then kept in
+    /// memory until <see cref="ForgetOwnedChains"/>.</summary>
+    public Task<IReadOnlyList<PassageRow>> WriteNewOwnedAsync(IReadOnlyCollection<PassageRow> rows, CancellationToken ct) =>
+        WriteNewAsync(rows, owned: true, ct);
+
+    /// <summary>The owner's lanes changed hands: heads kept in memory are read from the ledger again.</summary>
+    public void ForgetOwnedChains() => _sealer.ForgetOwned();
+
+    private async Task<IReadOnlyList<PassageRow>> WriteNewAsync(IReadOnlyCollection<PassageRow> rows, bool owned, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var heads = await _sealer.HeadsAsync(rows, ct);
+        var heads = await _sealer.HeadsAsync(rows, owned, ct);
         IReadOnlyList<PassageRow> written = [];
-        await inserter.InsertNewAsync(Table, rows, fresh => written = PassageSealer.Seal(fresh, heads), ct);
-        _sealer.Remember(heads.Values);
+        try
+        {
+            await inserter.InsertNewAsync(Table, rows, fresh => written = PassageSealer.Seal(fresh, heads), ct);
+        }
+        catch
+        {
+            // The insert may have been stored before it failed: the heads are read from the ledger on the retry.
+            _sealer.ForgetOwned();
+            throw;
+        }
+        _sealer.Remember(heads.Values, owned);
         // The heads of every chain the batch touched, even when all its rows were already stored: a crash between
         // a batch's insert and this upsert is repaired when the batch is redelivered. The caller commits offsets
         // only after this returns.

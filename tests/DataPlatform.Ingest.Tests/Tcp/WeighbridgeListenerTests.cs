@@ -80,7 +80,9 @@ public sealed class WeighbridgeListenerTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         h.Sink.Hold = release.Task;
         var sending = h.SendAsync(frames);
-        await Task.Delay(300);
+        // Long enough for the line to be read on a loaded machine (300 ms was not, once in four runs at load 30); a
+        // failure here means the line was not read while storing, or the machine is slower than any CI run.
+        await Task.Delay(1500);
         release.SetResult();
         await sending;
         Assert.Equal(weights, Weighed(h));
