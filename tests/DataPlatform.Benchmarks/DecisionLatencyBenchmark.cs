@@ -15,19 +15,44 @@ using Microsoft.Extensions.Hosting;
 namespace DataPlatform.Benchmarks;
 
 /// <summary>Latency figures of one phase, in milliseconds.</summary>
-public sealed record DecisionLatencyResult(string Phase, int Events, int Decided, double EventsPerSecond, double P50, double P99, double Max);
+/// <remarks><paramref name="ToDecided"/>: produce to gate.raw → decided (gate.raw delivery, the decision consumer's
+/// fetch wait and loop, fusion and the decider); <paramref name="ToRead"/>: decided → read from gate.decisions (the
+/// decision publish and the reader's own fetch). Both split at the decision's <c>decidedAt</c> (wall clock, one
+/// process).</remarks>
+public sealed record DecisionLatencyResult(string Phase, int Events, int Decided, double EventsPerSecond, double P50, double P99, double Max,
+    Percentiles ToDecided, Percentiles ToRead);
+
+/// <summary>p50 / p99 / max of one part of the latency, in milliseconds.</summary>
+public sealed record Percentiles(double P50, double P99, double Max)
+{
+    public static Percentiles Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double At(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new Percentiles(At(0.50), At(0.99), sorted.Length == 0 ? double.NaN : sorted[^1]);
+    }
+
+    public override string ToString() => $"p50 {P50,6:F2}  p99 {P99,7:F2}  max {Max,8:F1}";
+}
+
+/// <summary>One decision read back: total latency (stopwatch) and its split at <c>decidedAt</c>, in milliseconds.</summary>
+internal readonly record struct DecisionTiming(double Total, double ToDecided, double ToRead);
 
 /// <summary>
 /// (4) Gate decision latency: from producing a raw event to <c>gate.raw</c> until its decision is consumed from
 /// <c>gate.decisions</c>, through the processing role on the embedded engines with an orange-alert policy and a
 /// registry in force (so every event runs the policy path). Two phases: a paced ~1 k events/s and saturation
 /// (everything produced at once). A measurement, not a test: it prints figures and asserts nothing.
+/// The reader stands in for the barrier's client: against the mock broker every consumer's empty fetch waits its full
+/// <c>fetch.wait.max.ms</c> (the mock never answers early, a real broker does), so the reader's own wait is kept at
+/// 1 ms and its part is printed apart (decided → read).
 /// </summary>
 public static class DecisionLatencyBenchmark
 {
     private const string Database = "bench_decisions";
     private const string Enterprise = "E1302001";
     private static readonly string[] Plates = ["冀B12345", "冀B66666", "冀B77777"];
+    private const int ReaderFetchWaitMs = 1;
 
     public static async Task<IReadOnlyList<DecisionLatencyResult>> RunAsync(
         EmbeddedClickHouse clickHouse, TextWriter output, CancellationToken ct, int pacedEvents = 10_000, int saturationEvents = 50_000)
@@ -59,14 +84,15 @@ public static class DecisionLatencyBenchmark
             await LoadPoliciesAsync(producer, host.Services.GetRequiredService<PolicyStore>(), ct);
 
             var consumerConfig = kafka.CreateConsumerConfig("bench-decisions");
-            consumerConfig.FetchWaitMaxMs = 5;
+            consumerConfig.FetchWaitMaxMs = ReaderFetchWaitMs;
+            consumerConfig.SocketNagleDisable = true;
             consumerConfig.EnableAutoCommit = false;
             using var reader = new ConsumerBuilder<string, byte[]>(consumerConfig).Build();
             reader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateDecisions])
                 .Select(p => new TopicPartitionOffset(Topics.GateDecisions, p, Offset.End)));
 
-            var sent = new ConcurrentDictionary<string, long>();
-            var latencies = new ConcurrentQueue<double>();
+            var sent = new ConcurrentDictionary<string, (long Ticks, DateTime Wall)>();
+            var latencies = new ConcurrentQueue<DecisionTiming>();
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var reading = Task.Factory.StartNew(() => Read(reader, sent, latencies, stopReading.Token), TaskCreationOptions.LongRunning);
 
@@ -80,7 +106,11 @@ public static class DecisionLatencyBenchmark
             await stopReading.CancelAsync();
             await reading;
             foreach (var r in results)
+            {
                 output.WriteLine($"{r.Phase,-14} {r.Decided,7:N0}/{r.Events:N0} decided  {r.EventsPerSecond,9:N0} events/s  p50 {r.P50,8:F1} ms  p99 {r.P99,8:F1} ms  max {r.Max,8:F1} ms");
+                output.WriteLine($"  {"produce → decided",-22} {r.ToDecided} ms");
+                output.WriteLine($"  {"decided → read",-22} {r.ToRead} ms   (reader fetch.wait.max.ms {ReaderFetchWaitMs})");
+            }
             output.WriteLine();
             return results;
         }
@@ -112,7 +142,7 @@ public static class DecisionLatencyBenchmark
 
     /// <remarks><paramref name="rate"/>: Events per second; 0 produces everything at once.</remarks>
     private static async Task<DecisionLatencyResult> RunPhaseAsync(string phase, int events, int rate, IProducer<string, byte[]> producer,
-        ConcurrentDictionary<string, long> sent, ConcurrentQueue<double> latencies, TimeSpan limit, CancellationToken ct)
+        ConcurrentDictionary<string, (long Ticks, DateTime Wall)> sent, ConcurrentQueue<DecisionTiming> latencies, TimeSpan limit, CancellationToken ct)
     {
         latencies.Clear();
         var prefix = phase.Replace(' ', '-').Replace("~", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal);
@@ -127,7 +157,7 @@ public static class DecisionLatencyBenchmark
             var e = new GateEvent($"{prefix}-{i}", Enterprise, $"G0{i % 4}", $"L{i % 3}", Direction.In, ChinaTime.From(DateTimeOffset.Now),
                 PlateNumber.Parse(Plates[i % Plates.Length]), PlateColor.Yellow, 0.97, VehicleType.Parse("H11"), "cam-01", []);
             var message = new Message<string, byte[]> { Key = e.PartitionKey, Value = GateEventCodec.Serialize(e) };
-            sent[e.EventId] = Stopwatch.GetTimestamp();
+            sent[e.EventId] = (Stopwatch.GetTimestamp(), DateTime.UtcNow);
             while (true)
             {
                 try
@@ -144,22 +174,24 @@ public static class DecisionLatencyBenchmark
         while (latencies.Count < events && clock.Elapsed < limit)
             await Task.Delay(10, ct);
         var elapsed = clock.Elapsed;
-        var sorted = latencies.Order().ToArray();
-        double At(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new DecisionLatencyResult(phase, events, sorted.Length, sorted.Length / elapsed.TotalSeconds, At(0.50), At(0.99),
-            sorted.Length == 0 ? double.NaN : sorted[^1]);
+        var timings = latencies.ToArray();
+        var total = Percentiles.Of(timings.Select(t => t.Total));
+        return new DecisionLatencyResult(phase, events, timings.Length, timings.Length / elapsed.TotalSeconds, total.P50, total.P99, total.Max,
+            Percentiles.Of(timings.Select(t => t.ToDecided)), Percentiles.Of(timings.Select(t => t.ToRead)));
     }
 
-    private static void Read(IConsumer<string, byte[]> reader, ConcurrentDictionary<string, long> sent,
-        ConcurrentQueue<double> latencies, CancellationToken ct)
+    private static void Read(IConsumer<string, byte[]> reader, ConcurrentDictionary<string, (long Ticks, DateTime Wall)> sent,
+        ConcurrentQueue<DecisionTiming> latencies, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             var r = reader.Consume(TimeSpan.FromMilliseconds(50));
             if (r?.Message?.Value is not { } value) continue;
             var decision = GateDecisionMessage.FromJson(value);
-            if (sent.TryRemove(decision.EventId, out var start))
-                latencies.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (!sent.TryRemove(decision.EventId, out var start)) continue;
+            var total = Stopwatch.GetElapsedTime(start.Ticks).TotalMilliseconds;
+            var toDecided = (decision.DecidedAt.UtcDateTime - start.Wall).TotalMilliseconds;
+            latencies.Enqueue(new DecisionTiming(total, toDecided, total - toDecided));
         }
     }
 }

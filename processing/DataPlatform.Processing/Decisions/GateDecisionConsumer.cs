@@ -20,7 +20,9 @@ namespace DataPlatform.Processing.Decisions;
 /// the event's pass time as "now" — so a redelivered event is decided as the truck was at the gate — and the
 /// decision is published at once. A second loop records published decisions in <c>gate_decisions</c> in
 /// batches; a message's offset is committed only after its decision was acknowledged by Kafka and its row by
-/// ClickHouse, so a crash re-decides (same passage id, deduplicated) and never loses a decision.
+/// ClickHouse, so a crash re-decides (same passage id, deduplicated) and never loses a decision. No ClickHouse call
+/// is on the decision path: the decisions recorded before the partitions were assigned are loaded off it
+/// (<see cref="RecordedDecisionLoad"/>), and only a read older than a day of its lane's time is checked there.
 /// </summary>
 public sealed class GateDecisionConsumer(
     PolicyStore store,
@@ -34,17 +36,19 @@ public sealed class GateDecisionConsumer(
     ILogger<GateDecisionConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(2);
-    // A read this much older than its lane's newest is checked against the decisions already recorded too (a camera's
-    // backlog after a restart: its passage may have been decided on another camera's read before the restart).
-    private static readonly TimeSpan LoadOlderThan = TimeSpan.FromMinutes(10);
+    // The first decision after partitions were assigned waits this long at most for the recorded decisions.
+    private static readonly TimeSpan FirstDecisionWait = TimeSpan.FromSeconds(5);
     // What this process decided is remembered for a day of its lane's time. The recorded decisions cannot stand in for
     // it: a read held up for minutes of lane time (a stalled push, a camera's re-send) can arrive before its passage's
     // decision is recorded — seconds of wall time when traffic is replayed fast — and was then decided a second time.
     // A day of a busy plant's reads is a few tens of MB.
+    // The recorded decisions loaded on assignment span as much: together, memory covers a day back from each lane's
+    // newest read, and only a read older than that (a backlog over a day late) is checked in ClickHouse on the path.
     private static readonly TimeSpan Remember = TimeSpan.FromDays(1);
     // The same lane read fusion the ledger writer runs over the same partition order: one decision per passage.
     private readonly LaneFusion _fusion = new(processing.Value.LaneFusionWindow());
-    private readonly HashSet<string> _lanesLoaded = new(StringComparer.Ordinal);
+    private readonly RecordedDecisionLoad _recordedDecisions = new(decidedReads, Remember, FirstDecisionWait,
+        TimeSpan.FromMilliseconds(options.Value.RetryDelayMs), logger);
     private long _corroborations;
 
     /// <summary>Reads that joined an already decided passage (no second barrier command) since start.</summary>
@@ -67,6 +71,10 @@ public sealed class GateDecisionConsumer(
     /// <summary>True while consumption is paused because too many decisions wait to be recorded.</summary>
     public bool PausedNow { get; private set; }
 
+    /// <summary>Reads older than the service's memory, checked against ClickHouse on the decision path, since start.</summary>
+    public long OldReadChecks => Interlocked.Read(ref _oldReadChecks);
+    private long _oldReadChecks;
+
     /// <summary>Decisions recorded in ClickHouse (new rows) since start.</summary>
     public long Recorded => Interlocked.Read(ref _recorded);
 
@@ -78,16 +86,15 @@ public sealed class GateDecisionConsumer(
     private async Task RunAsync(CancellationToken ct)
     {
         var o = options.Value;
-        var consumerConfig = kafka.Value.Consumer(o.GroupId, $"{o.GroupId}-{Environment.ProcessId}");
-        consumerConfig.FetchWaitMaxMs = o.FetchWaitMaxMs;
-        var producerConfig = kafka.Value.Producer(o.GroupId);
-        // The barrier is waiting: send each decision now rather than gathering a larger batch.
-        producerConfig.LingerMs = 0;
+        var consumerConfig = DecisionPathClients.Consumer(kafka.Value, o);
+        var producerConfig = DecisionPathClients.Producer(kafka.Value, o);
         using var producer = new ProducerBuilder<string, byte[]>(producerConfig)
             .SetErrorHandler((_, e) => logger.LogDebug("Kafka producer error on {Topic}: {Reason}", Topics.GateDecisions, e.Reason))
             .Build();
         using var consumer = new ConsumerBuilder<string, byte[]>(consumerConfig)
             .SetErrorHandler((_, e) => logger.LogWarning("Kafka consumer error on {Topic}: {Reason}", Topics.GateRaw, e.Reason))
+            // Called on this thread from Consume; the load itself runs on the thread pool.
+            .SetPartitionsAssignedHandler((_, _) => _recordedDecisions.Start())
             .Build();
         consumer.Subscribe(Topics.GateRaw);
         using var stopRecording = new CancellationTokenSource();
@@ -116,6 +123,7 @@ public sealed class GateDecisionConsumer(
                     paused = false;
                 }
                 PausedNow = paused;
+                _recordedDecisions.ApplyTo(_fusion, beforeDecision: false);
                 // Polls also while paused (returns nothing then, or a message fetched before the pause: decided).
                 var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
                 if (result?.Message is null || result.IsPartitionEOF) continue;
@@ -192,9 +200,14 @@ public sealed class GateDecisionConsumer(
     private bool IsNewPassage(GateEvent e)
     {
         var read = FusedPassageProjection.ToRead(PassageProjection.ToRow(e));
-        // Also for an old read (a camera's backlog after a long outage): its passage may have been decided on another
-        // camera's read before a restart, or long enough ago to be forgotten.
-        if (_lanesLoaded.Add(read.LaneKey) || read.PassTime < _fusion.ClockOf(read.LaneKey) - LoadOlderThan) LoadDecided(read);
+        _recordedDecisions.ApplyTo(_fusion, beforeDecision: true);
+        if (OlderThanMemory(read))
+        {
+            // A backlog more than a day late: its passage may have been decided before the restart, or long enough ago
+            // to be forgotten. Rare, so checked where it is recorded, on the path.
+            Interlocked.Increment(ref _oldReadChecks);
+            LoadDecided(read);
+        }
         var step = _fusion.Offer(read);
         _fusion.Forget(Remember);
         if (logger.IsEnabled(LogLevel.Debug))
@@ -210,8 +223,15 @@ public sealed class GateDecisionConsumer(
         };
     }
 
-    // Once per lane after a start, and for a read older than memory: the reads already decided near it. Without ClickHouse the gate
-    // still decides (it must), at worst deciding a corroborating read once more.
+    // Memory holds, per lane, what this service decided within Remember of the lane's clock (older is forgotten) and
+    // the recorded decisions loaded on assignment within Remember of the lane's newest recorded one: a read near
+    // (within the fusion window of) anything older is not covered.
+    private bool OlderThanMemory(LaneRead read) =>
+        read.PassTime < _fusion.ClockOf(read.LaneKey) - Remember
+        || read.PassTime < _recordedDecisions.NewestOf(read.LaneKey) - Remember + _fusion.Window;
+
+    // For a read older than memory: the reads already decided near it. Without ClickHouse the gate still decides (it
+    // must), at worst deciding a corroborating read once more.
     private void LoadDecided(LaneRead read)
     {
         try

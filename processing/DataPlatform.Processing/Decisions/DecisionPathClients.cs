@@ -1,0 +1,37 @@
+using Confluent.Kafka;
+using DataPlatform.Processing.Commands;
+using DataPlatform.Streams;
+
+namespace DataPlatform.Processing.Decisions;
+
+/// <summary>The Kafka clients of the decision path (<c>gate.raw</c> → decision → <c>gate.decisions</c>), set for
+/// latency: a truck waits at the barrier for every decision. Only these two clients; every other stage keeps the
+/// shared settings (<see cref="KafkaOptions"/>), which batch for throughput.</summary>
+internal static class DecisionPathClients
+{
+    // The embedded mock broker answers an empty fetch only after its full fetch.wait.max.ms (it cannot cut the wait
+    // short when data arrives; a real broker does, so there the configured wait costs nothing): on the mock the wait
+    // is pure latency, added to every decision that arrives while the consumer waits.
+    private const int MockFetchWaitMaxMs = 1;
+
+    public static ConsumerConfig Consumer(KafkaOptions kafka, DecisionOptions options)
+    {
+        var config = kafka.Consumer(options.GroupId, $"{options.GroupId}-{Environment.ProcessId}");
+        config.FetchWaitMaxMs = kafka.MockCluster ? Math.Min(options.FetchWaitMaxMs, MockFetchWaitMaxMs) : options.FetchWaitMaxMs;
+        // A fetch is answered as soon as one message is there.
+        config.FetchMinBytes = 1;
+        // Small requests on a quiet connection: Nagle would hold one back until the previous is acknowledged.
+        config.SocketNagleDisable = true;
+        return config;
+    }
+
+    public static ProducerConfig Producer(KafkaOptions kafka, DecisionOptions options)
+    {
+        var config = kafka.Producer(options.GroupId);
+        // The barrier is waiting: send each decision now rather than gathering a larger batch (the shared producer
+        // lingers). Under a backlog the messages decided while a request is in flight still go out together.
+        config.LingerMs = 0;
+        config.SocketNagleDisable = true;
+        return config;
+    }
+}
