@@ -32,10 +32,15 @@ public sealed class Uploader(
     private readonly Random _random = new();
     private readonly CircuitBreaker _breaker = new(options.Value.Circuit);
     private readonly UploadScheduler _scheduler = new(options.Value.Scheduler);
-    private readonly UploadWindow _window = options.Value.Window();
+    // SlowAfter here is the configured bound; the window in force paces it by the platform's answers (AnswerPace).
+    private readonly UploadWindow _configured = options.Value.Window();
+    private readonly AnswerPace _pace = new();
     // Requests out, in the order they started; only the upload loop touches it.
     private readonly List<Attempt> _out = [];
+    // Released by each request that ends (at most one count pending): the loop waits on it, not on every request out.
+    private readonly SemaphoreSlim _answered = new(0, int.MaxValue);
     private Task? _signal;
+    private Task? _answer;
     // How long answers already in may wait for others, so they are stored in one batch.
     private static readonly TimeSpan StoreGather = TimeSpan.FromMilliseconds(20);
     private long _attempts;
@@ -134,9 +139,10 @@ public sealed class Uploader(
     // window is busy it waits for a quarter of it to free up: each start is a planning pass over the queue.
     private List<OutboxItem> Start(DateTimeOffset now)
     {
+        var window = Window();
         var startedAt = _out.Select(a => a.StartedAt).ToList();
-        var free = _window.Free(startedAt, now);
-        if (free == 0 || (_window.Counting(startedAt, now) > 0 && free < Math.Max(1, _window.MaxInFlight / 4)))
+        var free = window.Free(startedAt, now);
+        if (free == 0 || (window.Counting(startedAt, now) > 0 && free < window.Batch))
             return [];
         // Open: nothing goes out. Half-open: one record is the probe, taken only once there is one to send.
         var capacity = _breaker.Capacity(now, free);
@@ -150,10 +156,23 @@ public sealed class Uploader(
             i => i with { Entry = OutboxMachine.Start(i.Entry, now, down), AttemptStartedAt = now });
     }
 
+    // The window in force: the configured one, its slow threshold paced by the platform's recent answers.
+    private UploadWindow Window() => _configured with { SlowAfter = _pace.SlowAfter(_configured.SlowAfter) };
+
     private async Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> SendAsync(OutboxItem item, CancellationToken ct)
     {
-        var (reply, completeness) = await runner.RunAsync(item, ct);
-        return (reply, completeness, time.GetUtcNow());
+        try
+        {
+            // On the thread pool: building and signing the payload (RSA2) is CPU work, kept off the loop that stores
+            // and starts, and spread over the cores. The record is already InFlight in the store.
+            var (reply, completeness) = await Task.Run(() => runner.RunAsync(item, ct), ct);
+            return (reply, completeness, time.GetUtcNow());
+        }
+        finally
+        {
+            if (_answered.CurrentCount == 0)
+                _answered.Release();
+        }
     }
 
     // Until a request is answered, new work arrives while the window has room, a request turns slow (frees a slot),
@@ -166,10 +185,9 @@ public sealed class Uploader(
             return;
         _signal ??= queue.WaitAsync(options.Value.IdleDelay, ct);
         var wakers = new List<Task> { _signal };
-        var waiting = _out.Where(a => !a.Reply.IsCompleted).Select(a => a.Reply).ToList();
-        if (waiting.Count > 0)
-            wakers.Add(Task.WhenAny(waiting));
-        if (_window.NextSlot(_out.Select(a => a.StartedAt), now) is { } slot)
+        if (_out.Count > answered.Count)
+            wakers.Add(_answer ??= _answered.WaitAsync(ct));
+        if (Window().NextSlot(_out.Select(a => a.StartedAt), now) is { } slot)
             wakers.Add(Task.Delay(Max(slot - now, TimeSpan.FromMilliseconds(1)), time, ct));
         if (answered.Count > 0)
             wakers.Add(Task.Delay(Max(StoreGather - (now - FirstAnswer(answered, now)), TimeSpan.FromMilliseconds(1)), time, ct));
@@ -179,6 +197,11 @@ public sealed class Uploader(
             await _signal; // surfaces a cancellation
             _signal = null;
         }
+        if (_answer is { IsCompleted: true })
+        {
+            await _answer;
+            _answer = null;
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
@@ -186,8 +209,8 @@ public sealed class Uploader(
     // Answers are stored together (two inserts per batch): once a quarter of the window answered, when nothing else
     // answered at the usual pace is out, or when the first of them has waited StoreGather.
     private bool ReadyToStore(List<Attempt> answered, DateTimeOffset now) =>
-        answered.Count >= Math.Max(1, _window.MaxInFlight / 4)
-        || _window.Counting(_out.Where(a => !a.Reply.IsCompleted).Select(a => a.StartedAt), now) == 0
+        answered.Count >= _configured.Batch
+        || Window().Counting(_out.Where(a => !a.Reply.IsCompleted).Select(a => a.StartedAt), now) == 0
         || now - FirstAnswer(answered, now) >= StoreGather;
 
     // A request that failed or was cancelled has no answer time: it is stored (or rethrown) at once.
@@ -204,9 +227,13 @@ public sealed class Uploader(
             var item = attempt.Item;
             var (reply, completeness, finished) = await attempt.Reply;
             var entry = item.Entry;
-            // The platform answered (even with a refusal): it is up. A local refusal says nothing about it.
+            // The platform answered (even with a refusal): it is up, and this is its pace. A local refusal says nothing
+            // about it.
             if (reply.IsAcknowledged || reply.Response is not null)
+            {
                 _breaker.OnSuccess();
+                _pace.Observe(finished - attempt.StartedAt);
+            }
             else if (reply.Outcome != AttemptOutcome.Refused)
                 _breaker.OnFailure(finished);
             OutboxEntry next;
