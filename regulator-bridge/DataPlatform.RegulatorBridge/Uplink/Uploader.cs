@@ -41,6 +41,8 @@ public sealed class Uploader(
     private readonly SemaphoreSlim _answered = new(0, int.MaxValue);
     private Task? _signal;
     private Task? _answer;
+    // Outcomes whose upload-log rows are stored and whose outbox rows go with the next cycle's insert.
+    private List<OutboxItem> _unsaved = [];
     // How long answers already in may wait for others, so they are stored in one batch.
     private static readonly TimeSpan StoreGather = TimeSpan.FromMilliseconds(20);
     private long _attempts;
@@ -78,6 +80,7 @@ public sealed class Uploader(
                     logger.LogWarning("上传轮次失败，稍后重试: {Reason}", e.Message);
                     await ((Task)Task.WhenAll(_out.Select(a => a.Reply))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     _out.Clear();
+                    _unsaved = [];
                     await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                     await RecoverAsync(stoppingToken);
                 }
@@ -109,8 +112,10 @@ public sealed class Uploader(
             logger.LogInformation("上传队列恢复 {Open} 条待上传记录（其中 {InFlight} 条重启时在途）", open.Count, interrupted.Count);
     }
 
-    // One cycle: the answers in (if enough to store together) and the records the window has room for, written with
-    // two inserts — the upload log, then the outbox rows of both — before the new requests go out.
+    // One cycle, one round trip to the store: the upload-log rows of the answers in (if enough to store together) and,
+    // beside them, one outbox insert with the outcomes of the cycle before (their log rows are in) and the records the
+    // window has room for, InFlight before their requests go out. So an outcome's outbox row always follows its log row
+    // (a restart never logs an attempt again as unknown), and a record starts again only once its outcome is stored.
     private async Task CycleAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -121,18 +126,15 @@ public sealed class Uploader(
         var stored = answered.ToHashSet();
         _out.RemoveAll(stored.Contains);
         var started = Start(now);
-        // The log first: if the process dies before the outbox rows, the restart finds the attempt logged and does not
-        // log it again as unknown.
-        if (log.Count > 0)
-            await store.LogAsync(log, ct);
-        if (finals.Count + started.Count > 0)
-            await store.SaveAsync([.. finals, .. started], ct);
+        var outcomes = _unsaved;
+        await Task.WhenAll(store.LogAsync(log, ct), store.SaveAsync([.. outcomes, .. started], ct));
+        _unsaved = finals;
         Interlocked.Add(ref _attempts, answered.Count);
         // Only when there is something: a Put wakes the loop, and an empty one every cycle kept it spinning.
-        if (finals.Count > 0)
-            queue.Put(finals);
+        if (outcomes.Count > 0)
+            queue.Put(outcomes);
         foreach (var item in started)
-            _out.Add(new Attempt(item, now, SendAsync(item, ct)));
+            _out.Add(new Attempt(item, now, Send(item, ct)));
     }
 
     // The records to start now, marked InFlight in the queue (the caller stores them before sending). While most of the
@@ -159,20 +161,25 @@ public sealed class Uploader(
     // The window in force: the configured one, its slow threshold paced by the platform's recent answers.
     private UploadWindow Window() => _configured with { SlowAfter = _pace.SlowAfter(_configured.SlowAfter) };
 
-    private async Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> SendAsync(OutboxItem item, CancellationToken ct)
+    // The request's reply to come; once it has ended (and only then: the loop must find it completed when woken) the
+    // "answered" signal is released.
+    private Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> Send(OutboxItem item, CancellationToken ct)
     {
-        try
-        {
-            // On the thread pool: building and signing the payload (RSA2) is CPU work, kept off the loop that stores
-            // and starts, and spread over the cores. The record is already InFlight in the store.
-            var (reply, completeness) = await Task.Run(() => runner.RunAsync(item, ct), ct);
-            return (reply, completeness, time.GetUtcNow());
-        }
-        finally
+        var reply = SendAsync(item, ct);
+        reply.ContinueWith(_ =>
         {
             if (_answered.CurrentCount == 0)
                 _answered.Release();
-        }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return reply;
+    }
+
+    private async Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        // On the thread pool: building and signing the payload (RSA2) is CPU work, kept off the loop that stores and
+        // starts, and spread over the cores. The record is already InFlight in the store.
+        var (reply, completeness) = await Task.Run(() => runner.RunAsync(item, ct), ct);
+        return (reply, completeness, time.GetUtcNow());
     }
 
     // Until a request is answered, new work arrives while the window has room, a request turns slow (frees a slot),
@@ -181,7 +188,7 @@ public sealed class Uploader(
     {
         var now = time.GetUtcNow();
         var answered = _out.Where(a => a.Reply.IsCompleted).ToList();
-        if (answered.Count > 0 && ReadyToStore(answered, now))
+        if (_unsaved.Count > 0 || (answered.Count > 0 && ReadyToStore(answered, now)))
             return;
         _signal ??= queue.WaitAsync(options.Value.IdleDelay, ct);
         var wakers = new List<Task> { _signal };
