@@ -12,7 +12,8 @@ namespace DataPlatform.RegulatorBridge.Uplink;
 /// <summary>
 /// Drains the outbox through a sliding window (<see cref="UploadWindow"/>): whenever slots are free it plans
 /// (real-time first, 补传 in order with a guaranteed share), marks the started records InFlight durably and sends them;
-/// answers are stored as they come, in batches, with one upload-log row per attempt. A request the platform holds
+/// answers are stored as they come, in batches, with one upload-log row per attempt — one store round trip per cycle
+/// (the log rows of the answers in, beside the outbox rows of the cycle before's outcomes and of the new starts). A request the platform holds
 /// until its deadline occupies only its own slot, and once slow not even that. The circuit breaker stops new
 /// requests while the platform is down and lets single probes through. Every record is InFlight in ClickHouse before
 /// its request goes out and its outcome is stored before it can start again, so a restart resumes exactly: InFlight
@@ -213,7 +214,7 @@ public sealed class Uploader(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    // Answers are stored together (two inserts per batch): once a quarter of the window answered, when nothing else
+    // Answers are stored together (one round trip per batch): once UploadWindow.Batch answered, when nothing else
     // answered at the usual pace is out, or when the first of them has waited StoreGather.
     private bool ReadyToStore(List<Attempt> answered, DateTimeOffset now) =>
         answered.Count >= _configured.Batch
