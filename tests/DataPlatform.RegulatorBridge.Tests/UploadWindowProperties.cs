@@ -56,6 +56,15 @@ public sealed class UploadWindowProperties
             }
         });
 
+    [Property(MaxTest = 500)]
+    public Property A_batch_is_at_least_one_request_and_never_more_than_the_window() =>
+        Prop.ForAll(Case.ToArbitrary(), c =>
+        {
+            Assert.InRange(c.Window.Batch, 1, c.Window.MaxInFlight);
+            // A full window freed by one batch has room for it.
+            Assert.True(c.Window.Batch <= c.Window.Free([.. Enumerable.Repeat(Now, c.Window.MaxInFlight - c.Window.Batch)], Now));
+        });
+
     [Fact]
     public void Thirty_two_fast_requests_fill_the_default_window_and_thirty_two_hung_ones_do_not()
     {
@@ -63,5 +72,6 @@ public sealed class UploadWindowProperties
         Assert.Equal(0, window.Free([.. Enumerable.Repeat(Now.AddMilliseconds(-50), 32)], Now));
         Assert.Equal(32, window.Free([.. Enumerable.Repeat(Now.AddSeconds(-5), 32)], Now));
         Assert.Equal(0, window.Free([.. Enumerable.Repeat(Now.AddSeconds(-5), 256)], Now));
+        Assert.Equal(8, window.Batch);
     }
 }

@@ -14,6 +14,11 @@ namespace DataPlatform.RegulatorBridge.Outbox;
 /// sees from this bridge.</param>
 public sealed record UploadWindow(int MaxInFlight, TimeSpan SlowAfter, int MaxOutstanding)
 {
+    /// <summary>The least worth one pass — a quarter of the window, at least one: while requests at the usual pace are
+    /// out, new ones start once this many slots are free (each start is a planning pass over the queue), and answers are
+    /// stored together once this many are in (one store round trip per batch).</summary>
+    public int Batch => Math.Max(1, MaxInFlight / 4);
+
     /// <summary>Requests out that still count against <see cref="MaxInFlight"/> at <paramref name="now"/>.</summary>
     public int Counting(IEnumerable<DateTimeOffset> startedAt, DateTimeOffset now) => startedAt.Count(s => now - s < SlowAfter);
 

@@ -12,7 +12,8 @@ namespace DataPlatform.RegulatorBridge.Uplink;
 /// <summary>
 /// Drains the outbox through a sliding window (<see cref="UploadWindow"/>): whenever slots are free it plans
 /// (real-time first, 补传 in order with a guaranteed share), marks the started records InFlight durably and sends them;
-/// answers are stored as they come, in batches, with one upload-log row per attempt. A request the platform holds
+/// answers are stored as they come, in batches, with one upload-log row per attempt — one store round trip per cycle
+/// (the log rows of the answers in, beside the outbox rows of the cycle before's outcomes and of the new starts). A request the platform holds
 /// until its deadline occupies only its own slot, and once slow not even that. The circuit breaker stops new
 /// requests while the platform is down and lets single probes through. Every record is InFlight in ClickHouse before
 /// its request goes out and its outcome is stored before it can start again, so a restart resumes exactly: InFlight
@@ -32,10 +33,17 @@ public sealed class Uploader(
     private readonly Random _random = new();
     private readonly CircuitBreaker _breaker = new(options.Value.Circuit);
     private readonly UploadScheduler _scheduler = new(options.Value.Scheduler);
-    private readonly UploadWindow _window = options.Value.Window();
+    // SlowAfter here is the configured bound; the window in force paces it by the platform's answers (AnswerPace).
+    private readonly UploadWindow _configured = options.Value.Window();
+    private readonly AnswerPace _pace = new();
     // Requests out, in the order they started; only the upload loop touches it.
     private readonly List<Attempt> _out = [];
+    // Released by each request that ends (at most one count pending): the loop waits on it, not on every request out.
+    private readonly SemaphoreSlim _answered = new(0, int.MaxValue);
     private Task? _signal;
+    private Task? _answer;
+    // Outcomes whose upload-log rows are stored and whose outbox rows go with the next cycle's insert.
+    private List<OutboxItem> _unsaved = [];
     // How long answers already in may wait for others, so they are stored in one batch.
     private static readonly TimeSpan StoreGather = TimeSpan.FromMilliseconds(20);
     private long _attempts;
@@ -73,6 +81,7 @@ public sealed class Uploader(
                     logger.LogWarning("上传轮次失败，稍后重试: {Reason}", e.Message);
                     await ((Task)Task.WhenAll(_out.Select(a => a.Reply))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     _out.Clear();
+                    _unsaved = [];
                     await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                     await RecoverAsync(stoppingToken);
                 }
@@ -104,8 +113,10 @@ public sealed class Uploader(
             logger.LogInformation("上传队列恢复 {Open} 条待上传记录（其中 {InFlight} 条重启时在途）", open.Count, interrupted.Count);
     }
 
-    // One cycle: the answers in (if enough to store together) and the records the window has room for, written with
-    // two inserts — the upload log, then the outbox rows of both — before the new requests go out.
+    // One cycle, one round trip to the store: the upload-log rows of the answers in (if enough to store together) and,
+    // beside them, one outbox insert with the outcomes of the cycle before (their log rows are in) and the records the
+    // window has room for, InFlight before their requests go out. So an outcome's outbox row always follows its log row
+    // (a restart never logs an attempt again as unknown), and a record starts again only once its outcome is stored.
     private async Task CycleAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -116,27 +127,25 @@ public sealed class Uploader(
         var stored = answered.ToHashSet();
         _out.RemoveAll(stored.Contains);
         var started = Start(now);
-        // The log first: if the process dies before the outbox rows, the restart finds the attempt logged and does not
-        // log it again as unknown.
-        if (log.Count > 0)
-            await store.LogAsync(log, ct);
-        if (finals.Count + started.Count > 0)
-            await store.SaveAsync([.. finals, .. started], ct);
+        var outcomes = _unsaved;
+        await Task.WhenAll(store.LogAsync(log, ct), store.SaveAsync([.. outcomes, .. started], ct));
+        _unsaved = finals;
         Interlocked.Add(ref _attempts, answered.Count);
         // Only when there is something: a Put wakes the loop, and an empty one every cycle kept it spinning.
-        if (finals.Count > 0)
-            queue.Put(finals);
+        if (outcomes.Count > 0)
+            queue.Put(outcomes);
         foreach (var item in started)
-            _out.Add(new Attempt(item, now, SendAsync(item, ct)));
+            _out.Add(new Attempt(item, now, Send(item, ct)));
     }
 
     // The records to start now, marked InFlight in the queue (the caller stores them before sending). While most of the
     // window is busy it waits for a quarter of it to free up: each start is a planning pass over the queue.
     private List<OutboxItem> Start(DateTimeOffset now)
     {
+        var window = Window();
         var startedAt = _out.Select(a => a.StartedAt).ToList();
-        var free = _window.Free(startedAt, now);
-        if (free == 0 || (_window.Counting(startedAt, now) > 0 && free < Math.Max(1, _window.MaxInFlight / 4)))
+        var free = window.Free(startedAt, now);
+        if (free == 0 || (window.Counting(startedAt, now) > 0 && free < window.Batch))
             return [];
         // Open: nothing goes out. Half-open: one record is the probe, taken only once there is one to send.
         var capacity = _breaker.Capacity(now, free);
@@ -150,9 +159,27 @@ public sealed class Uploader(
             i => i with { Entry = OutboxMachine.Start(i.Entry, now, down), AttemptStartedAt = now });
     }
 
+    // The window in force: the configured one, its slow threshold paced by the platform's recent answers.
+    private UploadWindow Window() => _configured with { SlowAfter = _pace.SlowAfter(_configured.SlowAfter) };
+
+    // The request's reply to come; once it has ended (and only then: the loop must find it completed when woken) the
+    // "answered" signal is released.
+    private Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> Send(OutboxItem item, CancellationToken ct)
+    {
+        var reply = SendAsync(item, ct);
+        reply.ContinueWith(_ =>
+        {
+            if (_answered.CurrentCount == 0)
+                _answered.Release();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return reply;
+    }
+
     private async Task<(TransportReply Reply, CompletenessResult Completeness, DateTimeOffset Finished)> SendAsync(OutboxItem item, CancellationToken ct)
     {
-        var (reply, completeness) = await runner.RunAsync(item, ct);
+        // On the thread pool: building and signing the payload (RSA2) is CPU work, kept off the loop that stores and
+        // starts, and spread over the cores. The record is already InFlight in the store.
+        var (reply, completeness) = await Task.Run(() => runner.RunAsync(item, ct), ct);
         return (reply, completeness, time.GetUtcNow());
     }
 
@@ -162,14 +189,13 @@ public sealed class Uploader(
     {
         var now = time.GetUtcNow();
         var answered = _out.Where(a => a.Reply.IsCompleted).ToList();
-        if (answered.Count > 0 && ReadyToStore(answered, now))
+        if (_unsaved.Count > 0 || (answered.Count > 0 && ReadyToStore(answered, now)))
             return;
         _signal ??= queue.WaitAsync(options.Value.IdleDelay, ct);
         var wakers = new List<Task> { _signal };
-        var waiting = _out.Where(a => !a.Reply.IsCompleted).Select(a => a.Reply).ToList();
-        if (waiting.Count > 0)
-            wakers.Add(Task.WhenAny(waiting));
-        if (_window.NextSlot(_out.Select(a => a.StartedAt), now) is { } slot)
+        if (_out.Count > answered.Count)
+            wakers.Add(_answer ??= _answered.WaitAsync(ct));
+        if (Window().NextSlot(_out.Select(a => a.StartedAt), now) is { } slot)
             wakers.Add(Task.Delay(Max(slot - now, TimeSpan.FromMilliseconds(1)), time, ct));
         if (answered.Count > 0)
             wakers.Add(Task.Delay(Max(StoreGather - (now - FirstAnswer(answered, now)), TimeSpan.FromMilliseconds(1)), time, ct));
@@ -179,15 +205,20 @@ public sealed class Uploader(
             await _signal; // surfaces a cancellation
             _signal = null;
         }
+        if (_answer is { IsCompleted: true })
+        {
+            await _answer;
+            _answer = null;
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    // Answers are stored together (two inserts per batch): once a quarter of the window answered, when nothing else
+    // Answers are stored together (one round trip per batch): once UploadWindow.Batch answered, when nothing else
     // answered at the usual pace is out, or when the first of them has waited StoreGather.
     private bool ReadyToStore(List<Attempt> answered, DateTimeOffset now) =>
-        answered.Count >= Math.Max(1, _window.MaxInFlight / 4)
-        || _window.Counting(_out.Where(a => !a.Reply.IsCompleted).Select(a => a.StartedAt), now) == 0
+        answered.Count >= _configured.Batch
+        || Window().Counting(_out.Where(a => !a.Reply.IsCompleted).Select(a => a.StartedAt), now) == 0
         || now - FirstAnswer(answered, now) >= StoreGather;
 
     // A request that failed or was cancelled has no answer time: it is stored (or rethrown) at once.
@@ -204,9 +235,13 @@ public sealed class Uploader(
             var item = attempt.Item;
             var (reply, completeness, finished) = await attempt.Reply;
             var entry = item.Entry;
-            // The platform answered (even with a refusal): it is up. A local refusal says nothing about it.
+            // The platform answered (even with a refusal): it is up, and this is its pace. A local refusal says nothing
+            // about it.
             if (reply.IsAcknowledged || reply.Response is not null)
+            {
                 _breaker.OnSuccess();
+                _pace.Observe(finished - attempt.StartedAt);
+            }
             else if (reply.Outcome != AttemptOutcome.Refused)
                 _breaker.OnFailure(finished);
             OutboxEntry next;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using DataPlatform.Ingest.Health;
 using DataPlatform.Ingest.Journal;
+using DataPlatform.Streams;
 using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Ingest.Adapters.Tcp;
@@ -30,6 +31,7 @@ public sealed class TcpDeviceReceiver(
     private const int QueueCapacity = 1024;
     private const int MaxRun = 256;
     private static readonly TimeSpan StoreGrace = TimeSpan.FromSeconds(10);
+    private static readonly Func<int, TimeSpan> StoreBackoff = Retry.Doubling(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
     /// <summary>Reads until the peer closes or the connection drops; returns the bytes received.</summary>
     public async Task<long> ReceiveAsync(TcpClient client, EndPoint? remote, CancellationToken ct)
@@ -112,20 +114,10 @@ public sealed class TcpDeviceReceiver(
         }
     }
 
-    private async Task RetryAsync(Func<CancellationToken, Task> store, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await store(ct);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "TCP device {DeviceId}: could not store records (attempt {Attempt}); retrying", config.DeviceId, attempt + 1);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 << Math.Min(attempt, 5))), ct);
-            }
-        }
-    }
+    // A TCP line cannot acknowledge: a run that could not be stored is retried (200 ms, doubling to 5 s) while the queue
+    // fills and the line waits, never dropped.
+    private Task RetryAsync(Func<CancellationToken, Task> store, CancellationToken ct) =>
+        Retry.UntilDoneAsync(async () => { await store(ct); return true; }, StoreBackoff,
+            (ex, attempt) => logger.LogError(ex, "TCP device {DeviceId}: could not store records (attempt {Attempt}); retrying", config.DeviceId, attempt),
+            ct);
 }
