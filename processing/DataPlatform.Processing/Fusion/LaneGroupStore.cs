@@ -14,8 +14,9 @@ namespace DataPlatform.Processing.Fusion;
 /// </summary>
 public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {
-    /// <summary>Most passages one load takes per lane: a lane's load ends at its last row when it holds more.</summary>
-    public const int MaxPerLane = 2000;
+    /// <summary>Most passages one load takes per lane, the earliest first (a real lane passes a truck every few seconds
+    /// at most; only a synthetic flood holds more).</summary>
+    public const int MaxPerLane = 1000;
 
     private string Db => options.Value.Database;
 
@@ -27,11 +28,11 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
     /// </summary>
     public async Task<StoredLanes> LoadAsync(IReadOnlyDictionary<string, DateTime> fromByLane, CancellationToken ct)
     {
-        if (fromByLane.Count == 0) return new StoredLanes([], new Dictionary<string, DateTime>());
+        if (fromByLane.Count == 0) return new StoredLanes([], new HashSet<string>());
         var lanes = fromByLane.Keys.ToArray();
         var froms = lanes.Select(l => UnixSeconds(fromByLane[l])).ToArray();
         var passages = new Dictionary<Guid, (LaneRead Read, byte Direction)>();
-        var perLane = new Dictionary<string, (int Rows, DateTime Last)>(StringComparer.Ordinal);
+        var perLane = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
                    SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time) AS pass_time_s,
@@ -56,13 +57,11 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
                     reader.String("device_id"), reader.UnixSeconds("pass_time_s"), reader.String("plate_no"),
                     FusedPassageProjection.ColorOf(reader.String("plate_color")), reader.NullableSingle("confidence"));
                 passages.TryAdd(reader.Uuid("passage_id"), (read, direction));
-                perLane[read.LaneKey] = (perLane.GetValueOrDefault(read.LaneKey).Rows + 1, read.PassTime);
+                perLane[read.LaneKey] = perLane.GetValueOrDefault(read.LaneKey) + 1;
             }
         }
-        // A truncated lane is held up to its last row's second, less one: rows of that second may lie past the limit.
-        var coveredTo = lanes.ToDictionary(l => l, l => perLane.TryGetValue(l, out var n) && n.Rows >= MaxPerLane
-            ? n.Last.AddSeconds(-1) : DateTime.MaxValue, StringComparer.Ordinal);
-        return new StoredLanes(await WithFusedReadsAsync(passages, ct), coveredTo);
+        var truncated = perLane.Where(l => l.Value >= MaxPerLane).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        return new StoredLanes(await WithFusedReadsAsync(passages, ct), truncated);
     }
 
     private static long UnixSeconds(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeSeconds();

@@ -2,6 +2,6 @@ using DataPlatform.Compliance.Fusion;
 
 namespace DataPlatform.Processing.Fusion;
 
-/// <summary>The ledger's fusion state of some lanes, as loaded: their passages from a pass time on, and where each
-/// lane's load ends (<see cref="DateTime.MaxValue"/>: the lane's last passage).</summary>
-public sealed record StoredLanes(IReadOnlyList<LaneGroup> Groups, IReadOnlyDictionary<string, DateTime> CoveredTo);
+/// <summary>The ledger's fusion state of some lanes, as loaded: their passages from a pass time on, and the lanes whose
+/// load stopped at its row limit (<see cref="LaneGroupStore.MaxPerLane"/>) before the lane's last passage.</summary>
+public sealed record StoredLanes(IReadOnlyList<LaneGroup> Groups, IReadOnlySet<string> Truncated);

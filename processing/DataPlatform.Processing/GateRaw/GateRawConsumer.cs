@@ -115,30 +115,29 @@ public sealed class GateRawConsumer(
     }
 
     // The lanes whose reads reach outside what memory holds of them (first reads since their partition was assigned,
-    // a read older than memory keeps) are loaded from the ledger, from the earliest such read's window on. A load cut
-    // short by its row limit covers less, so the reads past it are loaded again.
+    // a read older than memory keeps) are loaded from the ledger, from the earliest such read's window on.
     private async Task LoadUncoveredAsync(List<HeldRead> reads, Dictionary<string, LaneRead> laneOf, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 8; attempt++)
+        var from = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var partitionOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var read in reads)
         {
-            var from = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-            var partitionOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var read in reads)
-            {
-                var lane = laneOf[read.Lane.EventId];
-                if (_coverage.Covers(lane.LaneKey, lane.PassTime, _fusion.Window)) continue;
-                var start = lane.PassTime - _fusion.Window;
-                from[lane.LaneKey] = from.TryGetValue(lane.LaneKey, out var earlier) && earlier < start ? earlier : start;
-                partitionOf[lane.LaneKey] = read.Source.Partition.Value;
-            }
-            if (from.Count == 0) return;
-            var stored = await groups.LoadAsync(from, ct);
-            foreach (var group in stored.Groups)
-                if (!_fusion.Knows(group.Survivor.EventId)) _fusion.Load(group);
-            foreach (var (lane, start) in from) _coverage.Loaded(lane, partitionOf[lane], start, stored.CoveredTo[lane]);
+            var lane = laneOf[read.Lane.EventId];
+            if (_coverage.Covers(lane.LaneKey, lane.PassTime, _fusion.Window)) continue;
+            var start = lane.PassTime - _fusion.Window;
+            from[lane.LaneKey] = from.TryGetValue(lane.LaneKey, out var earlier) && earlier < start ? earlier : start;
+            partitionOf[lane.LaneKey] = read.Source.Partition.Value;
         }
-        logger.LogWarning("Lane state still not loaded for every read of a batch after 8 loads of {Limit} passages per lane; fusing on",
-            LaneGroupStore.MaxPerLane);
+        if (from.Count == 0) return;
+        var stored = await groups.LoadAsync(from, ct);
+        foreach (var group in stored.Groups)
+            if (!_fusion.Knows(group.Survivor.EventId)) _fusion.Load(group);
+        foreach (var (lane, start) in from) _coverage.Loaded(lane, partitionOf[lane], start, DateTime.MaxValue);
+        // Only a synthetic flood (thousands of passages of one lane in a few seconds) fills a load: the reads near the
+        // start are loaded, and the per-batch id check still keeps every stored read from being written again.
+        foreach (var lane in stored.Truncated)
+            logger.LogWarning("Lane {Lane} holds more than {Limit} passages from {From:O}: its fusion state is loaded from the first {Limit}",
+                lane, LaneGroupStore.MaxPerLane, from[lane], LaneGroupStore.MaxPerLane);
     }
 
     // A partition that changes hands may be written by another writer in between: what memory holds of its lanes, and
