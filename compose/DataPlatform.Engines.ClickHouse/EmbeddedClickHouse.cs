@@ -52,9 +52,10 @@ public sealed class EmbeddedClickHouse : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentQueries, 1);
+        options.Memory.Validate();
 
         // Booting chDB and perhaps fetching it takes seconds and blocks; keep it off the caller's thread.
-        var engine = await Task.Run(() => ChdbEngine.Open(options.DataPath, options.LibraryPath), cancellationToken).ConfigureAwait(false);
+        var engine = await Task.Run(() => ChdbEngine.Open(options.DataPath, options.LibraryPath, options.Memory.ToArguments()), cancellationToken).ConfigureAwait(false);
         var spool = options.SpoolPath ?? Path.Combine(Path.GetTempPath(), "dataplatform-chdb-spool");
         var handler = new ClickHouseHttpHandler(new QueryRunner(engine, options.MaxConcurrentQueries, spool), engine, new Authentication(options.Users));
 

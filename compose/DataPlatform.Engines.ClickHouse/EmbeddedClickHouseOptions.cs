@@ -34,6 +34,10 @@ public sealed class EmbeddedClickHouseOptions
     /// </summary>
     public string? LibraryPath { get; init; }
 
+    /// <summary>The engine's server-level memory settings (caches, idle threads, memory cap), applied when this
+    /// start boots the engine; a later start in the same process reuses the engine as it was booted.</summary>
+    public EngineMemoryOptions Memory { get; init; } = EngineMemoryOptions.ServerDefaults;
+
     /// <summary>Folder for INSERT data on its way into the engine (files live for one query). Null uses the system temp folder.</summary>
     public string? SpoolPath { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed class EmbeddedEngines : IAsyncDisposable
     };
 
     public static async Task<EmbeddedEngines> StartAsync(string dataDirectory, int clickHousePort, int rawPartitions,
-        IProgress<string>? progress, CancellationToken ct)
+        EngineMemoryOptions clickHouseMemory, IProgress<string>? progress, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
         await FetchEngineAsync(progress, ct);
@@ -46,6 +46,7 @@ public sealed class EmbeddedEngines : IAsyncDisposable
             DataPath = Path.Combine(dataDirectory, "clickhouse"),
             Port = clickHousePort,
             Users = credentials.Users,
+            Memory = clickHouseMemory,
         }, ct);
 
         progress?.Report("启动嵌入式 Kafka (librdkafka mock cluster) …");

@@ -1,3 +1,5 @@
+using DataPlatform.Engines.ClickHouse;
+
 namespace DataPlatform.Cli.Standalone;
 
 /// <summary>How <c>dataplatform standalone</c> lays out its single process.</summary>
@@ -17,6 +19,14 @@ public sealed class StandaloneOptions
 
     /// <summary>Partitions of the raw topic in the embedded broker.</summary>
     public int RawPartitions { get; set; } = 12;
+
+    /// <summary>The embedded engine's caches and idle threads, sized for a box it shares with every stage; the
+    /// configuration section <c>Standalone:ClickHouseMemory</c> overrides each one.</summary>
+    public EngineMemoryOptions ClickHouseMemory { get; set; } = EngineMemoryOptions.Standalone;
+
+    /// <summary>Seconds between returns of glibc's free pages to the system (<see cref="Hosting.NativeHeap.Trim"/>);
+    /// configuration <c>Standalone:MallocTrimSeconds</c>; 0 turns it off.</summary>
+    public int MallocTrimSeconds { get; set; } = 15;
 
     /// <summary>With an enterprise code, also runs the regulator platform simulator and the regulator bridge
     /// uploading to it (keys generated at first start under <c>DIR/regulator-keys</c>) — unless the configuration has

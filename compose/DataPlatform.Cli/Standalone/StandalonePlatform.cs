@@ -56,7 +56,12 @@ public sealed class StandalonePlatform : IAsyncDisposable
 
     public static async Task<StandalonePlatform> StartAsync(StandaloneOptions options, IProgress<string>? progress, CancellationToken ct)
     {
-        var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.RawPartitions, progress, ct);
+        var configuration = DataPlatformHostingExtensions.CreateBuilder().Configuration;
+        var memory = StandaloneMemory.Bind(options, configuration);
+        // Before the engines and Kafka clients allocate: glibc fixes a block's home when it is allocated.
+        NativeHeap.KeepLargeBlocksOut(mmapThresholdBytes: 256 << 10, trimThresholdBytes: 4 << 20);
+        var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.RawPartitions,
+            memory.ClickHouse, progress, ct);
         var settings = new Dictionary<string, string?>(options.Settings)
         {
             ["Ingest:Urls"] = options.IngestUrls,
@@ -65,7 +70,6 @@ public sealed class StandalonePlatform : IAsyncDisposable
             ["Ingest:JournalDirectory"] = Path.Combine(options.DataDirectory, "journal"),
         };
         foreach (var (key, value) in engines.ClientSettings) settings[key] = value;
-        var configuration = DataPlatformHostingExtensions.CreateBuilder().Configuration;
         var configured = SimulatedRegulator.IsConfiguredElsewhere(configuration);
         // A configured regulator still gets standalone's pictures unless the settings name another store.
         if (configured && string.IsNullOrEmpty(configuration["RegulatorBridge:PictureDirectory"]))
@@ -76,6 +80,8 @@ public sealed class StandalonePlatform : IAsyncDisposable
         if (configured) progress?.Report("监管平台: 使用已配置的 RegulatorBridge 设置, 不启动内置模拟器 (regulator link: the configured RegulatorBridge__* settings; no built-in simulator)");
         var builder = DataPlatformHostingExtensions.CreateBuilder(settings);
         builder.AddDataPlatform(PlatformRole.All);
+        if (memory.MallocTrimSeconds > 0)
+            builder.Services.AddHostedService(_ => new NativeHeapTrimming(TimeSpan.FromSeconds(memory.MallocTrimSeconds), TimeProvider.System));
         var host = builder.Build();
         progress?.Report("启动数据平台服务 (ingest, processing, analytics) …");
         await host.StartAsync(ct);

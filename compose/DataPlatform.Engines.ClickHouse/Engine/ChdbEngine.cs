@@ -14,12 +14,15 @@ internal sealed class ChdbEngine
 
     private readonly ChdbNative native;
     private readonly nint anchor;
+    private readonly string[] connectArguments;
 
-    private ChdbEngine(ChdbNative native, string dataPath)
+    private ChdbEngine(ChdbNative native, string dataPath, IReadOnlyList<string> serverSettings)
     {
         this.native = native;
         DataPath = dataPath;
-        anchor = native.Connect(ConnectArguments(dataPath));
+        // Every connection passes the same arguments: the server settings take effect when the first one boots.
+        connectArguments = ["clickhouse", $"--path={dataPath}", .. serverSettings];
+        anchor = native.Connect(connectArguments);
         if (anchor == 0)
         {
             throw new InvalidOperationException($"chDB could not open '{dataPath}' (is another process using it?)");
@@ -45,9 +48,10 @@ internal sealed class ChdbEngine
 
     public string ServerVersion { get; }
 
-    /// <summary>Returns the process's engine, booting it on first use.</summary>
+    /// <summary>Returns the process's engine, booting it on first use with <paramref name="serverSettings"/>
+    /// (<c>--name=value</c> server configuration); a running engine keeps the settings it booted with.</summary>
     /// <exception cref="InvalidOperationException">The engine is already open for a different path.</exception>
-    public static ChdbEngine Open(string dataPath, string? libraryPath)
+    public static ChdbEngine Open(string dataPath, string? libraryPath, IReadOnlyList<string> serverSettings)
     {
         var fullPath = Path.GetFullPath(dataPath);
         lock (Gate)
@@ -61,18 +65,16 @@ internal sealed class ChdbEngine
 
             Directory.CreateDirectory(fullPath);
             var native = ChdbNative.Load(ChdbLibrary.EnsureAvailable(libraryPath));
-            return current = new ChdbEngine(native, fullPath);
+            return current = new ChdbEngine(native, fullPath, serverSettings);
         }
     }
 
     /// <summary>Opens another session on the engine; each has its own settings and current database.</summary>
     public ChdbSession OpenSession()
     {
-        var connection = native.Connect(ConnectArguments(DataPath));
+        var connection = native.Connect(connectArguments);
         return connection == 0
             ? throw new InvalidOperationException("chDB refused a new connection")
             : new ChdbSession(native, connection, isAnchor: false);
     }
-
-    private static string[] ConnectArguments(string dataPath) => ["clickhouse", $"--path={dataPath}"];
 }
