@@ -16,7 +16,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
 {
     /// <summary>Most passages one load takes per lane, the earliest first (a real lane passes a truck every few seconds
     /// at most; only a synthetic flood holds more).</summary>
-    public const int MaxPerLane = 1000;
+    public const int MaxPerLane = 500;
 
     private string Db => options.Value.Database;
 
@@ -33,21 +33,14 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
         var froms = lanes.Select(l => UnixSeconds(fromByLane[l])).ToArray();
         var passages = new Dictionary<Guid, (LaneRead Read, byte Direction)>();
         var perLane = new Dictionary<string, int>(StringComparer.Ordinal);
+        (string, object)[] parameters = [("enterprises", lanes.Select(EnterpriseOf).Distinct().ToArray()), ("from", froms.Min()),
+            ("lanes", lanes), ("froms", froms)];
         using (var reader = await client.ExecuteReaderAsync(
-                   $$"""
+                   $"""
                    SELECT passage_id, event_id, enterprise_id, gate_id, lane_id, direction, toUnixTimestamp(pass_time) AS pass_time_s,
                           device_id, plate_no, plate_color, confidence
-                   FROM `{{Db}}`.passages
-                   WHERE enterprise_id IN {enterprises:Array(String)}
-                     AND pass_time >= toDateTime({from:Int64})
-                     AND has({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))
-                     AND toInt64(toUnixTimestamp(pass_time)) >= {froms:Array(Int64)}[indexOf({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))]
-                     AND record_hash != ''
-                   ORDER BY pass_time, event_id
-                   LIMIT {{MaxPerLane}} BY enterprise_id, gate_id, lane_id
-                   """,
-                   ClickHouseParameters.Of(("enterprises", lanes.Select(EnterpriseOf).Distinct().ToArray()), ("from", froms.Min()),
-                       ("lanes", lanes), ("froms", froms)), null, ct))
+                   {Selection}
+                   """, ClickHouseParameters.Of(parameters), null, ct))
         {
             while (reader.Read())
             {
@@ -61,28 +54,45 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
             }
         }
         var truncated = perLane.Where(l => l.Value >= MaxPerLane).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
-        return new StoredLanes(await WithFusedReadsAsync(passages, ct), truncated);
+        return new StoredLanes(await WithFusedReadsAsync(passages, parameters, ct), truncated);
     }
 
     private static long UnixSeconds(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     private static string EnterpriseOf(string laneKey) => laneKey[..Math.Max(0, laneKey.IndexOf('/'))];
 
-    private async Task<List<LaneGroup>> WithFusedReadsAsync(Dictionary<Guid, (LaneRead Read, byte Direction)> passages, CancellationToken ct)
+    // The passages a load takes. The fused reads select their passages with it again rather than by a list of ids: a
+    // lane's load can hold a thousand passages, too many ids to send as one parameter.
+    private string Selection => $$"""
+        FROM `{{Db}}`.passages
+        WHERE enterprise_id IN {enterprises:Array(String)}
+          AND pass_time >= toDateTime({from:Int64})
+          AND has({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))
+          AND toInt64(toUnixTimestamp(pass_time)) >= {froms:Array(Int64)}[indexOf({lanes:Array(String)}, concat(enterprise_id, '/', gate_id, '/', lane_id))]
+          AND record_hash != ''
+        ORDER BY pass_time, event_id
+        LIMIT {{MaxPerLane}} BY enterprise_id, gate_id, lane_id
+        """;
+
+    private async Task<List<LaneGroup>> WithFusedReadsAsync(Dictionary<Guid, (LaneRead Read, byte Direction)> passages,
+        (string, object)[] parameters, CancellationToken ct)
     {
         if (passages.Count == 0) return [];
         var fused = passages.Keys.ToDictionary(id => id, _ => new List<LaneRead>());
         using (var reader = await client.ExecuteReaderAsync(
                    $$"""
                    SELECT DISTINCT passage_id, event_id, device_id, toUnixTimestamp(pass_time) AS pass_time_s, plate_no, plate_color, confidence, direction, source
-                   FROM `{{Db}}`.lane_reads WHERE passage_id IN {ids:Array(UUID)}
-                   """,
-                   ClickHouseParameters.Of(("ids", passages.Keys.ToArray())), null, ct))
+                   FROM `{{Db}}`.lane_reads
+                   WHERE enterprise_id IN {enterprises:Array(String)}
+                     AND pass_time >= toDateTime({from:Int64} - 86400)
+                     AND passage_id IN (SELECT passage_id {{Selection}})
+                   """, ClickHouseParameters.Of(parameters), null, ct))
         {
             while (reader.Read())
             {
                 var passageId = reader.Uuid("passage_id");
-                var passage = passages[passageId].Read;
+                if (!passages.TryGetValue(passageId, out var stored)) continue;
+                var passage = stored.Read;
                 var etag = reader.String("source") == "etag";
                 fused[passageId].Add(new LaneRead(reader.String("event_id"), passage.LaneKey,
                     etag ? null : reader.Byte("direction"), reader.String("device_id"),
