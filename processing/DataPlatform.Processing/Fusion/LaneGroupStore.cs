@@ -9,8 +9,9 @@ namespace DataPlatform.Processing.Fusion;
 /// <summary>
 /// The fusion state the ledger already holds: the written passages of lanes from a pass time on, each with the reads
 /// fused into it, and which of a batch's reads are already stored (a passage, or a read of a stored passage). A
-/// processor that restarted, or got a lane's partition from another one, so continues exactly where the ledger stands. Reads of a passage that was never written (a
-/// crash between the two inserts) are not counted as stored: the group is rebuilt and written again, alike.
+/// processor that restarted, or got a lane's partition from another one, so continues exactly where the ledger stands.
+/// Reads of a passage that was never written (a crash between the two inserts) are not counted as stored: the group is
+/// rebuilt and written again, alike.
 /// </summary>
 public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseOptions> options)
 {

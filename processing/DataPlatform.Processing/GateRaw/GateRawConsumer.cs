@@ -133,10 +133,11 @@ public sealed class GateRawConsumer(
         foreach (var group in stored.Groups)
             if (!_fusion.Knows(group.Survivor.EventId)) _fusion.Load(group);
         foreach (var (lane, start) in from) _coverage.Loaded(lane, partitionOf[lane], start, DateTime.MaxValue);
-        // Only a synthetic flood (thousands of passages of one lane in a few seconds) fills a load: the reads near the
-        // start are loaded, and the per-batch id check still keeps every stored read from being written again.
+        // A load fills up in a synthetic flood (thousands of passages of one lane in a few seconds), or when a rebalance
+        // redelivers a backlog from far behind what was written: the reads near the start are loaded, and the per-batch
+        // id check still keeps every stored read from being written again.
         foreach (var lane in stored.Truncated)
-            logger.LogWarning("Lane {Lane} holds more than {Limit} passages from {From:O}: its fusion state is loaded from the first {Limit}",
+            logger.LogWarning("Lane {Lane} holds more than {Limit} passages from {From:O} (a flood, or a backlog redelivered after a rebalance): its fusion state is loaded from the first {Limit}",
                 lane, LaneGroupStore.MaxPerLane, from[lane], LaneGroupStore.MaxPerLane);
     }
 

@@ -10,18 +10,17 @@ namespace DataPlatform.Processing.Passages;
 /// <summary>
 /// Seals passage rows onto their hash chains (<see cref="PassageChain"/>) before they are inserted.
 /// <para>
-/// A chain's head is read from ClickHouse — the highest sealed row of the chain — for every batch that touches
-/// the chain, not only the first time this process sees it: the batch consumer has no hook for partition
-/// revocation, so a lane's partition can leave this process and come back after another process extended the
-/// chain, and a head cached across that gap would fork the chain. The query is one small aggregate per batch,
-/// pruned to the batch's days. Rows already stored are never sealed again (the inserter's id check runs before
-/// sealing), and the head read from ClickHouse already counts them, so a redelivered batch continues the chain
-/// exactly where the stored rows end. Same stream, same seals: the order within a chain is the partition order.
+/// A chain's head is read from ClickHouse — the highest sealed row of the chain, one small aggregate pruned to the
+/// batch's days. Rows already stored are never sealed again (the inserter's id check runs before sealing), and the
+/// head read from ClickHouse already counts them, so a redelivered batch continues the chain exactly where the stored
+/// rows end. Same stream, same seals: the order within a chain is the partition order.
 /// </para>
 /// <para>
 /// The ledger writer that owns a chain's lane (its <c>gate.raw</c> partition) reads the head once and then keeps it in
-/// memory (<c>owned</c>): nobody else writes the chain while it owns the lane. It forgets them when partitions change
-/// hands, and when an insert fails (it may have been stored before failing).
+/// memory (<c>owned</c>): nobody else writes the chain while it owns the lane. It forgets the heads when partitions
+/// change hands (a lane's partition can leave and come back after another process extended the chain, and a head
+/// kept across that gap would fork it), and when an insert fails (it may have been stored before failing). Other
+/// callers read the head for every batch.
 /// </para>
 /// <para>
 /// The heads this process sealed are also kept in memory as a floor: if the newest rows of a chain are deleted
