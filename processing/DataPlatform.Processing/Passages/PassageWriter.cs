@@ -59,7 +59,7 @@ public sealed class PassageWriter(IdempotentInserter inserter, ClickHouseClient 
         // The heads of every chain the batch touched, even when all its rows were already stored: a crash between
         // a batch's insert and this upsert is repaired when the batch is redelivered. The caller commits offsets
         // only after this returns.
-        await _heads.SaveAsync(Ledger, heads.Values, ct);
+        await _heads.SaveAfterInsertAsync(Ledger, heads.Values, ct);
         return written;
     }
 }

@@ -63,7 +63,7 @@ public sealed class ReviewActionWriter(
             {
                 var heads = await store.HeadsAsync([.. rows.Select(r => ReviewActionLedgerRecord.For(r).Chain)], ct);
                 await inserter.InsertNewAsync(ReviewActionStore.Table, rows, ready => Seal(ready, heads), ct);
-                await _heads.SaveAsync(ReviewActionStore.Ledger, heads.Values, ct);
+                await _heads.SaveAfterInsertAsync(ReviewActionStore.Ledger, heads.Values, ct);
             }
         }
         // Sealed as stored, fresh ones included: what is published is what the ledger holds.

@@ -28,6 +28,19 @@ public sealed class ChainHeadTable(ClickHouseClient client, IOptions<ClickHouseO
         return rows.Count == 0 ? Task.CompletedTask : client.InsertBinaryAsync(Name, Columns, rows, null, ct);
     }
 
+    /// <summary>How long a stop waits for the heads of a batch whose rows are already stored.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upserts the heads of a batch whose rows were just inserted. A stop does not cancel it (it is given
+    /// <see cref="StopGrace"/>): a graceful stop between the insert and this upsert would leave the stored heads one
+    /// batch behind their chains until the batch is redelivered, and the verifier would report the gap meanwhile.</summary>
+    public async Task SaveAfterInsertAsync(string ledger, IEnumerable<ChainHead> heads, CancellationToken stopping)
+    {
+        using var grace = new CancellationTokenSource();
+        await using var _ = stopping.Register(() => grace.CancelAfter(StopGrace));
+        await SaveAsync(ledger, heads, grace.Token);
+    }
+
     /// <summary>The stored heads of the chains dated <paramref name="from"/> … <paramref name="to"/>.</summary>
     /// <remarks><paramref name="parse"/>: Reads a stored chain key; heads whose key does not parse are skipped (never
     /// written by the platform, so they vouch for nothing).</remarks>

@@ -1,3 +1,6 @@
+using DataPlatform.Compliance.Integrity;
+using DataPlatform.Processing.Passages;
+using DataPlatform.Processing.Sealing;
 using DataPlatform.Tests.Infrastructure;
 
 namespace DataPlatform.Tests.Integrity;
@@ -43,5 +46,25 @@ public sealed class SealingTests(EnginesFixture engines)
             Assert.Equal(rows.Count, report.Records);
             Assert.Equal(4, report.Chains); // 2 gates × 2 lanes, one day
         }
+    }
+
+    [Fact]
+    public async Task A_stop_that_lands_after_a_batch_is_inserted_still_stores_its_chain_heads()
+    {
+        await using var platform = TestPlatform.Create(engines);
+        await SealedLedger.MigrateAsync(platform);
+        var table = new ChainHeadTable(platform.Client, SealedLedger.Options(platform));
+        var rows = SealedLedger.Rows(2, gates: 1, lanes: 2);
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+
+        // The rows are stored; the host is stopping: their heads are stored all the same.
+        await table.SaveAfterInsertAsync(PassageWriter.Ledger, [new ChainHead(PassageChain.For(rows[0]), 3, "h3")], stopped.Token);
+        // A plain upsert (nothing stored before it) stops with the host.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            table.SaveAsync(PassageWriter.Ledger, [new ChainHead(PassageChain.For(rows[1]), 5, "h5")], stopped.Token));
+
+        Assert.Equal(1, await platform.ScalarAsync("SELECT count() FROM ledger_chain_heads"));
+        Assert.Equal(2, await platform.ScalarAsync("SELECT max(last_seq) FROM ledger_chain_heads"));
     }
 }
