@@ -18,9 +18,12 @@ namespace DataPlatform.Benchmarks;
 /// <remarks><paramref name="ToDecided"/>: produce to gate.raw → decided (gate.raw delivery, the decision consumer's
 /// fetch wait and loop, fusion and the decider); <paramref name="ToRead"/>: decided → read from gate.decisions (the
 /// decision publish and the reader's own fetch). Both split at the decision's <c>decidedAt</c> (wall clock, one
-/// process).</remarks>
+/// process). <paramref name="RawDelivery"/>: produce → fetched from gate.raw by a bare consumer with the decision
+/// consumer's latency settings, in its own group (the engine's share of <paramref name="ToDecided"/>, measured beside it).
+/// <paramref name="DecidedPerSecond"/> and <paramref name="RawFetchedPerSecond"/>: the rate between the phase's first and
+/// last decision, and between the bare consumer's first and last fetch (under a backlog: how fast each drains it).</remarks>
 public sealed record DecisionLatencyResult(string Phase, int Events, int Decided, double EventsPerSecond, double P50, double P99, double Max,
-    Percentiles ToDecided, Percentiles ToRead);
+    Percentiles ToDecided, Percentiles ToRead, Percentiles RawDelivery, double DecidedPerSecond, double RawFetchedPerSecond);
 
 /// <summary>p50 / p99 / max of one part of the latency, in milliseconds.</summary>
 public sealed record Percentiles(double P50, double P99, double Max)
@@ -36,7 +39,10 @@ public sealed record Percentiles(double P50, double P99, double Max)
 }
 
 /// <summary>One decision read back: total latency (stopwatch) and its split at <c>decidedAt</c>, in milliseconds.</summary>
-internal readonly record struct DecisionTiming(double Total, double ToDecided, double ToRead);
+internal readonly record struct DecisionTiming(double Total, double ToDecided, double ToRead, DateTime DecidedAt);
+
+/// <summary>One gate.raw message fetched by the bare consumer: produce → fetched, in milliseconds, and when.</summary>
+internal readonly record struct RawFetch(double Latency, DateTime FetchedAt);
 
 /// <summary>
 /// (4) Gate decision latency: from producing a raw event to <c>gate.raw</c> until its decision is consumed from
@@ -91,25 +97,41 @@ public static class DecisionLatencyBenchmark
             reader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateDecisions])
                 .Select(p => new TopicPartitionOffset(Topics.GateDecisions, p, Offset.End)));
 
+            // The raw engine beside the decision path: the same gate.raw messages fetched by a bare consumer with the
+            // decision consumer's latency settings (no parse, no decision), so the broker's share is visible.
+            var rawConfig = kafka.CreateConsumerConfig("bench-decisions-raw");
+            rawConfig.FetchWaitMaxMs = ReaderFetchWaitMs;
+            rawConfig.FetchMinBytes = 1;
+            rawConfig.SocketNagleDisable = true;
+            rawConfig.EnableAutoCommit = false;
+            using var rawReader = new ConsumerBuilder<string, byte[]>(rawConfig).Build();
+            rawReader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateRaw])
+                .Select(p => new TopicPartitionOffset(Topics.GateRaw, p, Offset.End)));
+
             var sent = new ConcurrentDictionary<string, (long Ticks, DateTime Wall)>();
             var latencies = new ConcurrentQueue<DecisionTiming>();
+            var rawDelivery = new ConcurrentQueue<RawFetch>();
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var reading = Task.Factory.StartNew(() => Read(reader, sent, latencies, stopReading.Token), TaskCreationOptions.LongRunning);
+            var rawReading = Task.Factory.StartNew(() => ReadRaw(rawReader, rawDelivery, stopReading.Token), TaskCreationOptions.LongRunning);
 
             // Warm-up outside the figures: the decision consumer's group join, JIT, connections.
-            await RunPhaseAsync("warm-up", 500, 0, producer, sent, latencies, TimeSpan.FromSeconds(90), ct);
+            await RunPhaseAsync("warm-up", 500, 0, producer, sent, latencies, rawDelivery, TimeSpan.FromSeconds(90), ct);
             var results = new List<DecisionLatencyResult>
             {
-                await RunPhaseAsync("~1 k events/s", pacedEvents, 1000, producer, sent, latencies, TimeSpan.FromSeconds(60), ct),
-                await RunPhaseAsync("saturation", saturationEvents, 0, producer, sent, latencies, TimeSpan.FromSeconds(120), ct),
+                await RunPhaseAsync("~1 k events/s", pacedEvents, 1000, producer, sent, latencies, rawDelivery, TimeSpan.FromSeconds(60), ct),
+                await RunPhaseAsync("saturation", saturationEvents, 0, producer, sent, latencies, rawDelivery, TimeSpan.FromSeconds(120), ct),
             };
             await stopReading.CancelAsync();
             await reading;
+            await rawReading;
             foreach (var r in results)
             {
                 output.WriteLine($"{r.Phase,-14} {r.Decided,7:N0}/{r.Events:N0} decided  {r.EventsPerSecond,9:N0} events/s  p50 {r.P50,8:F1} ms  p99 {r.P99,8:F1} ms  max {r.Max,8:F1} ms");
                 output.WriteLine($"  {"produce → decided",-22} {r.ToDecided} ms");
                 output.WriteLine($"  {"decided → read",-22} {r.ToRead} ms   (reader fetch.wait.max.ms {ReaderFetchWaitMs})");
+                output.WriteLine($"  {"raw: produce → fetched",-22} {r.RawDelivery} ms   (a bare gate.raw consumer, same settings: the engine's share)");
+                output.WriteLine($"  {"drain rate",-22} decided {r.DecidedPerSecond,9:N0}/s  raw fetched {r.RawFetchedPerSecond,9:N0}/s  ratio {r.DecidedPerSecond / r.RawFetchedPerSecond:F2}   (first to last)");
             }
             output.WriteLine();
             return results;
@@ -142,9 +164,11 @@ public static class DecisionLatencyBenchmark
 
     /// <remarks><paramref name="rate"/>: Events per second; 0 produces everything at once.</remarks>
     private static async Task<DecisionLatencyResult> RunPhaseAsync(string phase, int events, int rate, IProducer<string, byte[]> producer,
-        ConcurrentDictionary<string, (long Ticks, DateTime Wall)> sent, ConcurrentQueue<DecisionTiming> latencies, TimeSpan limit, CancellationToken ct)
+        ConcurrentDictionary<string, (long Ticks, DateTime Wall)> sent, ConcurrentQueue<DecisionTiming> latencies, ConcurrentQueue<RawFetch> rawDelivery,
+        TimeSpan limit, CancellationToken ct)
     {
         latencies.Clear();
+        rawDelivery.Clear();
         var prefix = phase.Replace(' ', '-').Replace("~", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
@@ -176,8 +200,31 @@ public static class DecisionLatencyBenchmark
         var elapsed = clock.Elapsed;
         var timings = latencies.ToArray();
         var total = Percentiles.Of(timings.Select(t => t.Total));
+        var fetched = rawDelivery.ToArray();
         return new DecisionLatencyResult(phase, events, timings.Length, timings.Length / elapsed.TotalSeconds, total.P50, total.P99, total.Max,
-            Percentiles.Of(timings.Select(t => t.ToDecided)), Percentiles.Of(timings.Select(t => t.ToRead)));
+            Percentiles.Of(timings.Select(t => t.ToDecided)), Percentiles.Of(timings.Select(t => t.ToRead)), Percentiles.Of(fetched.Select(f => f.Latency)),
+            RateOf([.. timings.Select(t => t.DecidedAt)]), RateOf([.. fetched.Select(f => f.FetchedAt)]));
+    }
+
+    private static double RateOf(IReadOnlyList<DateTime> times)
+    {
+        if (times.Count < 2) return double.NaN;
+        var span = (times.Max() - times.Min()).TotalSeconds;
+        return span > 0 ? (times.Count - 1) / span : double.NaN;
+    }
+
+    // The producer stamps each message when it is produced (CreateTime, milliseconds).
+    private static void ReadRaw(IConsumer<string, byte[]> reader, ConcurrentQueue<RawFetch> delivery, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var r = reader.Consume(TimeSpan.FromMilliseconds(50));
+            if (r?.Message is { } message)
+            {
+                var now = DateTime.UtcNow;
+                delivery.Enqueue(new RawFetch((now - message.Timestamp.UtcDateTime).TotalMilliseconds, now));
+            }
+        }
     }
 
     private static void Read(IConsumer<string, byte[]> reader, ConcurrentDictionary<string, (long Ticks, DateTime Wall)> sent,
@@ -191,7 +238,7 @@ public static class DecisionLatencyBenchmark
             if (!sent.TryRemove(decision.EventId, out var start)) continue;
             var total = Stopwatch.GetElapsedTime(start.Ticks).TotalMilliseconds;
             var toDecided = (decision.DecidedAt.UtcDateTime - start.Wall).TotalMilliseconds;
-            latencies.Enqueue(new DecisionTiming(total, toDecided, total - toDecided));
+            latencies.Enqueue(new DecisionTiming(total, toDecided, total - toDecided, decision.DecidedAt.UtcDateTime));
         }
     }
 }
