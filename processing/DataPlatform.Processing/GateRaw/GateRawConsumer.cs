@@ -81,16 +81,24 @@ public sealed class GateRawConsumer(
         using (timings.Measure(LedgerPathPhase.IdCheck))
             storedIds = await groups.StoredAsync([.. reads.Select(r => r.ReadId).Distinct()], ct);
 
-        var closed = _unwritten;
-        var now = time.GetUtcNow().UtcDateTime;
-        var fusing = timings.Measure(LedgerPathPhase.Fusion);
+        Fuse(reads, laneOf, storedIds, time.GetUtcNow().UtcDateTime);
+        await FlushAsync(ct);
+        _fusion.Forget(Remember);
+        foreach (var lane in _coverage.Lanes.ToList())
+            if (_fusion.ClockOf(lane) is { } clock) _coverage.Forgotten(lane, clock - Remember);
+    }
+
+    // Offers the batch's reads to the lanes' fusion: what it closes (and what quiet lanes close) is left to write.
+    private void Fuse(List<HeldRead> reads, Dictionary<string, LaneRead> laneOf, HashSet<Guid> storedIds, DateTime now)
+    {
+        using var _ = timings.Measure(LedgerPathPhase.Fusion);
         foreach (var read in reads)
         {
             var lane = laneOf[read.Lane.EventId];
             // Already in the ledger under another pass time (a re-push after a clock fix): nothing to add.
             if (storedIds.Contains(read.ReadId) && !_fusion.Knows(lane.EventId)) continue;
             var step = _fusion.Offer(lane);
-            closed.AddRange(step.Closed);
+            _unwritten.AddRange(step.Closed);
             _unmatchedTags.AddRange(step.Unmatched.Select(t => t.EventId));
             switch (step.Kind)
             {
@@ -106,12 +114,7 @@ public sealed class GateRawConsumer(
                     break;
             }
         }
-        closed.AddRange(Quiet(now));
-        fusing.Dispose();
-        await FlushAsync(ct);
-        _fusion.Forget(Remember);
-        foreach (var lane in _coverage.Lanes.ToList())
-            if (_fusion.ClockOf(lane) is { } clock) _coverage.Forgotten(lane, clock - Remember);
+        _unwritten.AddRange(Quiet(now));
     }
 
     // The lanes whose reads reach outside what memory holds of them (first reads since their partition was assigned,
@@ -229,27 +232,8 @@ public sealed class GateRawConsumer(
 
     private async Task FlushAsync(CancellationToken ct)
     {
-        var projecting = timings.Measure(LedgerPathPhase.Projection);
         var closed = _unwritten.Distinct().ToList();
-        var passages = new List<PassageRow>(closed.Count);
-        var fusedReads = new List<LaneReadRow>();
-        foreach (var group in closed)
-        {
-            var held = group.SealedReads.Select(r => _held[r.EventId]).ToList();
-            var cameras = held.Where(h => h.Event is not null)
-                .ToDictionary(h => h.Lane.EventId, h => (h.Event!, h.Row!), StringComparer.Ordinal);
-            var tags = held.Where(h => h.Tag is not null).ToDictionary(h => h.Lane.EventId, h => h.Tag!, StringComparer.Ordinal);
-            var (passage, others) = FusedPassageProjection.Project(group, cameras, tags, registry.Registry, _review);
-            passages.Add(passage);
-            fusedReads.AddRange(others);
-            group.SettledPlate = passage.PlateNo;
-        }
-        // After the passages above are settled: a late read is compared with the plate its passage was written with.
-        fusedReads.AddRange(_unwrittenLate.Select(l => l.Read.Tag is { } tag
-            ? FusedPassageProjection.Late(tag, l.Group) : FusedPassageProjection.Late(l.Read.Row!, l.Group)));
-        var unmatched = _unmatchedTags.Distinct().Where(_held.ContainsKey).ToList();
-        fusedReads.AddRange(unmatched.Select(id => FusedPassageProjection.Unmatched(_held[id].Tag!)));
-        projecting.Dispose();
+        var (passages, fusedReads, unmatched) = Project(closed);
         // The reads first: if the passage insert then fails, they are not counted as stored (their passage is not) and
         // the group is rebuilt and written again, alike.
         IReadOnlyList<PassageRow> written;
@@ -271,6 +255,31 @@ public sealed class GateRawConsumer(
         _unwritten.Clear();
         _unwrittenLate.Clear();
         _unmatchedTags.Clear();
+    }
+
+    // The closed groups as passage rows, their other reads (and late and unmatched e-tag reads) as lane_reads rows.
+    private (List<PassageRow> Passages, List<LaneReadRow> FusedReads, List<string> Unmatched) Project(List<LaneGroup> closed)
+    {
+        using var _ = timings.Measure(LedgerPathPhase.Projection);
+        var passages = new List<PassageRow>(closed.Count);
+        var fusedReads = new List<LaneReadRow>();
+        foreach (var group in closed)
+        {
+            var held = group.SealedReads.Select(r => _held[r.EventId]).ToList();
+            var cameras = held.Where(h => h.Event is not null)
+                .ToDictionary(h => h.Lane.EventId, h => (h.Event!, h.Row!), StringComparer.Ordinal);
+            var tags = held.Where(h => h.Tag is not null).ToDictionary(h => h.Lane.EventId, h => h.Tag!, StringComparer.Ordinal);
+            var (passage, others) = FusedPassageProjection.Project(group, cameras, tags, registry.Registry, _review);
+            passages.Add(passage);
+            fusedReads.AddRange(others);
+            group.SettledPlate = passage.PlateNo;
+        }
+        // After the passages above are settled: a late read is compared with the plate its passage was written with.
+        fusedReads.AddRange(_unwrittenLate.Select(l => l.Read.Tag is { } tag
+            ? FusedPassageProjection.Late(tag, l.Group) : FusedPassageProjection.Late(l.Read.Row!, l.Group)));
+        var unmatched = _unmatchedTags.Distinct().Where(_held.ContainsKey).ToList();
+        fusedReads.AddRange(unmatched.Select(id => FusedPassageProjection.Unmatched(_held[id].Tag!)));
+        return (passages, fusedReads, unmatched);
     }
 
     private void Release(string eventId)

@@ -38,8 +38,9 @@ public sealed class Uploader(
     private readonly AnswerPace _pace = new();
     // Requests out, in the order they started; only the upload loop touches it.
     private readonly List<Attempt> _out = [];
-    // Released by each request that ends (at most one count pending): the loop waits on it, not on every request out.
-    private readonly SemaphoreSlim _answered = new(0, int.MaxValue);
+    // Released by each request that ends (at most one count pending: a wake-up, not a tally): the loop waits on it, not
+    // on every request out.
+    private readonly SemaphoreSlim _answered = new(0, 1);
     private Task? _signal;
     private Task? _answer;
     // Outcomes whose upload-log rows are stored and whose outbox rows go with the next cycle's insert.
@@ -169,8 +170,14 @@ public sealed class Uploader(
         var reply = SendAsync(item, ct);
         reply.ContinueWith(_ =>
         {
-            if (_answered.CurrentCount == 0)
+            try
+            {
                 _answered.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another reply already woke the loop, which looks at every request out when it wakes.
+            }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return reply;
     }
