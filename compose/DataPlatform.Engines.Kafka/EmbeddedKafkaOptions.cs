@@ -26,6 +26,12 @@ public sealed class EmbeddedKafkaOptions
     /// </summary>
     public int GroupInitialRebalanceDelayMs { get; set; }
 
+    /// <summary>A real broker's group.initial.rebalance.delay.ms (3 s). A process that starts several consumers of one
+    /// group (standalone's roles) wants it: they join in one rebalance instead of one each, and an eager rebalance
+    /// takes every partition from every member, so each further join makes the ledger writer reload its lanes and
+    /// handle again the batch whose commit the rebalance refused.</summary>
+    public const int BrokerDefaultInitialRebalanceDelayMs = 3000;
+
     /// <summary>
     /// Receives the log lines of the client that hosts the mock (e.g. its "Mock cluster enabled" notice).
     /// Null discards them: they describe the host's own connections, not the clients using the cluster.

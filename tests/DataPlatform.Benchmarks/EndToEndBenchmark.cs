@@ -38,7 +38,8 @@ public static class EndToEndBenchmark
         output.WriteLine($"== (3) End to end: {events:N0} valid events over HTTP, {Concurrency} at a time, unthrottled ==");
         // The run's own state folder, as standalone's data directory: the journal, and the picture store beside it.
         var state = Scratch.Create("e2e");
-        var kafkaOptions = new EmbeddedKafkaOptions();
+        // As standalone and a real broker: the processing role's consumers join their groups in one rebalance.
+        var kafkaOptions = new EmbeddedKafkaOptions { GroupInitialRebalanceDelayMs = EmbeddedKafkaOptions.BrokerDefaultInitialRebalanceDelayMs };
         // Every topic the roles read, as standalone creates them: a consumer of a missing topic only waits.
         foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
         using var kafka = EmbeddedKafka.Start(kafkaOptions);

@@ -35,7 +35,8 @@ public static class LedgerThroughputBenchmark
     public static async Task<LedgerThroughputResult> RunAsync(EmbeddedClickHouse clickHouse, int events, TextWriter output, CancellationToken ct)
     {
         output.WriteLine($"== (5) Ledger throughput: {events:N0} raw events backlog → passages (sealed, published) + decisions, trips job running ==");
-        var kafkaOptions = new EmbeddedKafkaOptions();
+        // As standalone and a real broker: the processing role's consumers join their groups in one rebalance.
+        var kafkaOptions = new EmbeddedKafkaOptions { GroupInitialRebalanceDelayMs = EmbeddedKafkaOptions.BrokerDefaultInitialRebalanceDelayMs };
         foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
         using var kafka = EmbeddedKafka.Start(kafkaOptions);
         await ProduceBacklogAsync(kafka, events, ct);

@@ -50,7 +50,8 @@ public sealed class EmbeddedEngines : IAsyncDisposable
         }, ct);
 
         progress?.Report("启动嵌入式 Kafka (librdkafka mock cluster) …");
-        var kafkaOptions = new EmbeddedKafkaOptions();
+        // The roles' consumers of one group start together: they join in one rebalance, as against a real broker.
+        var kafkaOptions = new EmbeddedKafkaOptions { GroupInitialRebalanceDelayMs = EmbeddedKafkaOptions.BrokerDefaultInitialRebalanceDelayMs };
         foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
         kafkaOptions.Topics[Topics.GateRaw] = rawPartitions;
         var kafka = EmbeddedKafka.Start(kafkaOptions);

@@ -172,7 +172,22 @@ public sealed class SimulatedDayTests(EnginesFixture engines)
             var lowAlone = await platform.ScalarAsync(
                 "SELECT count() FROM passages FINAL WHERE confidence < 0.8 AND passage_id NOT IN (SELECT passage_id FROM lane_reads WHERE relation IN ('agree', 'corrected', 'conflict'))");
             // (Above them: a pair whose partner came late, written from the low-confidence second camera's read alone.)
-            Assert.InRange(lowAlone, lonely.Count(p => p.TagRead is null), lonely.Count + late);
+            var untaggedLonely = lonely.Where(p => p.TagRead is null).ToList();
+            if (lowAlone < untaggedLonely.Count || lowAlone > lonely.Count + late)
+            {
+                // Name each lonely misread's passage as stored, with every read the ledger linked to it.
+                var ids = string.Join(",", lonely.Select(p => $"'{p.EventId}'"));
+                var stored = (string)(await platform.Client.ExecuteScalarAsync(
+                    $"""
+                    SELECT toString(groupArray((p.event_id, p.device_id, toString(p.pass_time), p.plate_no, p.confidence, p.review_reason, l.reads)))
+                    FROM (SELECT * FROM passages FINAL WHERE event_id IN ({ids})) AS p
+                    LEFT JOIN (SELECT passage_id, groupArray((source, relation, device_id, plate_no, event_id)) AS reads FROM lane_reads FINAL GROUP BY passage_id) AS l
+                      ON l.passage_id = p.passage_id
+                    """))!;
+                Assert.Fail($"{lowAlone} low-confidence passages alone; {untaggedLonely.Count} untagged and {lonely.Count} lonely misreads sent, {late} late reads.\n"
+                    + $"lonely misreads sent: {string.Join("; ", lonely.Select(p => $"{p.EventId} {p.DeviceId} pass {p.PassTime:HH:mm:ss.fff} {p.VehiclePlate} tag {p.TagRead is not null}"))}\n"
+                    + $"their passages: {stored}");
+            }
             // Garbage from cameras and meters, and second reads the plate grammar refuses, are kept as rejections.
             var rejections = traffic.Malformed + Readings(SimulatedPushKind.Malformed);
             Assert.Equal(rejections, await platform.WaitForAsync("SELECT count() FROM rejected_payloads FINAL", rejections));
