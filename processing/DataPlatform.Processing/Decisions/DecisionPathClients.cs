@@ -7,7 +7,7 @@ namespace DataPlatform.Processing.Decisions;
 /// <summary>The Kafka clients of the decision path (<c>gate.raw</c> → decision → <c>gate.decisions</c>), set for
 /// latency: a truck waits at the barrier for every decision. Only these two clients; every other stage keeps the
 /// shared settings (<see cref="KafkaOptions"/>), which batch for throughput.</summary>
-internal static class DecisionPathClients
+public static class DecisionPathClients
 {
     // The embedded mock broker answers an empty fetch only after its full fetch.wait.max.ms (it cannot cut the wait
     // short when data arrives; a real broker does, so there the configured wait costs nothing): on the mock the wait
@@ -22,8 +22,16 @@ internal static class DecisionPathClients
         config.FetchMinBytes = 1;
         // Small requests on a quiet connection: Nagle would hold one back until the previous is acknowledged.
         config.SocketNagleDisable = true;
+        // The loop stores the offsets of recorded decisions (offset store stays manual) and the client commits them in
+        // the background, and on close: a synchronous commit would hold the decision loop for a round trip to the group
+        // coordinator several times a second. A crash re-decides at most the last interval more (same passage ids).
+        config.EnableAutoCommit = true;
+        config.AutoCommitIntervalMs = AutoCommitIntervalMs;
         return config;
     }
+
+    /// <summary>How often the decision consumer's stored offsets are committed.</summary>
+    public const int AutoCommitIntervalMs = 1000;
 
     public static ProducerConfig Producer(KafkaOptions kafka, DecisionOptions options)
     {

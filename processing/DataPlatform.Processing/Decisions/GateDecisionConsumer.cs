@@ -19,8 +19,9 @@ namespace DataPlatform.Processing.Decisions;
 /// Each event is decided with the policy state current at consumption (<see cref="PolicyStore.Current"/>) and
 /// the event's pass time as "now" — so a redelivered event is decided as the truck was at the gate — and the
 /// decision is published at once. A second loop records published decisions in <c>gate_decisions</c> in
-/// batches; a message's offset is committed only after its decision was acknowledged by Kafka and its row by
-/// ClickHouse, so a crash re-decides (same passage id, deduplicated) and never loses a decision. No ClickHouse call
+/// batches; a message's offset is stored (and committed by the client in the background) only after its decision was
+/// acknowledged by Kafka and its row by ClickHouse, so a crash re-decides (same passage id, deduplicated) and never
+/// loses a decision. No ClickHouse call
 /// is on the decision path: the decisions recorded before the partitions were assigned are loaded off it
 /// (<see cref="RecordedDecisionLoad"/>), and only a read older than a day of its lane's time is checked there.
 /// </summary>
@@ -56,7 +57,8 @@ public sealed class GateDecisionConsumer(
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<PendingDecision> _pending = new();
-    private readonly ConcurrentQueue<List<TopicPartitionOffset>> _commits = new();
+    // Offsets past decisions recorded in ClickHouse: the recorder queues them, the decision loop stores them.
+    private readonly ConcurrentQueue<List<TopicPartitionOffset>> _storable = new();
     private readonly GateDeciderOptions _decider = options.Value.DeciderOptions();
     private long _decided;
     private long _recorded;
@@ -104,7 +106,7 @@ public sealed class GateDecisionConsumer(
         {
             while (!ct.IsCancellationRequested)
             {
-                CommitReady(consumer);
+                StoreRecorded(consumer);
                 if (recorder.IsCompleted)
                     await recorder; // surfaces a recorder crash instead of deciding on without recording
                 // Too much decided but not yet recorded (ClickHouse down): pause the partitions instead of stopping
@@ -150,7 +152,7 @@ public sealed class GateDecisionConsumer(
             await Task.WhenAny(recorder, Task.Delay(DrainTimeout, CancellationToken.None));
             await stopRecording.CancelAsync();
             try { await recorder; } catch (Exception ex) when (ex is OperationCanceledException || LedgerSchemaFault.Of(ex) is not null) { }
-            CommitReady(consumer);
+            StoreRecorded(consumer);
             consumer.Close();
         }
     }
@@ -266,7 +268,7 @@ public sealed class GateDecisionConsumer(
             var rows = batch.Where(b => b.Row is not null).Select(b => b.Row!).ToList();
             var inserted = await WriteWithRetryAsync(rows, ct);
             for (var i = 0; i < batch.Count; i++) _pending.TryDequeue(out _);
-            _commits.Enqueue([.. NextOffsets.After(batch.Select(b => b.Source))]);
+            _storable.Enqueue([.. NextOffsets.After(batch.Select(b => b.Source))]);
             Interlocked.Add(ref _recorded, inserted);
         }
     }
@@ -303,20 +305,22 @@ public sealed class GateDecisionConsumer(
             (ex, attempt) => logger.LogWarning(ex, "Recording {Count} gate decisions failed (attempt {Attempt}); retrying", rows.Count, attempt),
             ct, ex => LedgerSchemaFault.Of(ex) is not null);
 
-    private void CommitReady(IConsumer<string, byte[]> consumer)
+    // Stores the offsets past the recorded decisions (a local call); the client commits them (DecisionPathClients).
+    private void StoreRecorded(IConsumer<string, byte[]> consumer)
     {
-        while (_commits.TryDequeue(out var offsets))
-        {
-            try
+        while (_storable.TryDequeue(out var offsets))
+            foreach (var offset in offsets)
             {
-                consumer.Commit(offsets);
+                try
+                {
+                    consumer.StoreOffset(offset);
+                }
+                catch (KafkaException ex)
+                {
+                    // A rebalance took the partition away: the next owner re-decides those events and the passage id
+                    // keeps one row; the barrier sees the same decision twice.
+                    logger.LogDebug("Storing the offset of {Partition} on {Topic} failed: {Reason}", offset.Partition, Topics.GateRaw, ex.Error.Reason);
+                }
             }
-            catch (KafkaException ex)
-            {
-                // A rebalance took the partition away: the next owner re-decides those events and the passage id
-                // keeps one row; the barrier sees the same decision twice.
-                logger.LogDebug("Commit on {Topic} failed: {Reason}", Topics.GateRaw, ex.Error.Reason);
-            }
-        }
     }
 }
