@@ -11,6 +11,7 @@ using DataPlatform.Processing.Decisions;
 using DataPlatform.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Benchmarks;
 
@@ -97,13 +98,13 @@ public static class DecisionLatencyBenchmark
             reader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateDecisions])
                 .Select(p => new TopicPartitionOffset(Topics.GateDecisions, p, Offset.End)));
 
-            // The raw engine beside the decision path: the same gate.raw messages fetched by a bare consumer with the
-            // decision consumer's latency settings (no parse, no decision), so the broker's share is visible.
-            var rawConfig = kafka.CreateConsumerConfig("bench-decisions-raw");
-            rawConfig.FetchWaitMaxMs = ReaderFetchWaitMs;
-            rawConfig.FetchMinBytes = 1;
-            rawConfig.SocketNagleDisable = true;
-            rawConfig.EnableAutoCommit = false;
+            // The raw engine beside the decision path: the same gate.raw messages fetched by a bare consumer built by
+            // the decision consumer's own settings (no parse, no decision) in a group of its own, so the broker's share
+            // is visible.
+            var rawConfig = DecisionPathClients.Consumer(host.Services.GetRequiredService<IOptions<KafkaOptions>>().Value,
+                host.Services.GetRequiredService<IOptions<DecisionOptions>>().Value);
+            rawConfig.GroupId = "bench-decisions-raw";
+            rawConfig.ClientId = "bench-decisions-raw";
             using var rawReader = new ConsumerBuilder<string, byte[]>(rawConfig).Build();
             rawReader.Assign(Enumerable.Range(0, Topics.DefaultPartitions[Topics.GateRaw])
                 .Select(p => new TopicPartitionOffset(Topics.GateRaw, p, Offset.End)));
@@ -130,7 +131,7 @@ public static class DecisionLatencyBenchmark
                 output.WriteLine($"{r.Phase,-14} {r.Decided,7:N0}/{r.Events:N0} decided  {r.EventsPerSecond,9:N0} events/s  p50 {r.P50,8:F1} ms  p99 {r.P99,8:F1} ms  max {r.Max,8:F1} ms");
                 output.WriteLine($"  {"produce → decided",-22} {r.ToDecided} ms");
                 output.WriteLine($"  {"decided → read",-22} {r.ToRead} ms   (reader fetch.wait.max.ms {ReaderFetchWaitMs})");
-                output.WriteLine($"  {"raw: produce → fetched",-22} {r.RawDelivery} ms   (a bare gate.raw consumer, same settings: the engine's share)");
+                output.WriteLine($"  {"raw: produce → fetched",-22} {r.RawDelivery} ms   (a bare gate.raw consumer, the decision consumer's settings: the engine's share)");
                 output.WriteLine($"  {"drain rate",-22} decided {r.DecidedPerSecond,9:N0}/s  raw fetched {r.RawFetchedPerSecond,9:N0}/s  ratio {r.DecidedPerSecond / r.RawFetchedPerSecond:F2}   (first to last)");
             }
             output.WriteLine();

@@ -21,9 +21,9 @@ namespace DataPlatform.Processing.Decisions;
 /// decision is published at once. A second loop records published decisions in <c>gate_decisions</c> in
 /// batches; a message's offset is stored (and committed by the client in the background) only after its decision was
 /// acknowledged by Kafka and its row by ClickHouse, so a crash re-decides (same passage id, deduplicated) and never
-/// loses a decision. No ClickHouse call
-/// is on the decision path: the decisions recorded before the partitions were assigned are loaded off it
-/// (<see cref="RecordedDecisionLoad"/>), and only a read older than a day of its lane's time is checked there.
+/// loses a decision. No ClickHouse call is on the decision path: the decisions recorded before the partitions were
+/// assigned are loaded off it (<see cref="RecordedDecisionLoad"/>), and only a read older than a day of its lane's time
+/// is checked there.
 /// </summary>
 public sealed class GateDecisionConsumer(
     PolicyStore store,

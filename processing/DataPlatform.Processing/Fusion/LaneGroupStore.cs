@@ -63,7 +63,7 @@ public sealed class LaneGroupStore(ClickHouseClient client, IOptions<ClickHouseO
     private static string EnterpriseOf(string laneKey) => laneKey[..Math.Max(0, laneKey.IndexOf('/'))];
 
     // The passages a load takes. The fused reads select their passages with it again rather than by a list of ids: a
-    // lane's load can hold a thousand passages, too many ids to send as one parameter.
+    // load of many lanes can hold tens of thousands of passages (MaxPerLane each), too many ids for one parameter.
     private string Selection => $$"""
         FROM `{{Db}}`.passages
         WHERE enterprise_id IN {enterprises:Array(String)}
