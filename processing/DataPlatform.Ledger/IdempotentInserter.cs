@@ -30,7 +30,7 @@ public sealed class IdempotentInserter(ClickHouseClient client, IOptions<ClickHo
         if (fresh.Count == 0) return 0;
 
         var prepared = prepare(fresh);
-        await client.InsertBinaryAsync(QualifiedName(table), table.Columns, prepared.Select(table.Values), null, ct);
+        await client.InsertRowsAsync(QualifiedName(table), table.Columns, prepared.Select(table.Values), ct);
         return prepared.Count;
     }
 

@@ -46,8 +46,9 @@ public static class ClickHouseInsertBenchmark
     {
         await Migrator(clickHouse, database).MigrateAsync(ct);
         var table = $"`{database}`.`{PassageWriter.Table.Name}`";
-        // One InsertBinaryAsync per batch, as the writer does; BatchSize keeps the driver from splitting it.
-        var options = new InsertOptions { BatchSize = batchSize };
+        // One InsertBinaryAsync per batch with the writers' insert options (no compression over loopback, schema cached);
+        // BatchSize keeps the driver from splitting it.
+        var options = ClickHouseInserts.OptionsFor(client, batchSize);
         var requests = 0;
         var clock = Stopwatch.StartNew();
         foreach (var batch in data.Chunk(batchSize))

@@ -96,11 +96,11 @@ public sealed class AnomalyFlagsTable(ClickHouseClient client, IOptions<ClickHou
     }
 
     private Task WriteAsync(IReadOnlyList<AnomalyFlagRow> rows, CancellationToken ct) =>
-        rows.Count == 0 ? Task.CompletedTask : client.InsertBinaryAsync(Table, Columns, rows.Select(r => new object?[]
+        rows.Count == 0 ? Task.CompletedTask : client.InsertRowsAsync(Table, Columns, rows.Select(r => new object?[]
         {
             r.FlagId, (uint)r.Version, r.Flag.Kind, r.Flag.EnterpriseId, r.Flag.GateId, r.Flag.Subject, UnixTime.Utc(r.Flag.ObservedFrom),
             UnixTime.Utc(r.Flag.ObservedTo), r.Flag.Score, r.Flag.ModelKind, r.Flag.ModelVersion, r.Flag.Title, r.Flag.Detail,
             r.Flag.PassageIds.ToArray(), r.Flag.ReadingIds.ToArray(), r.Flag.Pictures.ToArray(), r.Status, r.Reviewer, r.ReviewNote,
             UnixTime.Utc(r.RaisedAt), UnixTime.Utc(r.ChangedAt),
-        }), null, ct);
+        }), ct);
 }

@@ -20,12 +20,12 @@ public sealed class MlModelsTable(ClickHouseClient client, IOptions<ClickHouseOp
     private string Table => $"`{options.Value.Database}`.`ml_models`";
 
     public Task InsertAsync(MlModelRow row, CancellationToken ct) =>
-        client.InsertBinaryAsync(Table, Columns, [new object?[]
+        client.InsertRowsAsync(Table, Columns, [new object?[]
         {
             row.ModelKind, row.ModelVersion, row.EnterpriseId, row.Trainer, UnixTime.Utc(row.TrainedAt), UnixTime.Utc(row.WindowFrom),
             UnixTime.Utc(row.WindowTo), row.Features.ToArray(), row.Metrics.ToDictionary(), (ulong)row.TrainingRows, row.ModelPath,
             row.ModelSha256, row.Status, row.Note,
-        }], null, ct);
+        }], ct);
 
     /// <summary>The newest version of <paramref name="kind"/> whatever its status, or null.</summary>
     public async Task<MlModelRow?> LatestAsync(string kind, CancellationToken ct)

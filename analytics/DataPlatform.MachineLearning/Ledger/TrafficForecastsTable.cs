@@ -18,11 +18,11 @@ public sealed class TrafficForecastsTable(ClickHouseClient client, IOptions<Clic
     private string Table => $"`{options.Value.Database}`.`traffic_forecasts`";
 
     public Task InsertAsync(IReadOnlyList<TrafficForecastRow> rows, CancellationToken ct) =>
-        rows.Count == 0 ? Task.CompletedTask : client.InsertBinaryAsync(Table, Columns, rows.Select(r => new object?[]
+        rows.Count == 0 ? Task.CompletedTask : client.InsertRowsAsync(Table, Columns, rows.Select(r => new object?[]
         {
             r.EnterpriseId, r.GateId, (byte)r.Direction, UnixTime.Utc(r.HourStart), UnixTime.Utc(r.ForecastAt), (ushort)r.HorizonHours,
             r.Predicted, r.Baseline, r.ModelKind, r.ModelVersion,
-        }), null, ct);
+        }), ct);
 
     /// <summary>The latest run's forecast of every hour from <paramref name="from"/> on, optionally for one gate.</summary>
     public async Task<IReadOnlyList<TrafficForecastRow>> LatestAsync(string? gate, DateTimeOffset from, CancellationToken ct)

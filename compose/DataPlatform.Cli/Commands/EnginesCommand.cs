@@ -11,7 +11,8 @@ public static class EnginesCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "State directory", DefaultValueFactory = _ => StandaloneOptions.DefaultDataDirectory };
+        // The folder the one-shot commands (sql, review, health …) look in: DATAPLATFORM_DATA names one folder for all of them.
+        var data = new Option<string>("--data") { Description = "State directory ($DATAPLATFORM_DATA when set)", DefaultValueFactory = _ => ClickHouseCredentials.LocalDataDirectory() };
         var port = new Option<int>("--clickhouse-port") { Description = "ClickHouse HTTP port", DefaultValueFactory = _ => 8123 };
         var command = new Command("engines", "Run only the embedded Kafka and ClickHouse; writes DIR/engines.env for role processes") { data, port };
         command.SetAction(async (parse, ct) =>

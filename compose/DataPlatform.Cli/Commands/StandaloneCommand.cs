@@ -10,7 +10,8 @@ public static class StandaloneCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "State directory", DefaultValueFactory = _ => StandaloneOptions.DefaultDataDirectory };
+        // The folder the one-shot commands (sql, review, health …) look in: DATAPLATFORM_DATA names one folder for all of them.
+        var data = new Option<string>("--data") { Description = "State directory ($DATAPLATFORM_DATA when set)", DefaultValueFactory = _ => ClickHouseCredentials.LocalDataDirectory() };
         var simulate = new Option<string?>("--simulate")
         {
             Description = "Drive simulated gate traffic; optionally name a profile (steel, chemicals, port, manufacturer)",

@@ -25,7 +25,7 @@ public sealed class ChainHeadTable(ClickHouseClient client, IOptions<ClickHouseO
         var rows = heads.Where(h => h.Count > 0)
             .Select(h => new object?[] { ledger, h.Chain.ToString(), (ulong)(h.Count - 1), h.Hash })
             .ToList();
-        return rows.Count == 0 ? Task.CompletedTask : client.InsertBinaryAsync(Name, Columns, rows, null, ct);
+        return rows.Count == 0 ? Task.CompletedTask : client.InsertRowsAsync(Name, Columns, rows, ct);
     }
 
     /// <summary>How long a stop waits for the heads of a batch whose rows are already stored.</summary>

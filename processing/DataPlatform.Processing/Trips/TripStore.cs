@@ -27,7 +27,7 @@ public sealed class TripStore(ClickHouseClient client, IOptions<ClickHouseOption
             changed.Add(row.Values(version, updatedAt));
         }
         if (changed.Count > 0)
-            await client.InsertBinaryAsync($"{Db}.`trips`", TripRow.Columns, changed, null, ct);
+            await client.InsertRowsAsync($"{Db}.`trips`", TripRow.Columns, changed, ct);
         return changed.Count;
     }
 

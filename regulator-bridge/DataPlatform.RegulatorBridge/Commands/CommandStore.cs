@@ -13,17 +13,17 @@ public sealed class CommandStore(ClickHouseClient client, IOptions<ClickHouseOpt
     public async Task SaveAsync(StoredCommand c, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await client.InsertBinaryAsync($"{Db}.regulator_commands",
+        await client.InsertRowsAsync($"{Db}.regulator_commands",
             ["command_id", "command_type", "enterprise_id", "issued_at", "valid_from", "valid_to", "status", "detail", "control_json", "received_at", "revision"],
             [[c.CommandId, c.CommandType, c.EnterpriseId, c.IssuedAt.UtcDateTime, c.ValidFrom?.UtcDateTime, c.ValidTo?.UtcDateTime,
-              c.Status, c.Detail, c.ControlJson, now.UtcDateTime, Revisions.Next(now)]], null, ct);
+              c.Status, c.Detail, c.ControlJson, now.UtcDateTime, Revisions.Next(now)]], ct);
     }
 
     public async Task LogAsync(string commandId, string step, string reason, string message, string transport, string raw, CancellationToken ct)
     {
-        await client.InsertBinaryAsync($"{Db}.regulator_command_log",
+        await client.InsertRowsAsync($"{Db}.regulator_command_log",
             ["at", "command_id", "step", "reason", "message", "transport", "raw"],
-            [[time.GetUtcNow().UtcDateTime, commandId, step, reason, message, transport, raw]], null, ct);
+            [[time.GetUtcNow().UtcDateTime, commandId, step, reason, message, transport, raw]], ct);
     }
 
     /// <summary>Whether the command was already applied (a poll may return it again).</summary>

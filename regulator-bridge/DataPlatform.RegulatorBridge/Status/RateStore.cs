@@ -13,7 +13,7 @@ public sealed class RateStore(ClickHouseClient client, IOptions<ClickHouseOption
         if (rates.Count == 0)
             return;
         var now = time.GetUtcNow().UtcDateTime;
-        await client.InsertBinaryAsync($"`{options.Value.Database}`.regulator_rates",
+        await client.InsertRowsAsync($"`{options.Value.Database}`.regulator_rates",
             ["day", "gate_id", "generated", "on_time", "late_real_time", "backfilled", "unacknowledged", "uploaded", "complete",
              "transmission_rate", "completeness_rate", "transmission_threshold", "completeness_threshold", "computed_at"],
             rates.Select(r => new object?[]
@@ -21,6 +21,6 @@ public sealed class RateStore(ClickHouseClient client, IOptions<ClickHouseOption
                 r.Day.ToDateTime(TimeOnly.MinValue), r.GateId, (uint)r.Generated, (uint)r.OnTime, (uint)r.LateRealTime,
                 (uint)r.Backfilled, (uint)r.Unacknowledged, (uint)r.Uploaded, (uint)r.Complete, r.TransmissionRate,
                 r.CompletenessRate, thresholds.TransmissionThreshold, thresholds.CompletenessThreshold, now,
-            }), null, ct);
+            }), ct);
     }
 }

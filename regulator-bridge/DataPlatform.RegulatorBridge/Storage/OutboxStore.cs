@@ -34,20 +34,20 @@ public sealed class OutboxStore(ClickHouseClient client, IOptions<ClickHouseOpti
         if (items.Count == 0)
             return;
         var now = time.GetUtcNow();
-        await client.InsertBinaryAsync($"{Db}.regulator_outbox", OutboxColumns, items.Select(i => Row(i, Revisions.Next(now))), null, ct);
+        await client.InsertRowsAsync($"{Db}.regulator_outbox", OutboxColumns, items.Select(i => Row(i, Revisions.Next(now))), ct);
     }
 
     public async Task LogAsync(IReadOnlyCollection<AttemptLogRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
             return;
-        await client.InsertBinaryAsync($"{Db}.regulator_upload_log", LogColumns, rows.Select(r => new object?[]
+        await client.InsertRowsAsync($"{Db}.regulator_upload_log", LogColumns, rows.Select(r => new object?[]
         {
             r.Attempt.RecordId, (uint)r.Attempt.Attempt, r.Entry.Kind.ToString(), r.EnterpriseId, r.Entry.GateId,
             r.Entry.GeneratedAt.UtcDateTime, ModeName(r.Attempt.Mode), r.Attempt.StartedAt.UtcDateTime,
             r.Attempt.FinishedAt.UtcDateTime, r.OutcomeName, r.Attempt.ResponseCode ?? "", r.Attempt.Error ?? "",
             r.AckedAt?.UtcDateTime,
-        }), null, ct);
+        }), ct);
     }
 
     /// <summary>Of <paramref name="recordIds"/>, those the outbox already holds (any state).</summary>
