@@ -46,7 +46,7 @@ public static class ClickHouseInsertBenchmark
     {
         await Migrator(clickHouse, database).MigrateAsync(ct);
         var table = $"`{database}`.`{PassageWriter.Table.Name}`";
-        // One InsertBinaryAsync per batch with the writers' insert options (no compression over loopback, schema cached);
+        // One InsertBinaryAsync per batch with the writers' insert options (no compression over loopback);
         // BatchSize keeps the driver from splitting it.
         var options = ClickHouseInserts.OptionsFor(client, batchSize);
         var requests = 0;
