@@ -18,9 +18,8 @@ public static class ClickHouseInserts
 
     /// <summary>As <see cref="OptionsFor(ClickHouseClient)"/>, in batches of <paramref name="batchSize"/> rows (the driver's
     /// default splits at 100,000).</summary>
-    public static InsertOptions OptionsFor(ClickHouseClient client, int batchSize) => client.Settings.UseCompression
-        ? new InsertOptions { BatchSize = batchSize }
-        : new InsertOptions { BatchSize = batchSize, Compressor = null };
+    public static InsertOptions OptionsFor(ClickHouseClient client, int batchSize) =>
+        new() { BatchSize = batchSize, Compressor = OptionsFor(client).Compressor };
 
     /// <summary>Inserts <paramref name="rows"/> into <paramref name="table"/> (qualified name) as one insert.</summary>
     public static Task<long> InsertRowsAsync(this ClickHouseClient client, string table, IEnumerable<string> columns,
