@@ -4,9 +4,12 @@ namespace DataPlatform.Ledger;
 
 /// <summary>How every table writes its rows: one binary insert per batch, compressed as the client's connection is.</summary>
 /// <remarks>The driver compresses a binary insert with zstd whatever the connection string says unless the insert's
-/// options name no compressor. Its schema cache is left off: with it, an insert naming a column the table no longer
-/// has fails in the driver (an <see cref="ArgumentException"/>) instead of at the server, and a consumer would retry
-/// that for ever instead of stopping on a schema fault.</remarks>
+/// options name no compressor. Its schema cache is left off, so each insert first asks the table for its columns' types
+/// (one small query): the rows go as RowBinary, which carries no types, so with cached types a column whose type a
+/// migration changed under a running writer (a rolling upgrade) would be sent in its old encoding and read by the
+/// server in the new one — a reinterpreted ledger value or a failed batch (DroppedTableTests). With the cache, a column
+/// the table lacks also fails in the driver (an <see cref="ArgumentException"/>) rather than at the server, which a
+/// consumer would retry instead of stopping on the schema fault.</remarks>
 public static class ClickHouseInserts
 {
     private static readonly InsertOptions Compressed = new();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using ClickHouse.Driver;
 using DataPlatform.Cli.Hosting;
+using DataPlatform.Ledger;
 using DataPlatform.Processing.GateRaw;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,27 @@ public sealed class DroppedTableTests(EnginesFixture engines) : IDisposable
         Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELEC 1")));
         Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(await ErrorOf("SELECT throwIf(1, 'busy')")));
         Assert.Null(DataPlatform.Processing.Consuming.LedgerSchemaFault.Of(new HttpRequestException("connection refused")));
+    }
+
+    [Fact]
+    public async Task A_column_whose_type_changed_under_a_running_writer_takes_its_next_rows_in_the_new_type()
+    {
+        // ClickHouseInserts asks the column types before every insert and sends RowBinary, which carries no types: with
+        // the driver's schema cache instead, the second insert would be encoded for UInt32 and read by the server as
+        // Int64 — a reinterpreted ledger value, or a failed insert. A rolling upgrade whose migration changes a type
+        // while an older writer runs is that case.
+        await using var platform = TestPlatform.Create(engines);
+        using (var admin = new ClickHouseClient(engines.ClickHouse.ConnectionString))
+            await admin.ExecuteNonQueryAsync($"CREATE DATABASE IF NOT EXISTS {platform.Database}");
+        var client = platform.Client;
+        await client.ExecuteNonQueryAsync("CREATE TABLE scale_readings (id String, kg UInt32) ENGINE = MergeTree ORDER BY id");
+        string[] columns = ["id", "kg"];
+        await client.InsertRowsAsync("scale_readings", columns, [["before", 49_000u]], CancellationToken.None);
+        await client.ExecuteNonQueryAsync("ALTER TABLE scale_readings MODIFY COLUMN kg Int64");
+        await client.InsertRowsAsync("scale_readings", columns, [["after", 5_000_000_000L]], CancellationToken.None);
+
+        Assert.Equal("before=49000,after=5000000000", (string)(await client.ExecuteScalarAsync(
+            "SELECT arrayStringConcat(groupArray(id || '=' || toString(kg)), ',') FROM (SELECT * FROM scale_readings ORDER BY id DESC)"))!);
     }
 
     [Fact]
