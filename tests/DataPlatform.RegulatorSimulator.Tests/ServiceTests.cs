@@ -91,6 +91,41 @@ public sealed class ServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journaled_store_reads_payloads_back_from_its_file_and_a_torn_last_line_does_not_swallow_the_next_record()
+    {
+        var first = Plant.Passage("torn1", Now);
+        string sent;
+        await using (var sim = await RegulatorPlatformSimulator.StartAsync(Plant.Options(dataDirectory: _folder)))
+        {
+            using var uplink = new HttpUplink(sim);
+            Assert.True((await uplink.UploadAsync(first)).Acknowledged);
+            Assert.True(sim.Store.TryGet(first.RecordId, out var held));
+            sent = held.Payload;
+            Assert.Equal("冀B12345", JsonDocument.Parse(sent).RootElement.GetProperty("plateNo").GetString());
+            Assert.Equal(sent, Assert.Single(sim.Store.Records()).Payload);
+        }
+        // A crash in the middle of writing a line.
+        await File.AppendAllTextAsync(Path.Combine(_folder, "records.jsonl"), "{\"Record\":{\"RecordId\":\"E1302001-P-ha");
+
+        var second = Plant.Passage("torn2", Now);
+        await using (var sim = await RegulatorPlatformSimulator.StartAsync(Plant.Options(dataDirectory: _folder)))
+        {
+            Assert.Equal(1, sim.Store.Count());
+            Assert.True(sim.Store.TryGet(first.RecordId, out var reloaded));
+            Assert.Equal(sent, reloaded.Payload);
+            using var uplink = new HttpUplink(sim);
+            Assert.True((await uplink.UploadAsync(second)).Acknowledged);
+        }
+
+        await using var again = await RegulatorPlatformSimulator.StartAsync(Plant.Options(dataDirectory: _folder));
+        var records = again.Store.Records();
+        Assert.Equal([first.RecordId, second.RecordId], records.Select(r => r.RecordId));
+        Assert.Equal(sent, records[0].Payload);
+        Assert.Equal(second.RecordId, JsonDocument.Parse(records[1].Payload).RootElement.GetProperty("recordId").GetString());
+        Assert.All(records, r => Assert.NotNull(r.AcknowledgedAt));
+    }
+
+    [Fact]
     public async Task The_hosted_service_binds_the_configuration_section_and_generates_a_platform_key_when_none_is_given()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });

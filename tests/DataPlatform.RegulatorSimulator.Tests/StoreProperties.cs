@@ -108,6 +108,45 @@ public sealed class StoreProperties
         Assert.Equal(attempts, sim.Store.Attempts().Count);
     }
 
+    /// <summary>Payloads of any size (past the journal's 64 KiB read buffer, lines across its edges) and any text.</summary>
+    private static readonly Gen<List<string>> Payloads =
+        Gen.ListOf(
+            from size in Gen.Frequency((6, Gen.Choose(0, 3_000)), (2, Gen.Choose(60_000, 70_000)), (1, Gen.Choose(130_000, 300_000)))
+            from unit in Gen.Elements("a", "冀", "\"", "\\", "é\n", "😀")
+            select $"{{\"plateNo\":\"{string.Concat(Enumerable.Repeat(unit, size / unit.Length))}\"}}")
+        .Select(p => p.ToList());
+
+    [FsCheck.Xunit.Property(MaxTest = 20)]
+    public Property A_journaled_store_gives_back_every_payload_in_order_after_any_number_of_restarts() =>
+        Prop.ForAll(Payloads.ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(), (payloads, sessions) =>
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "dataplatform-tests", "journal-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var stored = new List<string>();
+                for (var session = 0; session < sessions; session++)
+                {
+                    using var store = new SimulatorStore(folder);
+                    Assert.Equal(stored, store.Records().Select(r => r.Payload));
+                    foreach (var payload in payloads.Skip(session * payloads.Count / sessions).Take(payloads.Count / sessions + 1))
+                    {
+                        var id = $"E1302001-P-{stored.Count}";
+                        Assert.True(store.Store(new StoredRecord(id, RecordKind.Passage, "E1302001", "G01", null, "0", UploadMode.RealTime,
+                            Now, Now, null, new CompletenessResult([], []), "baseline", 0, null, payload)).IsNew);
+                        stored.Add(payload);
+                        Assert.True(store.TryGet(id, out var back));
+                        Assert.Equal(payload, back.Payload);
+                    }
+                }
+                using var last = new SimulatorStore(folder);
+                Assert.Equal(stored, last.Records().Select(r => r.Payload));
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            }
+        });
+
     [Fact]
     public async Task The_same_seed_and_the_same_attempts_meet_the_same_faults()
     {

@@ -5,14 +5,18 @@ namespace DataPlatform.RegulatorSimulator.Store;
 
 /// <summary>What the simulated platform holds: each record id once, with counters of every attempt. Thread-safe;
 /// queries return snapshots. With a data folder, accepted records and acknowledgements are appended to
-/// <c>records.jsonl</c> and reloaded at start, so repeats stay dropped across restarts.</summary>
+/// <c>records.jsonl</c> and reloaded at start, so repeats stay dropped across restarts; the payloads then stay in that
+/// file and are read back for the records a query returns (a passage's payload is a few kilobytes, an image's far more:
+/// held in memory they grew the standalone process with every hour it ran).</summary>
 public sealed class SimulatorStore : IDisposable
 {
     private readonly Lock _gate = new();
+    // With a journal, the records here carry an empty payload and _payloadLines says where the payload is.
     private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LineSpan> _payloadLines = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly HashSet<string> _fileIds = new(StringComparer.Ordinal);
-    private readonly List<AttemptEntry> _attempts = [];
+    private readonly Queue<AttemptEntry> _attempts = new();
     private readonly Dictionary<RefusalReason, long> _refused = [];
     private readonly Dictionary<string, long> _faults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byMethod = new(StringComparer.Ordinal);
@@ -33,19 +37,19 @@ public sealed class SimulatorStore : IDisposable
         if (!string.IsNullOrWhiteSpace(dataDirectory))
         {
             _journal = new StoreJournal(Path.Combine(dataDirectory, "records.jsonl"));
-            foreach (var record in _journal.Load())
+            foreach (var (record, line) in _journal.Load())
             {
-                if (!_records.ContainsKey(record.RecordId))
-                    _order.Add(record.RecordId);
+                _order.Add(record.RecordId);
                 _records[record.RecordId] = record;
+                _payloadLines[record.RecordId] = line;
                 if (record.FileId is { } fileId)
                     _fileIds.Add(fileId);
             }
         }
     }
 
-    /// <summary>At most this many attempts are kept in <see cref="Attempts"/> (counters keep counting).</summary>
-    public int MaxAttemptLog { get; init; } = 1_000_000;
+    /// <summary>The newest this many attempts are kept in <see cref="Attempts"/> (the counters count them all).</summary>
+    public int MaxAttemptLog { get; init; } = 100_000;
 
     public int Count(RecordQuery? query = null)
     {
@@ -53,11 +57,13 @@ public sealed class SimulatorStore : IDisposable
             return query is null ? _records.Count : _records.Values.Count(query.Matches);
     }
 
-    /// <summary>Stored records in first-received order.</summary>
+    /// <summary>Stored records in first-received order, with their payloads.</summary>
     public IReadOnlyList<StoredRecord> Records(RecordQuery? query = null)
     {
+        List<StoredRecord> records;
         lock (_gate)
-            return _order.Select(id => _records[id]).Where(r => query is null || query.Matches(r)).ToList();
+            records = _order.Select(id => _records[id]).Where(r => query is null || query.Matches(r)).ToList();
+        return records.ConvertAll(WithPayload);
     }
 
     /// <summary>Counts by any key, e.g. <c>CountBy(r => (r.Kind, r.Mode, r.GateId, r.Day))</c>.</summary>
@@ -69,8 +75,12 @@ public sealed class SimulatorStore : IDisposable
 
     public bool TryGet(string recordId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredRecord? record)
     {
+        bool found;
         lock (_gate)
-            return _records.TryGetValue(recordId, out record);
+            found = _records.TryGetValue(recordId, out record);
+        if (found)
+            record = WithPayload(record!);
+        return found;
     }
 
     /// <summary>The attempt log, oldest first.</summary>
@@ -94,7 +104,8 @@ public sealed class SimulatorStore : IDisposable
         }
     }
 
-    /// <summary>Stores the record unless its id is held; returns the held record either way.</summary>
+    /// <summary>Stores the record unless its id is held; returns the held record either way (a held one without its
+    /// payload when the store has a journal).</summary>
     internal (bool IsNew, StoredRecord Record) Store(StoredRecord candidate)
     {
         lock (_gate)
@@ -111,7 +122,11 @@ public sealed class SimulatorStore : IDisposable
             if (candidate.FileId is { } fileId)
                 _fileIds.Add(fileId);
             _accepted++;
-            _journal?.Append(candidate);
+            if (_journal is not null)
+            {
+                _payloadLines[candidate.RecordId] = _journal.Append(candidate);
+                _records[candidate.RecordId] = candidate with { Payload = "" };
+            }
             return (true, candidate);
         }
     }
@@ -164,8 +179,9 @@ public sealed class SimulatorStore : IDisposable
             }
             if (entry.Fault is { } fault)
                 _faults[fault.ToString()] = _faults.GetValueOrDefault(fault.ToString()) + 1;
-            if (_attempts.Count < MaxAttemptLog)
-                _attempts.Add(entry);
+            _attempts.Enqueue(entry);
+            while (_attempts.Count > MaxAttemptLog)
+                _attempts.Dequeue();
         }
     }
 
@@ -185,4 +201,16 @@ public sealed class SimulatorStore : IDisposable
     internal void CountCommandReceipt() => Interlocked.Increment(ref _commandReceipts);
 
     public void Dispose() => _journal?.Dispose();
+
+    // A record as the store holds it, its payload read back from the journal when it is kept there. Outside the lock:
+    // a record's line never changes once written.
+    private StoredRecord WithPayload(StoredRecord held)
+    {
+        if (_journal is null)
+            return held;
+        LineSpan line;
+        lock (_gate)
+            line = _payloadLines[held.RecordId];
+        return held with { Payload = _journal.PayloadAt(line) };
+    }
 }
