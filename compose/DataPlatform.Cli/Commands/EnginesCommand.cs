@@ -2,6 +2,7 @@ using System.CommandLine;
 using DataPlatform.Cli.Hosting;
 using DataPlatform.Cli.Standalone;
 using DataPlatform.Engines.ClickHouse;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class EnginesCommand
         {
             var directory = Path.GetFullPath(parse.GetValue(data)!);
             await using var engines = await EmbeddedEngines.StartAsync(directory, parse.GetValue(port),
-                rawPartitions: 12, EngineMemoryOptions.ServerDefaults, new Progress<string>(m => Console.Error.WriteLine(m)), ct);
+                Topics.DefaultPartitions, EngineMemoryOptions.ServerDefaults, new Progress<string>(m => Console.Error.WriteLine(m)), ct);
             await LocalEndpoints.WriteAsync(directory, engines.ClientSettings, ct);
             Console.WriteLine($"ClickHouse  {engines.ClickHouse.Endpoint}");
             Console.WriteLine($"Kafka       {engines.Kafka.BootstrapServers}");

@@ -34,7 +34,7 @@ public sealed class EmbeddedEngines : IAsyncDisposable
         ["ClickHouse:Endpoint"] = ClickHouse.Endpoint.ToString(),
     };
 
-    public static async Task<EmbeddedEngines> StartAsync(string dataDirectory, int clickHousePort, int rawPartitions,
+    public static async Task<EmbeddedEngines> StartAsync(string dataDirectory, int clickHousePort, IReadOnlyDictionary<string, int> topicPartitions,
         EngineMemoryOptions clickHouseMemory, IProgress<string>? progress, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -52,8 +52,7 @@ public sealed class EmbeddedEngines : IAsyncDisposable
         progress?.Report("启动嵌入式 Kafka (librdkafka mock cluster) …");
         // The roles' consumers of one group start together: they join in one rebalance, as against a real broker.
         var kafkaOptions = new EmbeddedKafkaOptions { GroupInitialRebalanceDelayMs = EmbeddedKafkaOptions.BrokerDefaultInitialRebalanceDelayMs };
-        foreach (var (topic, partitions) in Topics.DefaultPartitions) kafkaOptions.Topics[topic] = partitions;
-        kafkaOptions.Topics[Topics.GateRaw] = rawPartitions;
+        foreach (var (topic, partitions) in topicPartitions) kafkaOptions.Topics[topic] = partitions;
         var kafka = EmbeddedKafka.Start(kafkaOptions);
 
         var engines = new EmbeddedEngines(clickHouse, kafka, credentials);

@@ -1,4 +1,5 @@
 using DataPlatform.Engines.ClickHouse;
+using DataPlatform.Streams;
 
 namespace DataPlatform.Cli.Standalone;
 
@@ -17,8 +18,19 @@ public sealed class StandaloneOptions
     /// <summary>Addresses of the analytics listener (web cockpit, waybill import); port 0 picks a free one.</summary>
     public string AnalyticsUrls { get; set; } = "http://127.0.0.1:8090";
 
-    /// <summary>Partitions of the raw topic in the embedded broker.</summary>
-    public int RawPartitions { get; set; } = 12;
+    /// <summary>Most partitions a topic gets in the embedded broker (<see cref="TopicPartitions"/>).</summary>
+    /// <remarks>librdkafka's mock broker keeps up to 5 MiB of each partition's log in memory — fixed in librdkafka,
+    /// with no retention setting and no DeleteRecords — so the broker's memory grows with traffic until every busy
+    /// partition holds its 5 MiB. With the platform's defaults (12 partitions for gate.raw and gate.decisions, 4 for
+    /// gate.weighings and ledger.records) that is 160 MiB for those four topics alone, reached after one to two hours
+    /// of simulated traffic (about 37 KB/s across them); capped at 4 it is 80 MiB. One box at one plant's traffic
+    /// needs no more parallelism than that.</remarks>
+    public int MaxPartitions { get; set; } = 4;
+
+    /// <summary>Partitions per topic in the embedded broker: <see cref="Topics.DefaultPartitions"/>, each at most
+    /// <see cref="MaxPartitions"/>.</summary>
+    public IReadOnlyDictionary<string, int> TopicPartitions =>
+        Topics.DefaultPartitions.ToDictionary(kv => kv.Key, kv => Math.Min(kv.Value, MaxPartitions), StringComparer.Ordinal);
 
     /// <summary>The embedded engine's caches and idle threads, sized for a box it shares with every stage; the
     /// configuration section <c>Standalone:ClickHouseMemory</c> overrides each one.</summary>

@@ -60,7 +60,7 @@ public sealed class StandalonePlatform : IAsyncDisposable
         var memory = StandaloneMemory.Bind(options, configuration);
         // Before the engines and Kafka clients allocate: glibc fixes a block's home when it is allocated.
         NativeHeap.KeepLargeBlocksOut(mmapThresholdBytes: 256 << 10, trimThresholdBytes: 4 << 20);
-        var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.RawPartitions,
+        var engines = await EmbeddedEngines.StartAsync(options.DataDirectory, options.ClickHousePort, options.TopicPartitions,
             memory.ClickHouse, progress, ct);
         var settings = new Dictionary<string, string?>(options.Settings)
         {
