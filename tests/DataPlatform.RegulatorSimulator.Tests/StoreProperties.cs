@@ -131,21 +131,32 @@ public sealed class StoreProperties
                     foreach (var payload in payloads.Skip(session * payloads.Count / sessions).Take(payloads.Count / sessions + 1))
                     {
                         var id = $"E1302001-P-{stored.Count}";
-                        Assert.True(store.Store(new StoredRecord(id, RecordKind.Passage, "E1302001", "G01", null, "0", UploadMode.RealTime,
-                            Now, Now, null, new CompletenessResult([], []), "baseline", 0, null, payload)).IsNew);
+                        Assert.True(store.Store(new StoredRecord(id, RecordKind.Passage, "E1302001", $"G0{stored.Count % 3}", null, "0", UploadMode.RealTime,
+                            Now, Now, null, Verdict(stored.Count), "baseline", 0, null, payload)).IsNew);
                         stored.Add(payload);
                         Assert.True(store.TryGet(id, out var back));
                         Assert.Equal(payload, back.Payload);
                     }
                 }
                 using var last = new SimulatorStore(folder);
-                Assert.Equal(stored, last.Records().Select(r => r.Payload));
+                var records = last.Records();
+                Assert.Equal(stored, records.Select(r => r.Payload));
+                // Everything else a record holds comes back too (the store shares repeated strings and verdicts).
+                Assert.Equal(records.Select((_, i) => ($"G0{i % 3}", Verdict(i).Describe())), records.Select(r => (r.GateId!, r.Completeness.Describe())));
+                Assert.All(records, r => Assert.Equal(("E1302001", "0", "baseline"), (r.EnterpriseCode, r.ModeFlag, r.Profile)));
             }
             finally
             {
                 if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             }
         });
+
+    private static CompletenessResult Verdict(int i) => (i % 3) switch
+    {
+        0 => new CompletenessResult([], []),
+        1 => new CompletenessResult(["vin", "registerDate"], []),
+        _ => new CompletenessResult(["vin"], ["envListImage|licenseImage"]),
+    };
 
     [Fact]
     public async Task The_same_seed_and_the_same_attempts_meet_the_same_faults()

@@ -1,4 +1,5 @@
 using DataPlatform.RegulatorBridge.Profiles;
+using DataPlatform.RegulatorBridge.Records;
 using DataPlatform.RegulatorSimulator.Faults;
 
 namespace DataPlatform.RegulatorSimulator.Store;
@@ -14,6 +15,10 @@ public sealed class SimulatorStore : IDisposable
     // With a journal, the records here carry an empty payload and _payloadLines says where the payload is.
     private readonly Dictionary<string, StoredRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LineSpan> _payloadLines = new(StringComparer.Ordinal);
+    // One instance of each small string and completeness verdict that records repeat (enterprise, gate, lane, mode flag,
+    // profile; most records miss the same fields): a reloaded journal of an hour's simulated traffic held them once per record.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompletenessResult> _verdicts = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly HashSet<string> _fileIds = new(StringComparer.Ordinal);
     private readonly Queue<AttemptEntry> _attempts = new();
@@ -40,7 +45,7 @@ public sealed class SimulatorStore : IDisposable
             foreach (var (record, line) in _journal.Load())
             {
                 _order.Add(record.RecordId);
-                _records[record.RecordId] = record;
+                _records[record.RecordId] = Compact(record);
                 _payloadLines[record.RecordId] = line;
                 if (record.FileId is { } fileId)
                     _fileIds.Add(fileId);
@@ -125,7 +130,7 @@ public sealed class SimulatorStore : IDisposable
             if (_journal is not null)
             {
                 _payloadLines[candidate.RecordId] = _journal.Append(candidate);
-                _records[candidate.RecordId] = candidate with { Payload = "" };
+                _records[candidate.RecordId] = Compact(candidate with { Payload = "" });
             }
             return (true, candidate);
         }
@@ -201,6 +206,34 @@ public sealed class SimulatorStore : IDisposable
     internal void CountCommandReceipt() => Interlocked.Increment(ref _commandReceipts);
 
     public void Dispose() => _journal?.Dispose();
+
+    // The record with its repeated strings and verdict shared (called under the lock, or before the store is shared).
+    private StoredRecord Compact(StoredRecord r) => r with
+    {
+        EnterpriseCode = Shared(r.EnterpriseCode)!,
+        GateId = Shared(r.GateId),
+        LaneId = Shared(r.LaneId),
+        ModeFlag = Shared(r.ModeFlag)!,
+        Profile = Shared(r.Profile)!,
+        Completeness = SharedVerdict(r.Completeness),
+    };
+
+    private string? Shared(string? text)
+    {
+        if (text is null) return null;
+        if (_strings.TryGetValue(text, out var held)) return held;
+        _strings[text] = text;
+        return text;
+    }
+
+    private CompletenessResult SharedVerdict(CompletenessResult verdict)
+    {
+        var key = string.Join('\u001f', verdict.MissingFields) + '\u001e' + string.Join('\u001f', verdict.MissingImages);
+        if (_verdicts.TryGetValue(key, out var held)) return held;
+        var shared = new CompletenessResult(verdict.MissingFields.Select(f => Shared(f)!).ToArray(), verdict.MissingImages.Select(f => Shared(f)!).ToArray());
+        _verdicts[key] = shared;
+        return shared;
+    }
 
     // A record as the store holds it, its payload read back from the journal when it is kept there. Outside the lock:
     // a record's line never changes once written.

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Win32.SafeHandles;
 
 namespace DataPlatform.RegulatorSimulator.Store;
@@ -18,6 +19,25 @@ internal sealed class StoreJournal : IDisposable
         Converters = { new JsonStringEnumConverter() },
     };
 
+    // Loading reads each record without its payload: the payload's JSON string is skipped, never made a string (it stays
+    // in the file until a query asks for it).
+    private static readonly JsonSerializerOptions WithoutPayloads = new(Json)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type != typeof(StoredRecord)) return;
+                    foreach (var property in info.Properties)
+                        if (property.Name == nameof(StoredRecord.Payload))
+                            property.CustomConverter = new PayloadLeftInFile();
+                },
+            },
+        },
+    };
+
     private const byte NewLine = (byte)'\n';
     private readonly SafeFileHandle _file;
     // The file's length: where the next line goes. Appends come under the store's lock, one at a time.
@@ -31,7 +51,7 @@ internal sealed class StoreJournal : IDisposable
     }
 
     /// <summary>The records in first-received order, acknowledgements applied, each with its payload left out (an empty
-    /// string) and the place of the line that holds it. Ends a torn last line so the next append starts a line of its
+    /// string, never read) and the place of the line that holds it. Ends a torn last line so the next append starts a line of its
     /// own.</summary>
     public List<(StoredRecord Record, LineSpan Line)> Load()
     {
@@ -41,7 +61,7 @@ internal sealed class StoreJournal : IDisposable
         {
             if (entry.Record is { } record && !records.ContainsKey(record.RecordId))
             {
-                records[record.RecordId] = (record with { Payload = "" }, line);
+                records[record.RecordId] = (record, line);
                 order.Add(record.RecordId);
             }
             else if (entry.AckId is { } id && records.TryGetValue(id, out var held))
@@ -144,7 +164,7 @@ internal sealed class StoreJournal : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize<JournalLine>(buffer.AsSpan(offset, length), Json);
+            return JsonSerializer.Deserialize<JournalLine>(buffer.AsSpan(offset, length), WithoutPayloads);
         }
         catch (JsonException)
         {
@@ -153,6 +173,18 @@ internal sealed class StoreJournal : IDisposable
     }
 
     internal sealed record JournalLine(StoredRecord? Record, string? AckId, DateTimeOffset? AckAt);
+
+    private sealed class PayloadLeftInFile : JsonConverter<string>
+    {
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            reader.Skip();
+            return "";
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("the journal writes payloads with its full options");
+    }
 }
 
 /// <summary>Where one line of <c>records.jsonl</c> lies: its first byte and its length without the newline.</summary>
