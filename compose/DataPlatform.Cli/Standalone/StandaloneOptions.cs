@@ -22,9 +22,9 @@ public sealed class StandaloneOptions
     /// <remarks>librdkafka's mock broker keeps up to 5 MiB of each partition's log in memory — fixed in librdkafka,
     /// with no retention setting and no DeleteRecords — so the broker's memory grows with traffic until every busy
     /// partition holds its 5 MiB. With the platform's defaults (12 partitions for gate.raw and gate.decisions, 4 for
-    /// gate.weighings and ledger.records) that is 160 MiB for those four topics alone, reached after one to two hours
-    /// of simulated traffic (about 37 KB/s across them); capped at 4 it is 80 MiB. One box at one plant's traffic
-    /// needs no more parallelism than that.</remarks>
+    /// gate.weighings and ledger.records) that is 160 MiB for those four topics alone, reached within about three hours
+    /// of simulated traffic (measured: about 40 KB/s across them, ledger.records full after ~20 minutes); capped at 4 it
+    /// is 80 MiB. One box at one plant's traffic needs no more parallelism than that.</remarks>
     public int MaxPartitions { get; set; } = 4;
 
     /// <summary>Partitions per topic in the embedded broker: <see cref="Topics.DefaultPartitions"/>, each at most
