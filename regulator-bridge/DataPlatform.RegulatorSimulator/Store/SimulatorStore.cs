@@ -65,10 +65,10 @@ public sealed class SimulatorStore : IDisposable
     /// <summary>Stored records in first-received order, with their payloads.</summary>
     public IReadOnlyList<StoredRecord> Records(RecordQuery? query = null)
     {
-        List<StoredRecord> records;
+        List<(StoredRecord, LineSpan)> held;
         lock (_gate)
-            records = _order.Select(id => _records[id]).Where(r => query is null || query.Matches(r)).ToList();
-        return records.ConvertAll(WithPayload);
+            held = _order.Select(id => _records[id]).Where(r => query is null || query.Matches(r)).Select(r => (r, LineOf(r))).ToList();
+        return held.ConvertAll(WithPayload);
     }
 
     /// <summary>Counts by any key, e.g. <c>CountBy(r => (r.Kind, r.Mode, r.GateId, r.Day))</c>.</summary>
@@ -80,12 +80,14 @@ public sealed class SimulatorStore : IDisposable
 
     public bool TryGet(string recordId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredRecord? record)
     {
-        bool found;
+        LineSpan line = default;
         lock (_gate)
-            found = _records.TryGetValue(recordId, out record);
-        if (found)
-            record = WithPayload(record!);
-        return found;
+            if (_records.TryGetValue(recordId, out record))
+                line = LineOf(record);
+        if (record is null)
+            return false;
+        record = WithPayload((record, line));
+        return true;
     }
 
     /// <summary>The attempt log, oldest first.</summary>
@@ -122,16 +124,14 @@ public sealed class SimulatorStore : IDisposable
                 _duplicates++;
                 return (false, held);
             }
-            _records[candidate.RecordId] = candidate;
+            // The journal first: a record whose line could not be written is not held either.
+            if (_journal is not null)
+                _payloadLines[candidate.RecordId] = _journal.Append(candidate);
+            _records[candidate.RecordId] = _journal is null ? candidate : Compact(candidate with { Payload = "" });
             _order.Add(candidate.RecordId);
             if (candidate.FileId is { } fileId)
                 _fileIds.Add(fileId);
             _accepted++;
-            if (_journal is not null)
-            {
-                _payloadLines[candidate.RecordId] = _journal.Append(candidate);
-                _records[candidate.RecordId] = Compact(candidate with { Payload = "" });
-            }
             return (true, candidate);
         }
     }
@@ -235,15 +235,11 @@ public sealed class SimulatorStore : IDisposable
         return shared;
     }
 
+    // Where a held record's payload lies in the journal (none without one). Under the lock.
+    private LineSpan LineOf(StoredRecord held) => _journal is null ? default : _payloadLines[held.RecordId];
+
     // A record as the store holds it, its payload read back from the journal when it is kept there. Outside the lock:
     // a record's line never changes once written.
-    private StoredRecord WithPayload(StoredRecord held)
-    {
-        if (_journal is null)
-            return held;
-        LineSpan line;
-        lock (_gate)
-            line = _payloadLines[held.RecordId];
-        return held with { Payload = _journal.PayloadAt(line) };
-    }
+    private StoredRecord WithPayload((StoredRecord Record, LineSpan Line) held) =>
+        _journal is null ? held.Record : held.Record with { Payload = _journal.PayloadAt(held.Line) };
 }
